@@ -1,0 +1,194 @@
+"""A profile file's bytes -> front matter tree + body, or diagnostics.
+
+Accepted quirks: a UTF-8 byte order mark, CRLF line endings and NFD
+(decomposed) Vietnamese, normalised to NFC so search and comparisons work.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import yamltree
+from .diagnostics import Collector
+
+MAX_BYTES = 1_000_000
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_LEADING_TAB = re.compile(r"^ *\t")
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: yamltree.Map
+    body: str
+    body_line: int  # file line of the body's first line
+
+
+def decode(data: bytes, path: str, out: Collector) -> str | None:
+    """Bytes -> NFC text with LF newlines, or None after reporting why not."""
+    if not data.strip():
+        out.error(
+            path,
+            1,
+            "-",
+            "SC001",
+            "Tệp trống.",
+            "Hãy viết phần thông tin (front matter) giữa hai dòng '---' rồi đến bài viết, "
+            "hoặc xóa tệp này.",
+        )
+        return None
+    if len(data) > MAX_BYTES:
+        out.error(
+            path,
+            1,
+            "-",
+            "SC002",
+            "Tệp quá lớn (trên 1 MB).",
+            "Rút gọn bài viết; ảnh phải là tệp riêng đặt cạnh hồ sơ, không nhúng vào văn bản.",
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        out.error(
+            path,
+            line,
+            "-",
+            "SC003",
+            "Tệp không phải mã hóa UTF-8 (có thể đã lưu bằng mã TCVN3/VNI hoặc Windows-1258).",
+            "Mở tệp và lưu lại với mã hóa UTF-8 (trong Notepad: Lưu thành > Mã hóa: UTF-8).",
+        )
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def split(text: str, path: str, out: Collector) -> Document | None:
+    """Text -> Document; reports missing/unclosed front matter and YAML problems."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        out.error(
+            path,
+            1,
+            "-",
+            "SC004",
+            "Thiếu phần thông tin (front matter) ở đầu tệp.",
+            "Dòng đầu tiên của tệp phải là '---', tiếp theo là các trường (name, kind, ...) "
+            "và một dòng '---' để kết thúc.",
+        )
+        return None
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        out.error(
+            path,
+            1,
+            "-",
+            "SC005",
+            "Phần thông tin (front matter) mở bằng '---' nhưng không có dòng '---' đóng lại.",
+            "Thêm một dòng chỉ có '---' sau trường cuối cùng, trước bài viết.",
+        )
+        return None
+    yaml_lines = lines[1:end]
+    tabs = [i + 2 for i, ln in enumerate(yaml_lines) if _LEADING_TAB.match(ln)]
+    for line in tabs:
+        out.error(
+            path,
+            line,
+            "-",
+            "SC006",
+            "Dòng thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách.",
+            "Thay ký tự Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách).",
+        )
+    if tabs:
+        return None
+    parsed = yamltree.parse("\n".join(yaml_lines), first_line=2)
+    report_problems(parsed.problems, path, out)
+    if parsed.root is None and not parsed.problems:
+        out.error(
+            path,
+            1,
+            "-",
+            "SC008",
+            "Phần thông tin (front matter) trống.",
+            "Điền các trường bắt buộc: name, kind, field, sectors, introduced, summary.",
+        )
+        return None
+    if parsed.root is None:
+        return None
+    if not isinstance(parsed.root, yamltree.Map):
+        out.error(
+            path,
+            parsed.root.line,
+            "-",
+            "SC009",
+            "Phần thông tin (front matter) phải là danh sách các cặp 'trường: giá trị'.",
+            "Mỗi dòng có dạng 'name: Nguyễn Văn A'; không bắt đầu bằng '-' hay viết một câu văn.",
+        )
+        return None
+    body = "\n".join(lines[end + 1 :])
+    return Document(parsed.root, body, end + 2)
+
+
+def report_problems(problems: list[yamltree.Problem], path: str, out: Collector) -> None:
+    for p in problems:
+        if p.kind == "syntax":
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC007",
+                f"Lỗi cú pháp YAML ({p.detail}).",
+                "Kiểm tra dấu ':' sau tên trường, thụt lề bằng dấu cách cho đều, và đặt giá trị "
+                "có dấu ':' hoặc '#' trong ngoặc kép, ví dụ: ref: \"12/ĐY-VHTT\".",
+            )
+        elif p.kind == "duplicate":
+            key, first = p.detail.rsplit(":", 1)
+            out.error(
+                path,
+                p.line,
+                key,
+                "SC010",
+                f"Trường '{key}' xuất hiện hai lần (lần đầu ở dòng {first}).",
+                "Giữ một dòng và xóa dòng còn lại; chỉ giá trị ở dòng đầu được dùng.",
+            )
+        elif p.kind in ("alias", "anchor"):
+            sign = "*" if p.kind == "alias" else "&"
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC011",
+                f"Không dùng tham chiếu YAML ('{sign}{p.detail}').",
+                "Viết đầy đủ giá trị ở mỗi chỗ cần dùng thay cho '&tên' và '*tên'.",
+            )
+        elif p.kind == "tag":
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC012",
+                f"Không dùng thẻ YAML tùy chỉnh ('{p.detail}'); thẻ này không được thực thi.",
+                "Xóa phần bắt đầu bằng '!' trước giá trị.",
+            )
+        elif p.kind == "complex-key":
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC013",
+                "Tên trường phải là một từ đơn giản như 'name' hay 'summary'.",
+                "Viết lại dòng theo dạng 'trường: giá trị'.",
+            )
+        elif p.kind == "multi-doc":
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC014",
+                "Phần thông tin chứa nhiều tài liệu YAML.",
+                "Xóa dòng '---' hoặc '...' thừa bên trong phần thông tin.",
+            )

@@ -1,0 +1,166 @@
+"""The registry of submitting units (``profiles/units.yml``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import frontmatter, yamltree
+from .diagnostics import Collector
+from .fields import Reader
+from .vocab import GROUPS
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HANDLE = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?$")
+UNIT_KEYS = {
+    "id": "vhtt-vinh-chau",
+    "name": "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu",
+    "group": "district",
+    "quota": "true",
+    "active_from": "2022-01-01",
+    "active_to": "2025-06-30",
+    "reviewers": '["@ten-tai-khoan"]',
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    group: str  # department-office | affiliated | district
+    quota: bool
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
+    reviewers: tuple[str, ...] = ()
+    line: int = 1
+
+    def active_on(self, day: dt.date) -> bool:
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_to is None or day <= self.active_to
+        )
+
+    def active_between(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the unit existed on any day of [first, last]."""
+        return (self.active_from is None or self.active_from <= last) and (
+            self.active_to is None or first <= self.active_to
+        )
+
+
+def default_quota(group: str) -> bool:
+    """The plan: units under the Department and district offices carry a quota;
+    the Department's specialised offices take part without one."""
+    return group in ("affiliated", "district")
+
+
+def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) -> dict[str, Unit]:
+    """Parse and validate ``units.yml``; returns the valid units by id."""
+    if data is None:
+        out.error(
+            path,
+            1,
+            "-",
+            "SC050",
+            "Không tìm thấy tệp danh sách đơn vị.",
+            "Tạo tệp profiles/units.yml với khóa 'units:' liệt kê các đơn vị.",
+        )
+        return {}
+    text = frontmatter.decode(data, path, out)
+    if text is None:
+        return {}
+    parsed = yamltree.parse(text, first_line=1)
+    frontmatter.report_problems(parsed.problems, path, out)
+    root = parsed.root
+    r = Reader(path, out, today)
+    if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):
+        if parsed.root is not None or not parsed.problems:
+            out.error(
+                path,
+                root.line if root else 1,
+                "units",
+                "SC051",
+                "Tệp phải có khóa 'units:' là danh sách các đơn vị.",
+                "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
+            )
+        return {}
+    r.unknown_keys(root, {"units": None})
+    units: dict[str, Unit] = {}
+    seq = root.get("units")
+    assert isinstance(seq, yamltree.Seq)
+    for i, node in enumerate(seq.items):
+        prefix = f"units[{i}]."
+        if not isinstance(node, yamltree.Map):
+            out.error(
+                path, node.line, prefix[:-1], "SC051", "Mỗi đơn vị phải là một nhóm trường.",
+                "Viết '- id: ...' rồi các trường name, group, quota thụt lề bên dưới.",
+            )
+            continue
+        unit = _unit(node, prefix, r)
+        if unit is None:
+            continue
+        if unit.id in units:
+            out.error(
+                path,
+                node.line_of("id"),
+                prefix + "id",
+                "SC052",
+                f"Mã đơn vị '{unit.id}' bị trùng (đã có ở dòng {units[unit.id].line}).",
+                "Mỗi đơn vị cần một mã riêng.",
+            )
+            continue
+        units[unit.id] = unit
+    return units
+
+
+def _unit(m: yamltree.Map, prefix: str, r: Reader) -> Unit | None:
+    r.unknown_keys(m, UNIT_KEYS, prefix)
+    ok = True
+    uid = r.text(r.require(m, "id", prefix), prefix + "id")
+    if uid is not None and not _ID.match(uid):
+        r.error(
+            m.line_of("id"),
+            prefix + "id",
+            "SC053",
+            f"Mã đơn vị '{uid}' không hợp lệ.",
+            "Chỉ dùng chữ thường không dấu, chữ số và dấu '-', ví dụ 'vhtt-vinh-chau'.",
+        )
+        ok = False
+    name = r.text(r.require(m, "name", prefix), prefix + "name", max_len=200)
+    group = r.choice(r.require(m, "group", prefix), prefix + "group", GROUPS)
+    quota = r.boolean(m.get("quota"), prefix + "quota")
+    start = r.date(m.get("active_from"), prefix + "active_from")
+    end = r.date(m.get("active_to"), prefix + "active_to")
+    if start and end and end < start:
+        r.error(
+            m.line_of("active_to"),
+            prefix + "active_to",
+            "SC054",
+            f"Ngày kết thúc {end.isoformat()} trước ngày bắt đầu {start.isoformat()}.",
+            "Kiểm tra lại active_from và active_to.",
+        )
+        ok = False
+    reviewers: list[str] = []
+    for item in r.seq(m.get("reviewers"), prefix + "reviewers", '["@ten-tai-khoan"]') or ():
+        handle = r.text(item, prefix + "reviewers")
+        if handle and not _HANDLE.match(handle):
+            r.error(
+                item.line,
+                prefix + "reviewers",
+                "SC055",
+                f"'{handle}' không phải tên tài khoản GitHub.",
+                "Viết dạng '@ten-tai-khoan' hoặc '@to-chuc/nhom', trong ngoặc kép.",
+            )
+        elif handle:
+            reviewers.append(handle)
+    if not (ok and uid and name and group):
+        return None
+    return Unit(
+        uid,
+        name,
+        group,
+        default_quota(group) if quota is None else quota,
+        start,
+        end,
+        tuple(reviewers),
+        m.line,
+    )
