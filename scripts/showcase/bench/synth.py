@@ -1,0 +1,109 @@
+"""A deterministic synthetic corpus of N valid profiles for benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+
+from ..vocab import FIELDS, KINDS, SECTORS
+
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Thạch", "Sơn", "Lâm", "Danh"]
+_MIDDLE = ["Văn", "Thị", "Hồng", "Minh", "Ngọc", "Thanh"]
+_LETTERS = "ABCDEGHIKLMNOPQRSTUVXY"
+_STORY = (
+    "## Hành trình\n\n{name} gắn bó với phong trào văn hóa, văn nghệ ở địa phương từ nhiều năm "
+    "nay. Từ những buổi sinh hoạt nhỏ ở ấp, {name} cùng bà con gây dựng nên những hoạt động "
+    "có sức lan tỏa, được chính quyền và người dân ghi nhận.\n\n"
+    "## Đóng góp cho cộng đồng\n\nKhông chỉ tham gia, {name} còn vận động các gia đình trong ấp "
+    "cùng xây dựng đời sống văn hóa, giữ gìn bản sắc và giúp đỡ những hộ khó khăn.\n\n"
+    "- Tổ chức sinh hoạt định kỳ hằng tháng\n- Hướng dẫn lớp trẻ kế thừa\n\n"
+    "## Lan tỏa\n\nTấm gương ấy đang được nhân rộng ở nhiều xã, phường trong tỉnh.\n"
+)
+
+
+def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
+             repo: str | None = None, photo_every: int = 0) -> str:
+    """Write a repository at ``root`` with ``n`` profiles over ``n_units`` units.
+
+    ``repo`` (the real repository) supplies mkdocs.yml and content/ so the
+    synthetic site builds like the real one. ``photo_every`` > 0 gives every
+    k-th profile a small generated photo.
+    """
+    rng = random.Random(seed)
+    if os.path.exists(root):
+        shutil.rmtree(root)
+    os.makedirs(os.path.join(root, "profiles"))
+    if repo:
+        shutil.copy(os.path.join(repo, "mkdocs.yml"), os.path.join(root, "mkdocs.yml"))
+        shutil.copytree(os.path.join(repo, "content"), os.path.join(root, "content"))
+    units = [f"don-vi-{i:02d}" for i in range(n_units)]
+    with open(os.path.join(root, "profiles", "units.yml"), "w", encoding="utf-8") as fh:
+        fh.write("units:\n")
+        for i, u in enumerate(units):
+            group = ("district", "affiliated", "department-office")[i % 3]
+            fh.write(f"  - id: {u}\n    name: Đơn vị thử nghiệm số {i}\n    group: {group}\n")
+            if i % 10 == 9:
+                fh.write("    active_to: 2025-06-30\n")
+    photo_bytes = _photo_bytes() if photo_every else b""
+    start = dt.date(2022, 1, 1)
+    span = (dt.date(2026, 10, 31) - start).days
+    fields, sectors, kinds = list(FIELDS), list(SECTORS), list(KINDS)
+    for i in range(n):
+        unit = units[i % n_units]
+        folder = os.path.join(root, "profiles", unit)
+        os.makedirs(folder, exist_ok=True)
+        intro = start + dt.timedelta(days=rng.randrange(span))
+        pub = intro + dt.timedelta(days=rng.randrange(5, 40))
+        kind = kinds[i % 3]
+        name = (f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} "
+                f"{_LETTERS[i % len(_LETTERS)]}{i}")
+        if kind == "collective":
+            name = f"Tập thể Câu lạc bộ văn nghệ số {i}"
+        elif kind == "household":
+            name = f"Hộ gia đình ông {name}"
+        slug = f"ho-so-{i:06d}"
+        secs = rng.sample(sectors, rng.randint(1, 3))
+        lines = [
+            "---",
+            f"name: {name}",
+            f"kind: {kind}",
+            f"field: {fields[i % 5]}",
+            f"sectors: [{', '.join(secs)}]",
+            f"introduced: {intro.isoformat()}",
+            f"published: {pub.isoformat()}",
+            "summary: >-",
+            f"  {name} là tấm gương tiêu biểu trong phong trào xây dựng đời sống văn hóa ở cơ sở,",
+            "  được bà con tin yêu và noi theo.",
+            "location: xã Vĩnh Hải, thị xã Vĩnh Châu",
+            "movement: Toàn dân đoàn kết xây dựng đời sống văn hóa",
+            "achievements:",
+            f"  - {{year: {intro.year}, text: Giải nhất hội thi văn nghệ quần chúng}}",
+            "commendations:",
+            f"  - {{year: {intro.year}, text: Giấy khen của Chủ tịch UBND huyện}}",
+        ]
+        if kind != "collective":
+            lines += ["consent:", f"  date: {intro.isoformat()}", '  ref: "12/ĐY-VHTT"']
+        if photo_every and i % photo_every == 0:
+            with open(os.path.join(folder, f"{slug}.jpg"), "wb") as fh:
+                fh.write(photo_bytes)
+            lines += [f"photo: {slug}.jpg", "photo_alt: Ảnh minh họa hoạt động văn nghệ ở ấp"]
+        lines += ["featured: " + ("true" if i % 97 == 0 else "false"), "---", ""]
+        with open(os.path.join(folder, f"{intro.year}-{slug}.md"), "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + _STORY.format(name=name))
+    return root
+
+
+def _photo_bytes() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (1200, 800), (40, 110, 160))
+    d = ImageDraw.Draw(im)
+    d.rectangle((0, 500, 1200, 800), fill=(70, 140, 60))
+    d.ellipse((850, 120, 1010, 280), fill=(250, 210, 90))
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=80)
+    return buf.getvalue()

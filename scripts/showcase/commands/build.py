@@ -1,0 +1,40 @@
+"""``showcase build``: check, then build the site into ``site/`` atomically."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from .. import site
+from .check import load_and_report
+
+NAME = "build"
+HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang cũ nếu có lỗi)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-d", "--site-dir", default=None, help="thư mục đích (mặc định: site_dir)")
+    p.add_argument("--format", choices=("text", "github"), default="text")
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    corpus = load_and_report(ctx, args.format)
+    if not corpus.ok:
+        print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    site_dir = args.site_dir or os.path.join(ctx.root, ctx.config.get("site_dir") or "site")
+    try:
+        site.mkdocs_build(
+            ctx.config_path, site_dir,
+            preload={"corpus": corpus, "today": ctx.today},
+        )
+    except site.BuildLocked as exc:
+        print(f"showcase: {exc}", file=sys.stderr)
+        return 2
+    except site.BuildFailed as exc:
+        print(f"showcase: dựng trang thất bại: {exc}\nTrang cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    print(f"Đã dựng trang vào {os.path.relpath(site_dir, ctx.root)}/.", file=sys.stderr)
+    return 0

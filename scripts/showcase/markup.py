@@ -1,0 +1,56 @@
+"""Profile stories: Markdown -> safe HTML.
+
+Raw HTML is refused by the check, but the renderer does not rely on that
+(defence in depth): Markdown's raw-HTML handling is switched off, so tags
+come out as text, and the result goes through the nh3 sanitiser with an
+allow-list of tags, attributes and URL schemes.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+from .listings import slugify
+
+_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
+    "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
+}
+_ATTRS = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"},
+          "h6": {"id"}, "th": {"align"}, "td": {"align"}}
+_SCHEMES = {"http", "https", "mailto"}
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(
+        extensions=["sane_lists", "tables", "toc"],
+        extension_configs={"toc": {"slugify": slugify, "permalink": False}},
+        output_format="html",
+    )
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MD = _markdown()
+
+
+def story_html(body: str) -> str:
+    """Render a profile's story; never emits scripts, handlers or unsafe URLs."""
+    _MD.reset()
+    html = _MD.convert(body)
+    # Headings in a story sit under the page's h1: '# X' becomes h2.
+    html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
+    return sanitise(html)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRS,
+        url_schemes=_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
