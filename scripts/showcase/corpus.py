@@ -44,7 +44,7 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
     units_rel = f"{profiles_dir}/units.yml"
     units_path = os.path.join(root, units_rel)
     data = _read(units_path)
-    units = load_units(units_rel, data, out, today)
+    units, declared = load_units(units_rel, data, out, today)
     profiles: list[Profile] = []
     if not os.path.isdir(base):
         return Corpus(root, units, profiles, out)
@@ -57,7 +57,9 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
         if entry.is_symlink():
             _symlink(rel, out)
         elif entry.is_dir():
-            profiles.extend(_folder(root, rel, entry.name, units, out, today, photo_problem))
+            profiles.extend(
+                _folder(root, rel, entry.name, units, declared, out, today, photo_problem)
+            )
         elif entry.name not in ROOT_FILES and not entry.name.startswith("."):
             out.error(
                 rel, 1, "-", "SC015",
@@ -69,7 +71,8 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
 
 
 def _folder(
-    root: str, rel: str, unit_id: str, units: dict[str, Unit], out: Collector,
+    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str],
+    out: Collector,
     today: dt.date, photo_problem,  # type: ignore[no-untyped-def]
 ) -> list[Profile]:
     found: list[Profile] = []
@@ -88,7 +91,7 @@ def _folder(
             out.warning(path, 1, "-", "SC016", "Tệp không phải hồ sơ (.md) hay ảnh; bị bỏ qua.",
                         "Xóa tệp này nếu không cần.")
             continue
-        if not known:
+        if unit_id not in declared:
             out.error(
                 path, 1, "-", "SC017",
                 f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",

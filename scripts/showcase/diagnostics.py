@@ -29,7 +29,8 @@ class Diagnostic:
         """``path:line: field: message hint`` (one line)."""
         tail = f" {self.hint}" if self.hint else ""
         label = "" if self.severity == "error" else "cảnh báo: "
-        return f"{self.path}:{self.line}: {self.field}: {label}{self.message}{tail} [{self.code}]"
+        text = f"{self.path}:{self.line}: {self.field}: {label}{self.message}{tail} [{self.code}]"
+        return " ".join(text.split("\n"))  # one problem, one line
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the changed line."""

@@ -58,10 +58,13 @@ class Reader:
                     + ".",
                 )
 
-    def require(self, m: Map, key: str, prefix: str = "", why: str = "") -> Node | None:
+    def require(
+        self, m: Map, key: str, prefix: str = "", why: str = "", at: int = 0
+    ) -> Node | None:
+        """The node of a required key; if absent, report it at its line or at ``at``."""
         node = m.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
-            line = m.line_of(key)
+            line = m.line_of(key) if key in m.entries else (at or m.line)
             self.error(
                 line,
                 prefix + key,

@@ -122,14 +122,14 @@ def read_profile(
     errors_before = len(out.errors)
     r.unknown_keys(m, PROFILE_KEYS)
 
-    name = r.text(r.require(m, "name"), "name", "Nguyễn Văn A", max_len=200)
-    kind = r.choice(r.require(m, "kind"), "kind", KINDS)
-    fld = r.choice(r.require(m, "field"), "field", FIELDS)
-    sectors = r.choices(r.require(m, "sectors"), "sectors", SECTORS)
-    introduced = r.date(r.require(m, "introduced"), "introduced", not_future=True)
+    name = r.text(r.require(m, "name", at=1), "name", "Nguyễn Văn A", max_len=200)
+    kind = r.choice(r.require(m, "kind", at=1), "kind", KINDS)
+    fld = r.choice(r.require(m, "field", at=1), "field", FIELDS)
+    sectors = r.choices(r.require(m, "sectors", at=1), "sectors", SECTORS)
+    introduced = r.date(r.require(m, "introduced", at=1), "introduced", not_future=True)
     published = r.date(m.get("published"), "published")
     summary = r.text(
-        r.require(m, "summary"), "summary", "Một câu tóm tắt ...",
+        r.require(m, "summary", at=1), "summary", "Một câu tóm tắt ...",
         min_len=SUMMARY_MIN, max_len=SUMMARY_MAX, multiline=True,
     )
     title = r.text(m.get("title"), "title", "Tiêu đề", max_len=200)
@@ -247,13 +247,15 @@ def _consent(m: Map, kind: str | None, r: Reader) -> Consent | None:
     if not isinstance(node, Map):
         r.error(
             node.line, "consent", "SC022", "Trường 'consent' phải là một nhóm trường.",
-            "Ví dụ:\n  consent:\n    date: 2024-05-15\n    ref: \"12/ĐY-VHTT\"",
+            "Viết 'consent:' rồi hai dòng thụt lề bên dưới: 'date: 2024-05-15' và "
+            "'ref: \"12/ĐY-VHTT\"'.",
         )
         return None
     r.unknown_keys(node, CONSENT_KEYS, "consent.")
     why = " (bắt buộc với hồ sơ cá nhân và hộ gia đình)" if needed else ""
-    day = r.date(r.require(node, "date", "consent.", why), "consent.date", not_future=True)
-    ref = r.text(r.require(node, "ref", "consent.", why), "consent.ref", '"12/ĐY-VHTT"',
+    at = m.line_of("consent")
+    day = r.date(r.require(node, "date", "consent.", why, at), "consent.date", not_future=True)
+    ref = r.text(r.require(node, "ref", "consent.", why, at), "consent.ref", '"12/ĐY-VHTT"',
                  max_len=120)
     scope_node = node.get("scope")
     scope = r.choices(scope_node, "consent.scope", SCOPES) if scope_node is not None else None

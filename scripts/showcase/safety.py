@@ -16,7 +16,8 @@ from dataclasses import dataclass
 # autolinks (<https://...>, <a@b.vn>) do not match: a tag name is followed by
 # white space, '/' or '>'.
 _HTML = re.compile(r"<(?:!--|!\w|\?|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>|$))")
-_SCHEME = r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:"
+# Browsers ignore white space inside a scheme: "java script:" still runs.
+_SCHEME = "(?:" + "|".join(r"\s*".join(w) for w in ("javascript", "vbscript", "data")) + r")\s*:"
 _BAD_LINK = re.compile(
     r"(?:\]\(\s*<?\s*|^\s{0,3}\[[^\]]+\]:\s*<?\s*|<\s*)" + _SCHEME,
     re.IGNORECASE | re.MULTILINE,

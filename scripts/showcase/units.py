@@ -53,8 +53,12 @@ def default_quota(group: str) -> bool:
     return group in ("affiliated", "district")
 
 
-def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) -> dict[str, Unit]:
-    """Parse and validate ``units.yml``; returns the valid units by id."""
+def load_units(
+    path: str, data: bytes | None, out: Collector, today: dt.date
+) -> tuple[dict[str, Unit], set[str]]:
+    """Parse and validate ``units.yml``: the valid units by id, and every id declared
+    (so that a profile in the folder of a unit with a mistake is not also reported
+    as being in an unknown folder)."""
     if data is None:
         out.error(
             path,
@@ -64,10 +68,10 @@ def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) ->
             "Không tìm thấy tệp danh sách đơn vị.",
             "Tạo tệp profiles/units.yml với khóa 'units:' liệt kê các đơn vị.",
         )
-        return {}
+        return {}, set()
     text = frontmatter.decode(data, path, out)
     if text is None:
-        return {}
+        return {}, set()
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out)
     root = parsed.root
@@ -82,9 +86,10 @@ def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) ->
                 "Tệp phải có khóa 'units:' là danh sách các đơn vị.",
                 "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
             )
-        return {}
+        return {}, set()
     r.unknown_keys(root, {"units": None})
     units: dict[str, Unit] = {}
+    declared: set[str] = set()
     seq = root.get("units")
     assert isinstance(seq, yamltree.Seq)
     for i, node in enumerate(seq.items):
@@ -95,6 +100,9 @@ def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) ->
                 "Viết '- id: ...' rồi các trường name, group, quota thụt lề bên dưới.",
             )
             continue
+        uid = node.get("id")
+        if isinstance(uid, yamltree.Scalar):
+            declared.add(uid.text.strip())
         unit = _unit(node, prefix, r)
         if unit is None:
             continue
@@ -109,7 +117,7 @@ def load_units(path: str, data: bytes | None, out: Collector, today: dt.date) ->
             )
             continue
         units[unit.id] = unit
-    return units
+    return units, declared
 
 
 def _unit(m: yamltree.Map, prefix: str, r: Reader) -> Unit | None:

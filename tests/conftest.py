@@ -1,0 +1,106 @@
+"""Shared fixtures: a minimal valid repository to break in each test."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+TODAY = "2026-11-24"
+
+UNITS_YML = """\
+units:
+  - id: vhtt-a
+    name: Phòng Văn hóa và Thông tin huyện A
+    group: district
+  - id: trung-tam-b
+    name: Trung tâm Văn hóa - Nghệ thuật tỉnh
+    group: affiliated
+"""
+
+PROFILE = """\
+---
+name: Nguyễn Văn A
+kind: individual
+field: culture-arts-sports
+sectors: [culture, family]
+introduced: 2024-05-20
+published: 2024-06-03
+summary: >-
+  Ông Nguyễn Văn A là hạt nhân văn nghệ của ấp, ba mươi năm gìn giữ đờn ca tài tử.
+consent:
+  date: 2024-05-15
+  ref: "12/ĐY-VHTT"
+---
+## Hành trình
+
+Ông gắn bó với phong trào văn nghệ ở ấp từ những năm đầu.
+"""
+PROFILE_PATH = "profiles/vhtt-a/2024-nguyen-van-a.md"
+
+MKDOCS_YML = """\
+site_name: Thử nghiệm
+site_url: https://example.gov.vn/guong-dien-hinh/
+docs_dir: content
+theme:
+  name: material
+  language: vi
+plugins:
+  - showcase
+"""
+
+
+def write_repo(root: pathlib.Path, files: dict[str, str | bytes]) -> pathlib.Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def mini_repo(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A tiny valid repository: two units, one profile."""
+    return write_repo(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS_YML,
+            "content/gioi-thieu.md": "# Giới thiệu\n",
+            "profiles/units.yml": UNITS_YML,
+            PROFILE_PATH: PROFILE,
+        },
+    )
+
+
+def run_cli(root: pathlib.Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run ``showcase`` in-process from ``root``; returns (exit code, stdout + stderr)."""
+    from showcase.cli import main
+
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        try:
+            code = main([*args, "--today", TODAY])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+    finally:
+        os.chdir(old)
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.fixture
+def repo_copy(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the real repository's content (mkdocs.yml, content/, profiles/)."""
+    dest = tmp_path / "repo"
+    dest.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "content", dest / "content")
+    shutil.copytree(REPO / "profiles", dest / "profiles")
+    return dest

@@ -1,0 +1,63 @@
+"""The bad-input catalogue (tests/cases/*.yml), run through `showcase check`."""
+
+from __future__ import annotations
+
+import io
+import pathlib
+
+import pytest
+import yaml
+from PIL import Image
+
+from conftest import PROFILE, PROFILE_PATH, run_cli
+
+CASES_DIR = pathlib.Path(__file__).resolve().parent.parent / "cases"
+
+
+def _cases() -> list[dict]:
+    out = []
+    for f in sorted(CASES_DIR.glob("*.yml")):
+        out.extend(yaml.safe_load(f.read_text(encoding="utf-8")))
+    return out
+
+
+CASES = _cases()
+
+
+def _image(fmt: str) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(buf, fmt)
+    return buf.getvalue()
+
+
+def _apply(root: pathlib.Path, case: dict) -> None:
+    profile = PROFILE
+    for old, new in case.get("edit", []):
+        assert old in profile, f"case {case['name']}: edit does not match: {old!r}"
+        profile = profile.replace(old, new, 1)
+    (root / PROFILE_PATH).write_text(profile, encoding="utf-8")
+    for rel, text in (case.get("files") or {}).items():
+        path = root / (PROFILE_PATH if rel == "P" else rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PROFILE if text == "COPY_OF_P" else text, encoding="utf-8")
+    if "image" in case:
+        (root / case["image"]["path"]).write_bytes(_image(case["image"]["format"]))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _apply(mini_repo, case)
+    code, out = run_cli(mini_repo, "check", capsys=capsys)
+    expect = case["expect"]
+    assert "Traceback" not in out
+    assert code == expect["exit"], out
+    lines = out.splitlines()
+    for path, line, field, code_ in expect.get("diagnostics", []):
+        path = PROFILE_PATH if path == "P" else path
+        prefix = f"{path}:{line}: {field}: "
+        hits = [ln for ln in lines if ln.startswith(prefix) and ln.endswith(f"[{code_}]")]
+        assert hits, f"expected {prefix}...[{code_}] in:\n{out}"
+    for fragment in expect.get("says", []):
+        assert fragment in out, f"expected {fragment!r} in:\n{out}"
+    if expect["exit"] == 0:
+        assert "Không có lỗi" in out
