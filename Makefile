@@ -34,7 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python -m showcase.bench
 
 fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz/run.py
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/fuzz/run.py
 
 clean:
 	rm -rf site .site-* .showcase-cache reports bench-out

@@ -45,6 +45,17 @@ def story_html(body: str) -> str:
     return sanitise(html)
 
 
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def _filter(tag: str, attr: str, value: str) -> str | None:
+    # nh3 already drops unknown schemes; this also drops look-alikes such as
+    # "java  script:" (harmless in browsers today, but never worth emitting).
+    if attr == "href" and "".join(value.split()).lower().startswith(_BAD_SCHEMES):
+        return None
+    return value
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,
@@ -53,4 +64,5 @@ def sanitise(html: str) -> str:
         url_schemes=_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_filter,
     )
