@@ -12,10 +12,37 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# An HTML tag, comment, doctype or processing instruction. Markdown
-# autolinks (<https://...>, <a@b.vn>) do not match: a tag name is followed by
-# white space, '/' or '>'.
-_HTML = re.compile(r"<(?:!--|!\w|\?|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>|$))")
+# Something that a browser would treat as markup: a comment, a doctype or
+# processing instruction, a known element or a custom element (<x-y>), or any
+# tag-like text with attributes. Markdown autolinks (<https://...>, <a@b.vn>)
+# and look-alikes such as "A & B <C>" are text: templates escape them.
+_TAGLIKE = re.compile(r"<(!--|![A-Za-z]|\?|/?([A-Za-z][A-Za-z0-9-]*)([^<>]*))")
+_ELEMENTS = frozenset(
+    """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
+    caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed
+    fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header
+    hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math
+    menu meta meter nav noscript object ol optgroup option output p param picture plaintext pre
+    progress q rp rt ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead time title
+    tr track tt u ul var video wbr xmp applet basefont bgsound blink center dir image isindex
+    keygen listing multicol nextid nobr noembed noframes spacer animate set use foreignobject
+    """.split()  # noqa: SIM905 - a word list reads better than 150 quoted strings
+)
+
+
+def _markup(line: str) -> re.Match[str] | None:
+    for m in _TAGLIKE.finditer(line):
+        name, rest = m.group(2), m.group(3) or ""
+        if name is None:  # comment, doctype, processing instruction
+            return m
+        if rest.startswith((":", "@", ".")) and not rest[1:2].isspace():
+            continue  # autolink: <https://...>, <a@b.vn>, <www.x.vn>
+        if name.lower() in _ELEMENTS or "-" in name or "=" in rest:
+            return m
+    return None
+
+
 # Browsers ignore white space inside a scheme: "java script:" still runs.
 _SCHEME = "(?:" + "|".join(r"\s*".join(w) for w in ("javascript", "vbscript", "data")) + r")\s*:"
 _BAD_LINK = re.compile(
@@ -54,7 +81,7 @@ def scan(text: str, markdown: bool = False) -> Iterator[Finding]:
                 continue
             line = _INLINE_CODE.sub("", line)
         if "<" in line:
-            m = _HTML.search(line)
+            m = _markup(line)
             if m:
                 yield Finding("html", i, line[m.start() : m.start() + 40])
         if ":" in line or "&" in line:
