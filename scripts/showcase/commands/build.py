@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import site
 from .check import load_and_report
+from .quotas import build_step
 
 NAME = "build"
 HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang cũ nếu có lỗi)"
@@ -17,6 +18,9 @@ HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--site-dir", default=None, help="thư mục đích (mặc định: site_dir)")
     p.add_argument("--format", choices=("text", "github"), default="text")
+    p.add_argument("--strict-quotas", action="store_true",
+                   help="dừng (mã thoát 1) và không dựng trang nếu có đơn vị thiếu chỉ tiêu "
+                        "trong kỳ vừa kết thúc hoặc kỳ hiện tại")
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:
@@ -25,6 +29,8 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         return 1
     site_dir = args.site_dir or os.path.join(ctx.root, ctx.config.get("site_dir") or "site")
+    if build_step(ctx, corpus, args.strict_quotas, site_dir, args.format):
+        return 1
     try:
         site.mkdocs_build(
             ctx.config_path, site_dir,

@@ -1,0 +1,148 @@
+"""``showcase quotas``: who has introduced what, semester by semester."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from .. import corpus, quotas, reports
+
+NAME = "quotas"
+HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
+FORMATS = ("table", "csv", "json", "md")
+
+
+def year_arg(text: str) -> int:
+    """A four-digit year, with a Vietnamese usage error otherwise."""
+    if not (text.isdigit() and len(text) == 4 and text >= "2000"):
+        raise argparse.ArgumentTypeError(f"'{text}' không phải năm dạng YYYY (từ 2000)")
+    return int(text)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=year_arg, default=None,
+                   help="năm cần xem (mặc định: năm gần nhất có tính chỉ tiêu)")
+    p.add_argument("--unit", action="append", default=None, metavar="MÃ",
+                   help="chỉ xem đơn vị có mã này (dùng nhiều lần để xem nhiều đơn vị)")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="table: bảng trên màn hình; csv: mở bằng Excel; json; md: Markdown")
+    p.add_argument("--due", action="store_true",
+                   help="nhắc việc: các đơn vị chưa giới thiệu ai trong kỳ hiện tại, "
+                        "viết sẵn để dán vào tin nhắn hoặc issue (không dùng --format)")
+    p.add_argument("-o", "--output", default=None, metavar="TỆP",
+                   help="ghi ra tệp thay vì in ra màn hình")
+    p.add_argument("--sep", choices=(",", ";"), default=",",
+                   help="dấu phân cách cột của CSV (';' nếu Excel của máy dùng dấu phẩy "
+                        "thập phân)", metavar="KÝ-TỰ")
+
+
+def load(ctx: Any) -> corpus.Corpus:
+    """The corpus, warning (not failing) when some files are invalid and left out."""
+    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    bad = {d.path for d in c.diagnostics.errors}
+    if bad:
+        print(f"Cảnh báo: {len(bad)} tệp có lỗi nên không được tính vào chỉ tiêu; "
+              "chạy 'showcase check' để xem chi tiết.", file=sys.stderr)
+    return c
+
+
+def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Any] | None:
+    """The units asked for, or None after saying which id is unknown."""
+    if not ids:
+        return list(c.units.values())
+    unknown = [i for i in ids if i not in c.units]
+    if unknown:
+        print(f"showcase: không có đơn vị mã '{unknown[0]}' trong "
+              f"{os.path.join('profiles', 'units.yml')}. Các mã hợp lệ: "
+              + ", ".join(sorted(c.units)), file=sys.stderr)
+        return None
+    return [c.units[i] for i in ids]
+
+
+def emit(data: str | bytes, output: str | None) -> None:
+    """Write to ``output`` (a file) or stdout; bytes go out unchanged (the CSV's BOM)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output:
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+        with open(output, "wb") as fh:
+            fh.write(raw)
+        print(f"Đã ghi {output}.", file=sys.stderr)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(raw)
+        buffer.flush()
+    else:
+        sys.stdout.write(raw.decode("utf-8"))
+
+
+def render(q: quotas.Quotas, fmt: str, sep: str = ",") -> str | bytes:
+    if fmt == "csv":
+        return reports.csv_bytes(q, sep)
+    if fmt == "json":
+        return reports.as_json(q)
+    if fmt == "md":
+        return reports.markdown(q)
+    return reports.table(q)
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    c = load(ctx)
+    if not c.units:
+        print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
+              "chạy 'showcase check' để xem lỗi.", file=sys.stderr)
+        return 1
+    units = select_units(c, args.unit)
+    if units is None:
+        return 2
+    periods, today = ctx.options.quota_periods, ctx.today
+    if args.due:
+        sem = quotas.current_semester(periods, today)
+        years = [y for y in quotas.years_in_scope(periods, today) if y == today.year]
+        q = quotas.compute(units, c.profiles, periods, today, [sem] if sem else [], years)
+        emit(reports.due_text(q, sem, periods), args.output)
+        return 0
+    year = args.year if args.year is not None else quotas.report_year(periods, today)
+    if year is None:
+        year = today.year
+    q = quotas.for_year(units, c.profiles, periods, today, year)
+    if not q.semesters and not q.years:
+        message = reports.nothing_owed(periods, today, year)
+        if args.format in ("table", "md"):
+            emit(message + "\n", args.output)
+            return 0
+        print(message, file=sys.stderr)
+    emit(render(q, args.format, args.sep), args.output)
+    return 0
+
+
+def build_step(ctx: Any, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str = "text"
+               ) -> int:
+    """What ``showcase build`` does about quotas: summary, report files, strict gate.
+
+    Checks the semester just ended and the current one (older misses can no
+    longer be fixed). Returns 1 when ``strict`` and a unit is missing something.
+    """
+    from . import report  # the report command owns the report files
+
+    periods, today = ctx.options.quota_periods, ctx.today
+    q = quotas.review(c.units.values(), c.profiles, periods, today)
+    for line in reports.summary_lines(q, periods):
+        print(line, file=sys.stderr)
+    years = sorted({s.year for s in q.semesters})
+    latest = quotas.report_year(periods, today)
+    report.write_all(ctx, c, years or ([latest] if latest else []), site_dir)
+    missing = reports.missing_items(q)
+    if not (strict and missing):
+        return 0
+    if fmt == "github":
+        for item in missing:
+            print("::error title=Thiếu chỉ tiêu::" + item.replace("%", "%25"))
+    print("Thiếu chỉ tiêu (--strict-quotas), không dựng trang:", file=sys.stderr)
+    for item in missing:
+        print(f"- {item}", file=sys.stderr)
+    return 1
+

@@ -1,0 +1,337 @@
+"""``showcase quotas``, ``report`` and the build's quota step on the sample content.
+
+Expected figures are computed here, independently of the package: front
+matter is read with PyYAML and the rules are applied day by day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import pathlib
+import re
+
+import openpyxl
+import pytest
+import yaml
+
+from showcase.cli import main
+
+D = dt.date
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+MARKS = {"met": "✔", "missing": "✘", "open": "…", "not-required": "–"}
+
+
+# --- an independent reading of the repository ------------------------------------------
+
+
+def _units(repo: pathlib.Path) -> list[dict]:
+    units = yaml.safe_load((repo / "profiles" / "units.yml").read_text("utf-8"))["units"]
+    for u in units:
+        u.setdefault("quota", u["group"] in ("affiliated", "district"))
+    return units
+
+
+def _profiles(repo: pathlib.Path) -> list[dict]:
+    out = []
+    for path in sorted((repo / "profiles").glob("*/*.md")):
+        meta = yaml.safe_load(FRONT.match(path.read_text("utf-8")).group(1))
+        meta["unit"] = path.parent.name
+        meta["path"] = path.relative_to(repo).as_posix()
+        out.append(meta)
+    return out
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may carry !ENV or !!python/name: tags; their values do not matter here."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _periods(repo: pathlib.Path) -> list[dict]:
+    config = yaml.load((repo / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)  # noqa: S506
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "showcase" in plugin:
+            return plugin["showcase"]["quota_periods"]
+    raise AssertionError("no showcase plugin in mkdocs.yml")
+
+
+def _halves(year: int) -> list[tuple[str, D, D]]:
+    return [(f"{year}-H1", D(year, 1, 1), D(year, 6, 30)),
+            (f"{year}-H2", D(year, 7, 1), D(year, 12, 31))]
+
+
+def _days(first: D, last: D) -> list[D]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _period_of(day: D, periods: list[dict]) -> dict | None:
+    return next((p for p in periods if p["start"] <= day <= p["end"]), None)
+
+
+def _active(u: dict, day: D) -> bool:
+    return (u.get("active_from") is None or u["active_from"] <= day) and (
+        u.get("active_to") is None or day <= u["active_to"])
+
+
+def expected(repo: pathlib.Path, year: int, today: D) -> dict[tuple[str, str], dict]:
+    """(unit id, '2025-H1' or '2025') -> {count, status, profiles, days_left}."""
+    units, profiles, periods = _units(repo), _profiles(repo), _periods(repo)
+    out: dict[tuple[str, str], dict] = {}
+    keys = [(k, a, b, "per_semester") for k, a, b in _halves(year)]
+    keys.append((str(year), D(year, 1, 1), D(year, 12, 31), "published_per_year"))
+    for key, first, last, rule in keys:
+        if first > today or not any(_period_of(x, periods) for x in _days(first, last)):
+            continue
+        if rule == "published_per_year" and not any(p[rule] for p in periods):
+            continue
+        for u in units:
+            if rule == "per_semester":
+                hits = [p for p in profiles if p["unit"] == u["id"]
+                        and first <= p["introduced"] <= min(last, today)
+                        and _period_of(p["introduced"], periods)]
+            else:
+                hits = [p for p in profiles if p["unit"] == u["id"] and not p.get("draft")
+                        and p.get("published") and first <= p["published"] <= min(last, today)
+                        and _period_of(p["published"], periods)]
+            owed = [x for x in _days(first, last) if _active(u, x) and _period_of(x, periods)]
+            n = len(hits)
+            required = _period_of(owed[-1], periods)[rule] if owed else 0
+            days_left = None
+            if not u["quota"] or len(owed) < 30 or not required:
+                status = "not-required"
+            elif n >= required:
+                status = "met"
+            else:
+                covered = [x for x in _days(first, last) if _period_of(x, periods)]
+                deadline = owed[-1] if rule == "per_semester" else covered[-1]
+                status = "missing" if today > deadline else "open"
+                days_left = (deadline - today).days if status == "open" else None
+            out[(u["id"], key)] = {"count": n, "status": status, "days_left": days_left,
+                                   "profiles": sorted(p["path"] for p in hits)}
+    return out
+
+
+# --- running the command --------------------------------------------------------------
+
+
+def showcase(repo: pathlib.Path, capsys: pytest.CaptureFixture[str], *args: str
+             ) -> tuple[int, str, str]:
+    try:
+        code = main(["-f", str(repo / "mkdocs.yml"), *args])
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+CASES = [(2025, D(2026, 11, 24)), (2025, D(2025, 11, 10)), (2024, D(2026, 11, 24)),
+         (2023, D(2023, 6, 30))]
+
+
+@pytest.mark.parametrize(("year", "today"), CASES)
+def test_table_matches_independent_counts(repo_copy: pathlib.Path, capsys, year, today) -> None:
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", str(year),
+                            "--today", today.isoformat())
+    assert code == 0
+    exp = expected(repo_copy, year, today)
+    keys = list(dict.fromkeys(k for _, k in exp))  # semesters, then the year
+    lines = out.splitlines()
+    rules = [i for i, line in enumerate(lines) if line and set(line) == {"-"}]
+    assert len(rules) == 2
+    header = [c for c in re.split(r"\s{2,}", lines[rules[0] - 1]) if c]
+    assert len(header) == 1 + len(keys)
+    rows = lines[rules[0] + 1: rules[1]]
+    units = _units(repo_copy)
+    assert len(rows) == len(units)
+    for u, row in zip(units, rows, strict=True):
+        cells = re.split(r"\s{2,}", row.rstrip())[1:]
+        assert len(cells) == len(keys), row
+        for key, cell in zip(keys, cells, strict=True):
+            e = exp[(u["id"], key)]
+            assert cell.startswith(MARKS[e["status"]]), (u["id"], key, cell)
+            if e["status"] == "met":
+                assert cell == f"✔ {e['count']}"
+            if e["status"] == "open":
+                assert cell.endswith("hôm nay" if e["days_left"] == 0
+                                     else f"{e['days_left']} ngày")
+    totals = {line.split("  ")[0]: re.split(r"\s{2,}", line)[1:]
+              for line in lines[rules[1] + 1:] if line.startswith("Số đơn vị")}
+    for label, status in (("Số đơn vị đạt", "met"), ("Số đơn vị thiếu", "missing")):
+        assert totals[label] == [
+            str(sum(1 for (_, k), e in exp.items() if k == key and e["status"] == status))
+            for key in keys]
+    assert "Chú thích" in out
+
+
+@pytest.mark.parametrize(("year", "today"), CASES[:2])
+def test_csv_reads_back_with_bom(repo_copy: pathlib.Path, tmp_path: pathlib.Path, capsys,
+                                 year, today) -> None:
+    target = tmp_path / "out" / "chi-tieu.csv"
+    code, _, err = showcase(repo_copy, capsys, "quotas", "--year", str(year), "--format", "csv",
+                            "-o", str(target), "--today", today.isoformat())
+    assert code == 0 and "Đã ghi" in err
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    exp = expected(repo_copy, year, today)
+    assert len(rows) == len(exp)
+    names = {u["id"]: u["name"] for u in _units(repo_copy)}
+    for r in rows:
+        e = exp[(r["Mã đơn vị"], r["Kỳ"])]
+        assert r["Đơn vị"] == names[r["Mã đơn vị"]]  # Vietnamese intact
+        assert int(r["Số hồ sơ"]) == e["count"]
+        assert r["Mã trạng thái"] == e["status"]
+        got = sorted(p for p in r["Hồ sơ được tính"].split("; ") if p)
+        assert got == e["profiles"]
+    # The same bytes on stdout.
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", str(year), "--format", "csv",
+                            "--today", today.isoformat())
+    assert out.encode("utf-8") == raw
+
+
+@pytest.mark.parametrize(("year", "today"), CASES)
+def test_json_lists_every_unit_and_semester(repo_copy: pathlib.Path, capsys, year, today
+                                            ) -> None:
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", str(year), "--format", "json",
+                            "--today", today.isoformat())
+    assert code == 0
+    data = json.loads(out)
+    exp = expected(repo_copy, year, today)
+    got = {(c["unit"], c["semester"]): c for c in data["semester_quotas"]}
+    got |= {(c["unit"], str(c["year"])): c for c in data["year_quotas"]}
+    assert set(got) == set(exp)
+    for key, e in exp.items():
+        c = got[key]
+        assert (c["count"], c["status"], c["days_left"]) == (
+            e["count"], e["status"], e["days_left"]), key
+        assert sorted(c["profiles"]) == e["profiles"]
+    assert data["today"] == today.isoformat()
+
+
+def test_markdown_and_unit_filter(repo_copy: pathlib.Path, capsys) -> None:
+    uid = _units(repo_copy)[0]["id"]
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", "2024", "--unit", uid,
+                            "--format", "md", "--today", "2026-11-24")
+    assert code == 0
+    body = [line for line in out.splitlines() if line.startswith("| ") and "**" not in line]
+    assert len(body) == 2  # header and the one unit
+    assert _units(repo_copy)[0]["name"] in body[1]
+    code, _, err = showcase(repo_copy, capsys, "quotas", "--unit", "khong-co")
+    assert code == 2 and "không có đơn vị mã 'khong-co'" in err
+
+
+def test_due_inside_the_plan(repo_copy: pathlib.Path, capsys) -> None:
+    today = D(2025, 11, 10)
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--due", "--today", today.isoformat())
+    assert code == 0
+    exp = expected(repo_copy, 2025, today)
+    assert out.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 51 ngày).")
+    names = {u["id"]: u["name"] for u in _units(repo_copy)}
+    owing = [names[uid] for (uid, key), e in exp.items()
+             if key == "2025-H2" and e["status"] == "open"]
+    section = out.split("\n\n")[1].splitlines()
+    if owing:
+        assert section[0] == "Các đơn vị chưa giới thiệu gương điển hình nào:"
+        assert [line.removeprefix("- ") for line in section[1:]] == owing
+    else:
+        assert section[0].startswith("Tất cả")
+    unpublished = [uid for (uid, key), e in exp.items() if key == "2025" and e["status"] == "open"]
+    marker = "chưa có hồ sơ nào được công bố trong năm 2025"
+    if not unpublished:
+        assert marker not in out
+        return
+    listed = re.findall(r"^- (.+?)(?: \(đã ngừng.*)?$", out.split(marker)[1], re.M)
+    assert listed == [names[u] for u in unpublished]
+
+
+def test_due_after_the_plan_has_ended(repo_copy: pathlib.Path, capsys) -> None:
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--due", "--today", "2026-11-24")
+    assert code == 0
+    assert out.startswith("Không có kỳ nào đang tính chỉ tiêu vào ngày 24/11/2026")
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--today", "2026-11-24",
+                            "--year", "2026")
+    assert code == 0 and "Không có kỳ nào đang tính chỉ tiêu vào năm 2026" in out
+
+
+def test_invalid_profile_is_left_out_with_a_warning(repo_copy: pathlib.Path, capsys) -> None:
+    victim = sorted((repo_copy / "profiles").glob("*/2025-*.md"))[0]
+    victim.write_text(victim.read_text("utf-8").replace("kind:", "kind_typo:", 1), "utf-8")
+    code, out, err = showcase(repo_copy, capsys, "quotas", "--year", "2025", "--format", "json",
+                              "--today", "2026-11-24")
+    assert code == 0 and "1 tệp có lỗi" in err
+    counted = {p for c in json.loads(out)["semester_quotas"] for p in c["profiles"]}
+    assert victim.relative_to(repo_copy).as_posix() not in counted
+
+
+def test_annual_report_files(repo_copy: pathlib.Path, tmp_path: pathlib.Path, capsys) -> None:
+    out_dir = tmp_path / "bao-cao"
+    code, out, _ = showcase(repo_copy, capsys, "report", "--year", "2025", "--out", str(out_dir),
+                            "--today", "2026-11-24")
+    assert code == 0
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == ["quotas-2025.csv", "quotas-2025.json", "quotas-2025.md",
+                     "report-2025.csv", "report-2025.md", "report-2025.xlsx"]
+    profiles, today = _profiles(repo_copy), D(2026, 11, 24)
+    wb = openpyxl.load_workbook(out_dir / "report-2025.xlsx")
+    rows = list(wb["Tổng hợp"].iter_rows(values_only=True))
+    header, body = list(rows[0]), rows[1:]
+    assert len(body) == len(_units(repo_copy))
+    col = {h: i for i, h in enumerate(header)}
+    for r in body:
+        mine = [p for p in profiles if p["unit"] == r[col["Mã đơn vị"]]]
+        assert r[col["Số hồ sơ giới thiệu"]] == sum(p["introduced"].year == 2025 for p in mine)
+        assert r[col["Số hồ sơ công bố"]] == sum(
+            1 for p in mine if not p.get("draft") and p.get("published")
+            and p["published"].year == 2025 and p["published"] <= today)
+        assert r[col["Số khen thưởng"]] == sum(
+            1 for p in mine for c in p.get("commendations") or [] if c["year"] == 2025)
+    with (out_dir / "report-2025.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert [list(r) for r in csv.reader(fh)] == [
+            ["" if v is None else str(v) for v in row] for row in rows]
+    md = (out_dir / "report-2025.md").read_text("utf-8")
+    assert md.startswith("# Báo cáo kết quả giới thiệu gương điển hình tiên tiến năm 2025")
+
+
+def test_report_refuses_a_published_folder(repo_copy: pathlib.Path, capsys) -> None:
+    code, _, err = showcase(repo_copy, capsys, "report", "--year", "2025", "--out", "content/x")
+    assert code == 2 and "sẽ bị công bố" in err
+    assert not (repo_copy / "content" / "x").exists()
+
+
+@pytest.mark.slow
+def test_strict_quotas_stops_the_build(repo_copy: pathlib.Path, capsys) -> None:
+    today = D(2026, 1, 15)  # 2025-H2 has just ended and is still checked
+    site = repo_copy / "site"
+    code, out, err = showcase(repo_copy, capsys, "build", "--strict-quotas",
+                              "--today", today.isoformat())
+    exp = expected(repo_copy, 2025, today)
+    missing = sorted({uid for (uid, key), e in exp.items()
+                      if key in ("2025-H2", "2025") and e["status"] == "missing"})
+    if not missing:
+        pytest.skip("the sample content meets every quota")
+    assert code == 1
+    assert not site.exists()
+    listed = sorted(re.findall(r"^- .*\(([a-z0-9-]+)\): thiếu", err, re.M))
+    assert listed == missing
+    assert (repo_copy / "reports" / "quotas-2025.csv").exists()
+    # Without --strict-quotas the same content is published, with a summary.
+    code, out, err = showcase(repo_copy, capsys, "build", "--today", today.isoformat())
+    assert code == 0 and (site / "index.html").exists()
+    assert "Chỉ tiêu 6 tháng cuối năm 2025:" in err
+    assert not list(site.rglob("quotas-*")) and not list(site.rglob("report-*"))
+
+
+@pytest.mark.slow
+def test_build_after_the_plan_ended_owes_nothing(repo_copy: pathlib.Path, capsys) -> None:
+    code, _, err = showcase(repo_copy, capsys, "build", "--strict-quotas",
+                            "--today", "2026-11-24")
+    assert code == 0, err
+    assert "Không có kỳ nào đang tính chỉ tiêu" in err
+    assert (repo_copy / "reports" / "report-2025.xlsx").exists()
+    assert io.BytesIO((repo_copy / "reports" / "report-2025.xlsx").read_bytes()).read(2) == b"PK"

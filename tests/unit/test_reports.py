@@ -1,0 +1,202 @@
+"""Renderers of quota statuses and the annual report, on hand-made data."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import openpyxl
+import pytest
+
+from showcase import annual, quotas, reports
+from showcase.model import Profile, Record
+from showcase.options import DEFAULT_PERIODS
+from showcase.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
+from showcase.semesters import Semester
+from showcase.units import Unit
+
+D = dt.date
+H = Semester
+PLAN = DEFAULT_PERIODS
+
+UNITS = [
+    Unit("vhtt-a", "Phòng Văn hóa và Thông tin thành phố Sóc Trăng", "district", True,
+         None, D(2025, 6, 30), (), 1),
+    Unit("tt-b", "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Sóc Trăng",
+         "affiliated", True, None, None, (), 2),
+    Unit("thu-vien", "Thư viện tỉnh Sóc Trăng", "affiliated", True, None, None, (), 3),
+    Unit("vp", "Văn phòng Sở", "department-office", False, None, None, (), 4),
+]
+
+
+def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = None,
+         **kw: object) -> Profile:
+    base = dict(
+        path=f"profiles/{uid}/{introduced.year}-{slug}.md", unit=uid, slug=slug,
+        name=kw.pop("name", slug.replace("-", " ").title()), kind="individual",
+        field="culture-arts-sports", sectors=("culture",), introduced=introduced,
+        summary="x" * 40, body="Câu chuyện.", body_line=10, title=slug, published=published,
+    )
+    base.update(kw)
+    return Profile(**base)  # type: ignore[arg-type]
+
+
+PROFILES = [
+    prof("vhtt-a", "tran-thi-b", D(2025, 3, 12), D(2025, 4, 1), featured=True,
+         commendations=(Record(2025, "Giấy khen của Giám đốc Sở"), Record(2024, "Cũ"))),
+    prof("tt-b", "vo-van-e", D(2025, 5, 6), D(2025, 5, 27), field="social-life"),
+    prof("tt-b", "bo-mon-vo", D(2025, 9, 10), draft=True, featured=True,
+         name="Tập thể | Võ cổ truyền"),
+    prof("tt-b", "kim-thi-l", D(2025, 8, 14), D(2027, 2, 1), name="Kim Thị L | Khmer"),
+    prof("vp", "do-van-n", D(2025, 4, 8), D(2025, 4, 29)),
+]
+
+
+def test_short_names() -> None:
+    assert reports.short_name(UNITS[0].name) == "Phòng VH-TT TP. Sóc Trăng"
+    assert reports.short_name(UNITS[1].name) == "TT Huấn luyện và Thi đấu TDTT tỉnh"
+    assert reports.short_name("Phòng Văn hóa và Thông tin huyện Cù Lao Dung") == (
+        "Phòng VH-TT H. Cù Lao Dung")
+    cut = reports.short_name("Trung tâm Thông tin và Xúc tiến du lịch tỉnh Sóc Trăng", 30)
+    assert cut == "TT Thông tin và Xúc tiến du…" and len(cut) <= 30
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark", "text"),
+    [
+        (Cell("u", H(2025, 1), MET, 2, 1), "✔ 2", "đạt"),
+        (Cell("u", H(2025, 1), MISSING, 0, 1), "✘", "thiếu"),
+        (Cell("u", H(2025, 1), MISSING, 1, 2), "✘ 1/2", "thiếu"),
+        (Cell("u", H(2025, 2), OPEN, 0, 1, days_left=37), "… 37 ngày",
+         "đang mở (còn 37 ngày)"),
+        (Cell("u", H(2025, 2), OPEN, 0, 1, days_left=0), "… hôm nay",
+         "đang mở (hôm nay là hạn cuối)"),
+        (Cell("u", H(2025, 2), NOT_REQUIRED, 0, 0), "–", "không yêu cầu"),
+        (Cell("u", 2025, NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
+    ],
+)
+def test_marks_and_status_names(cell: Cell, mark: str, text: str) -> None:
+    assert reports.mark(cell) == mark
+    assert reports.status_text(cell) == text
+
+
+def test_table_has_units_as_rows_and_a_total_line() -> None:
+    q = quotas.for_year(UNITS, PROFILES, PLAN, D(2025, 11, 24), 2025)
+    text = reports.table(q)
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("Đơn vị"))
+    assert header.split("  ")[0] == "Đơn vị"
+    assert "6T đầu 2025" in header and "6T cuối 2025" in header and "Công bố 2025" in header
+    row = next(line for line in lines if line.startswith("Thư viện tỉnh"))
+    assert [c.strip() for c in row.split("  ") if c.strip()][1:] == [
+        "✘", "… 37 ngày", "… 37 ngày"]
+    row = next(line for line in lines if line.startswith("TT Huấn luyện"))
+    assert [c.strip() for c in row.split("  ") if c.strip()][1:] == ["✔ 1", "✔ 2", "✔ 1"]
+    missing = next(line for line in lines if line.startswith("Số đơn vị thiếu"))
+    assert missing.split()[-3:] == ["1", "0", "0"]
+    assert "Chú thích" in text and "không yêu cầu" in text
+
+
+def test_csv_has_bom_and_reads_back() -> None:
+    q = quotas.for_year(UNITS, PROFILES, PLAN, D(2025, 11, 24), 2025)
+    data = reports.csv_bytes(q)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == len(UNITS) * 3
+    first = rows[0]
+    assert first["Đơn vị"] == "Phòng Văn hóa và Thông tin thành phố Sóc Trăng"
+    assert (first["Kỳ"], first["Số hồ sơ"], first["Mã trạng thái"]) == ("2025-H1", "1", "met")
+    semi = list(csv.reader(io.StringIO(reports.csv_bytes(q, ";").decode("utf-8-sig")),
+                           delimiter=";"))
+    assert semi[0] == reports.CSV_HEADER
+
+
+def test_json_lists_every_unit_and_semester() -> None:
+    q = quotas.for_year(UNITS, PROFILES, PLAN, D(2025, 11, 24), 2025)
+    data = json.loads(reports.as_json(q))
+    assert data["semesters"] == ["2025-H1", "2025-H2"]
+    assert len(data["semester_quotas"]) == 8 and len(data["year_quotas"]) == 4
+    tt = [c for c in data["semester_quotas"] if c["unit"] == "tt-b"]
+    assert [(c["semester"], c["count"], c["status"]) for c in tt] == [
+        ("2025-H1", 1, "met"), ("2025-H2", 2, "met")]
+    assert sorted(tt[1]["profiles"]) == ["profiles/tt-b/2025-bo-mon-vo.md",
+                                         "profiles/tt-b/2025-kim-thi-l.md"]
+    lib = next(c for c in data["semester_quotas"] if c["unit"] == "thu-vien"
+               and c["semester"] == "2025-H2")
+    assert (lib["status"], lib["days_left"], lib["status_label"]) == (
+        "open", 37, "đang mở (còn 37 ngày)")
+
+
+def test_due_text_lists_who_still_owes() -> None:
+    today = D(2025, 11, 24)
+    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [2025])
+    text = reports.due_text(q, H(2025, 2), PLAN)
+    assert text.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 37 ngày).")
+    owing = text.split("Các đơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]
+    assert owing.strip().splitlines() == ["- Thư viện tỉnh Sóc Trăng"]
+    assert "chưa có hồ sơ nào được công bố trong năm 2025" in text
+
+
+def test_due_text_when_the_plan_has_ended() -> None:
+    today = D(2026, 11, 24)
+    q = quotas.compute(UNITS, PROFILES, PLAN, today, [], [])
+    text = reports.due_text(q, None, PLAN)
+    assert "Không có kỳ nào đang tính chỉ tiêu" in text
+    assert "Kế hoạch 2022-2025 đã kết thúc ngày 31/12/2025" in text
+
+
+def test_summary_and_missing_items() -> None:
+    q = quotas.review(UNITS, PROFILES, PLAN, D(2026, 1, 10))
+    lines = reports.summary_lines(q, PLAN)
+    assert lines[0] == "Chỉ tiêu 6 tháng cuối năm 2025: 1/2 đơn vị đạt, 1 thiếu."
+    assert reports.missing_items(q) == [
+        "Thư viện tỉnh Sóc Trăng (thu-vien): thiếu 6 tháng cuối năm 2025 (0/1 hồ sơ); "
+        "công bố năm 2025 (0/1 hồ sơ)"]
+    ended = quotas.review(UNITS, PROFILES, PLAN, D(2026, 11, 24))
+    assert "Không có kỳ nào" in reports.summary_lines(ended, PLAN)[0]
+
+
+def test_markdown_escapes_pipes() -> None:
+    a = annual.build(UNITS, PROFILES, PLAN, D(2026, 11, 24), 2025, "Sở VHTTDL")
+    md = annual.markdown(a)
+    assert "- Tập thể \\| Võ cổ truyền (Trung tâm Huấn luyện" in md
+    assert "| Tập thể \\| Võ cổ truyền |" in md
+    q = quotas.for_year(UNITS, PROFILES, PLAN, D(2026, 11, 24), 2025)
+    assert "| Phòng Văn hóa và Thông tin thành phố Sóc Trăng | ✔ 1 |" in reports.markdown(q)
+
+
+def test_annual_report_rows() -> None:
+    a = annual.build(UNITS, PROFILES, PLAN, D(2026, 11, 24), 2025, "Sở VHTTDL")
+    rows = {r.unit.id: r for r in a.rows}
+    tt = rows["tt-b"]
+    assert len(tt.introduced) == 3  # draft and future-published included
+    assert [p.slug for p in tt.published] == ["vo-van-e"]
+    assert (tt.met, tt.missed) == (2, 0)
+    assert tt.fields == ("culture-arts-sports", "social-life")
+    assert [p.slug for p in tt.featured] == ["bo-mon-vo"]
+    a_row = rows["vhtt-a"]
+    assert [r.text for _, r in a_row.commendations] == ["Giấy khen của Giám đốc Sở"]
+    assert (a_row.met, a_row.missed) == (1, 0)
+    assert rows["thu-vien"].missed == 2
+    assert rows["vp"].semesters[0].status == NOT_REQUIRED
+    md = annual.markdown(a)
+    assert "- Thư viện tỉnh Sóc Trăng: thiếu 6 tháng đầu năm 2025; 6 tháng cuối năm 2025" in md
+    assert "Giấy khen của Giám đốc Sở" in md and "Tran Thi B" in md
+
+
+def test_annual_spreadsheets() -> None:
+    a = annual.build(UNITS, PROFILES, PLAN, D(2026, 11, 24), 2025, "Sở VHTTDL")
+    data = annual.xlsx_bytes(a)
+    assert data == annual.xlsx_bytes(a)  # same input, same bytes
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["Tổng hợp", "Hồ sơ", "Khen thưởng", "Ghi chú"]
+    summary = list(wb["Tổng hợp"].iter_rows(values_only=True))
+    assert list(summary[0]) == annual.SUMMARY_HEADER
+    by_id = {r[1]: r for r in summary[1:]}
+    assert by_id["tt-b"][5:7] == (3, 1)
+    assert by_id["thu-vien"][7:12] == ("thiếu", "thiếu", "thiếu", 0, 2)
+    assert len(list(wb["Hồ sơ"].iter_rows())) == 1 + 5
+    rows = list(csv.reader(io.StringIO(annual.csv_bytes(a).decode("utf-8-sig"))))
+    assert rows[0] == annual.SUMMARY_HEADER and len(rows) == 1 + len(UNITS)
