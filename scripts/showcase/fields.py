@@ -64,13 +64,14 @@ class Reader:
         """The node of a required key; if absent, report it at its line or at ``at``."""
         node = m.get(key)
         if node is None or (isinstance(node, Scalar) and node.is_null):
-            line = m.line_of(key) if key in m.entries else (at or m.line)
+            present = key in m.entries
             self.error(
-                line,
+                m.line_of(key) if present else (at or m.line),
                 prefix + key,
                 "SC020",
                 f"Thiếu trường bắt buộc '{prefix + key}'{why}.",
-                f"Thêm dòng '{key}: ...' vào phần thông tin.",
+                f"Điền giá trị sau '{key}:'." if present
+                else f"Thêm dòng '{key}: ...' vào phần thông tin.",
             )
             return None
         return node

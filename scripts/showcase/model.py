@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostics import Collector
 from .fields import Reader
 from .frontmatter import Document
 from .vocab import FIELDS, KINDS, SCOPES, SECTORS
-from .yamltree import Map, Node, Scalar
+from .yamltree import Map, Node, Scalar, Seq
 
 FILE_NAME = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpe?g|png|webp)$", re.IGNORECASE)
@@ -128,9 +129,11 @@ def read_profile(
     sectors = r.choices(r.require(m, "sectors", at=1), "sectors", SECTORS)
     introduced = r.date(r.require(m, "introduced", at=1), "introduced", not_future=True)
     published = r.date(m.get("published"), "published")
+    summary_node = r.require(m, "summary", at=1)
+    unwritten = isinstance(summary_node, Scalar) and PLACEHOLDER in summary_node.text
     summary = r.text(
-        r.require(m, "summary", at=1), "summary", "Một câu tóm tắt ...",
-        min_len=SUMMARY_MIN, max_len=SUMMARY_MAX, multiline=True,
+        summary_node, "summary", "Một câu tóm tắt ...",
+        min_len=0 if unwritten else SUMMARY_MIN, max_len=SUMMARY_MAX, multiline=True,
     )
     title = r.text(m.get("title"), "title", "Tiêu đề", max_len=200)
     location = r.text(m.get("location"), "location", "xã ..., huyện ...", max_len=200)
@@ -275,12 +278,24 @@ def _consent(m: Map, kind: str | None, r: Reader) -> Consent | None:
 PLACEHOLDER = "(VIẾT VÀO ĐÂY)"
 
 
+def _marked(node: Node, path: str, line: int) -> Iterator[tuple[str, int]]:
+    """Paths and lines of every value, at any depth, still holding the placeholder."""
+    if isinstance(node, Scalar):
+        if PLACEHOLDER in node.text:
+            yield path, line
+    elif isinstance(node, Seq):
+        for i, item in enumerate(node.items):
+            yield from _marked(item, f"{path}[{i}]", item.line)
+    else:
+        for k, e in node.entries.items():
+            yield from _marked(e.value, f"{path}.{k}", e.key_line)
+
+
 def _placeholders(m: Map, doc: Document, r: Reader) -> None:
     for key, entry in m.entries.items():
-        v = entry.value
-        if isinstance(v, Scalar) and PLACEHOLDER in v.text:
+        for path, line in _marked(entry.value, key, entry.key_line):
             r.error(
-                entry.key_line, key, "SC070", f"Trường '{key}' chưa được viết.",
+                line, path, "SC070", f"Trường '{path}' chưa được viết.",
                 f"Thay '{PLACEHOLDER}' bằng nội dung thật.",
             )
     for i, line in enumerate(doc.body.split("\n")):
