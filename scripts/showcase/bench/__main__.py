@@ -10,7 +10,7 @@ import tempfile
 
 from . import __path__ as _path
 
-SKIP = {"synth", "measure"}
+SKIP = {"synth", "measure", "__main__"}
 
 
 def main(argv: list[str]) -> int:
