@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHOWCASE := $(BIN)/showcase
 
-.PHONY: site test check serve bench fuzz lint clean quotas browser-deps
+.PHONY: site test check serve bench fuzz lint clean quotas browser-deps audit
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ quotas: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -35,6 +35,36 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/fuzz/run.py
+
+# Browser tests: Debian's chromium (never a browser downloaded by a test tool),
+# Java for the Nu HTML Checker, and the npm test tools pinned in
+# tests/browser/package-lock.json. Installs only what is missing.
+CHROMIUM := /usr/bin/chromium
+BROWSER_DIR := tests/browser
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+browser-deps:
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && $(APT_INSTALL)$$missing; \
+	  else \
+	    echo "browser-deps: missing$$missing and not root; the browser tests will be skipped." \
+	         "Run 'make browser-deps' as root to install them."; \
+	  fi; \
+	fi
+	@if command -v npm >/dev/null && { [ ! -f $(BROWSER_DIR)/node_modules/.package-lock.json ] || \
+	    [ $(BROWSER_DIR)/package-lock.json -nt $(BROWSER_DIR)/node_modules/.package-lock.json ]; }; then \
+	  cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	fi
+
+# Lighthouse (phone emulation, Debian's chromium) on the home page, a listing
+# and a profile of the sample site; prints the four scores per page.
+audit: $(STAMP) browser-deps
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python $(BROWSER_DIR)/audit.py
 
 clean:
 	rm -rf site .site-* .showcase-cache reports bench-out

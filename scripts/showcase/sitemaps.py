@@ -1,0 +1,37 @@
+"""Sitemaps: a small index at sitemap.xml, the pages in sitemap-trang.xml.
+
+Material's JavaScript fetches ``sitemap.xml`` on every page view (for instant
+navigation) and again next to every ``<link rel="alternate">``, which it takes
+for a language version. Two consequences shape these files:
+
+* ``sitemap.xml`` is a sitemap *index* of a few hundred bytes, so phones do
+  not download and parse 10,000 URLs on each page; search engines follow it
+  to ``sitemap-trang.xml``, which lists every page.
+* the folder of each field and sector feed (``linh-vuc/<slug>/feed.xml``)
+  gets its own ``sitemap.xml`` listing that folder's pages, so that the
+  fetch Material makes there finds a valid sitemap instead of a 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+PAGES = "sitemap-trang.xml"
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+def urlset(entries: Iterable[tuple[str, str]]) -> str:
+    """A <urlset> of (absolute URL, lastmod or '') pairs, sorted by URL."""
+    rows = []
+    for loc, lastmod in sorted(set(entries)):
+        mod = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
+        rows.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>")
+    return f"{_HEAD}<urlset {_NS}>\n" + "\n".join(rows) + "\n</urlset>\n"
+
+
+def index(site_url: str, names: Iterable[str] = (PAGES,)) -> str:
+    """A <sitemapindex> pointing to the site's sitemaps."""
+    rows = [f"<sitemap><loc>{escape(site_url + n)}</loc></sitemap>" for n in names]
+    return f"{_HEAD}<sitemapindex {_NS}>\n" + "\n".join(rows) + "\n</sitemapindex>\n"

@@ -1,0 +1,137 @@
+"""Pure parts of the public site: grouping, pagination, escaping, search folding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from showcase import listings as L
+from showcase import render, search, sitemaps
+from showcase.model import Consent, Profile
+from showcase.units import Unit
+
+
+def profile(slug: str, published: str, **kw: object) -> Profile:
+    day = dt.date.fromisoformat(published)
+    base = dict(
+        path=f"profiles/u1/{day.year}-{slug}.md", unit="u1", slug=slug, name=slug.title(),
+        kind="individual", field="social-life", sectors=("family",), introduced=day,
+        summary="Một câu tóm tắt đủ dài để hợp lệ theo quy định.", body="## Hành trình\n\nX.\n",
+        body_line=10, title=slug.title(), published=day,
+        consent=Consent(day, "1/ĐY", frozenset({"web", "social"})),
+    )
+    base.update(kw)
+    return Profile(**base)  # type: ignore[arg-type]
+
+
+UNITS = {"u1": Unit("u1", "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu", "district", True),
+         "u2": Unit("u2", "Thư viện tỉnh", "affiliated", True)}
+
+
+def test_urls_are_ascii_directory_urls():
+    assert L.field_url("culture-arts-sports") == "linh-vuc/van-hoa-nghe-thuat-the-thao/"
+    assert L.sector_url("sports") == "nganh/the-duc-the-thao/"
+    assert L.unit_url("vhtt-vinh-chau") == "don-vi/vhtt-vinh-chau/"
+    assert L.kind_url("household") == "loai/ho-gia-dinh/"
+    assert L.movement_url("Toàn dân đoàn kết") == "phong-trao/toan-dan-doan-ket/"
+    assert L.year_url(2025) == "luu-tru/2025/"
+    assert L.page_url("nganh/van-hoa/", 1) == "nganh/van-hoa/"
+    assert L.page_url("nganh/van-hoa/", 3) == "nganh/van-hoa/trang-3/"
+    assert L.relative("ho-so/a/", "nganh/x/") == "../../nganh/x/"
+    assert L.relative("", "") == "./"
+    assert L.vn_date(dt.date(2025, 3, 9)) == "09/03/2025"
+
+
+def test_grouping_newest_first_and_movements_merged_by_slug():
+    ps = [
+        profile("a", "2024-01-05", movement="Gia đình văn hóa"),
+        profile("b", "2025-07-01", movement="Gia Đình Văn Hóa", unit="u2", sectors=("culture",
+                                                                                     "family")),
+        profile("c", "2025-02-01", movement="Gia đình văn hóa", kind="collective"),
+    ]
+    g = L.group(ps, UNITS)
+    assert [p.slug for p in g.public] == ["b", "c", "a"]
+    fields = {li.key: li for li in g.by_kind["field"]}
+    assert len(fields) == 5 and [p.slug for p in fields["social-life"].profiles] == ["b", "c", "a"]
+    assert [li.key for li in g.by_kind["sector"]] == ["culture", "family", "sports", "tourism"]
+    (mv,) = g.by_kind["movement"]
+    assert mv.title == "Gia đình văn hóa" and len(mv.profiles) == 3
+    assert [li.key for li in g.by_kind["year"]] == ["2025", "2024"]
+    assert [li.key for li in g.by_kind["unit"]] == ["u1", "u2"]  # by Vietnamese name
+    semesters = L.by_semester(g.by_kind["year"][0].profiles)
+    assert [(str(s), [p.slug for p in ps]) for s, ps in semesters] == [
+        ("2025-H2", ["b"]), ("2025-H1", ["c"])]
+
+
+def test_pagination_and_pager_window():
+    assert L.paginate([], 24) == [[]]
+    assert [len(p) for p in L.paginate(list(range(50)), 24)] == [24, 24, 2]  # type: ignore[arg-type]
+    pg = render.pager("nganh/x/", 7, 40)
+    assert [n for n, _ in pg.pages] == [1, 5, 6, 7, 8, 9, 40]  # fixed size, whatever the count
+    assert pg.prev == "nganh/x/trang-6/" and pg.next == "nganh/x/trang-8/"
+    assert render.pager("nganh/x/", 1, 2).prev is None
+
+
+def test_home_selection_and_related_are_capped():
+    ps = [profile(f"p{i}", f"2025-01-{i + 1:02d}", featured=i % 2 == 0) for i in range(20)]
+    g = L.group(ps, UNITS)
+    featured, latest = L.home_selection(g.public, 3, 5)
+    assert len(featured) == 3 and all(p.featured for p in featured)
+    assert len(latest) == 5 and not {p.slug for p in featured} & {p.slug for p in latest}
+    unit = g.by_kind["unit"][0]
+    rel = L.related(g.public[0], unit, 4)
+    assert len(rel) == 4 and g.public[0] not in rel
+
+
+@pytest.mark.parametrize("name", ["A & B <C>", "<script>alert(1)</script>", 'x" onload="y'])
+def test_search_documents_escape_everything(name):
+    doc, toc = render.search_doc(name, [name], [(2, "hanh-trinh", name)])
+    assert "<script" not in doc and "<C>" not in doc and 'onload="' not in doc
+    assert doc.startswith(f'<h1 id="{render.H1_ID}">')
+    assert toc[0]["children"][0]["id"] == "hanh-trinh"
+
+
+def test_story_headings_keep_the_storys_ids_and_nesting():
+    story = '<h2 id="a">Á</h2><p>x</p><h3 id="b">B &amp; C</h3><h2 id="a_1">Á</h2>'
+    hs = render.story_headings(story)
+    assert hs == [(2, "a", "Á"), (3, "b", "B & C"), (2, "a_1", "Á")]
+    _, toc = render.search_doc("T", [], hs)
+    assert [c["id"] for c in toc[0]["children"]] == ["a", "a_1"]
+    assert toc[0]["children"][0]["children"][0]["name"] == "B &amp; C"
+
+
+def test_jsonld_cannot_close_its_script():
+    text = render.jsonld({"name": "</script><script>alert(1)</script> & <!--"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"].startswith("</script>")
+
+
+def test_share_links_and_initials():
+    s = render.share_links("https://example.gov.vn/guong-dien-hinh/ho-so/a/")
+    assert s["facebook"].endswith("u=https%3A%2F%2Fexample.gov.vn%2Fguong-dien-hinh%2Fho-so%2Fa%2F")
+    assert s["zalo"].startswith("https://sp.zalo.me/share?url=https%3A%2F%2F")
+    assert render.initials("Lâm Hồng Sơn") == "HS" and render.initials("A & B <C>") == "AB"
+
+
+def test_search_folding():
+    e = search.fold_entry({"title": "Lâm Hồng Sơn", "text": "<p>Thị xã Vĩnh Châu &amp; Đ</p>"})
+    assert e["fold_title"] == "lam hong son"
+    assert e["fold_text"] == "thi xa vinh chau & d"
+    plain = search.fold_entry({"title": "Ha Noi", "text": "abc"})
+    assert "fold_title" not in plain and "fold_text" not in plain
+
+
+def test_sitemaps():
+    idx = sitemaps.index("https://x.vn/a/")
+    assert "<sitemapindex" in idx and "https://x.vn/a/sitemap-trang.xml" in idx
+    us = sitemaps.urlset([("https://x.vn/a/b/", "2025-01-02"), ("https://x.vn/a/", ""),
+                          ("https://x.vn/a/", "")])
+    assert us.count("<url>") == 2 and "<lastmod>2025-01-02</lastmod>" in us
+    assert re.search(r"<loc>https://x.vn/a/</loc></url>", us)
+
+
+def test_folding_skips_fields_without_diacritics_even_with_markup():
+    assert "fold_text" not in search.fold_entry({"title": "x", "text": "<p>abc &amp; d</p>"})
