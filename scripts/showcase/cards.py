@@ -79,10 +79,18 @@ def fonts_hash() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=8192)
+def _length(f: ImageFont.FreeTypeFont, text: str) -> float:
+    # Cards repeat the same column, Department, labels and unit names:
+    # measuring each string once keeps a thousand cards within seconds.
+    return f.getlength(text)
+
+
 def draw_card(spec: CardSpec, photo: Image.Image | None) -> Image.Image:
     """The card as an RGB image of WIDTH x HEIGHT."""
     bg = FIELD_COLOURS.get(spec.field, DEFAULT_COLOUR)
-    im = Image.new("RGB", (WIDTH, HEIGHT), bg)
+    base, y, foot_top = _frame(bg, _nfc(spec.column), _nfc(spec.department))
+    im = base.copy()
     panel = (
         ImageOps.fit(photo, (WIDTH - PANEL_X, HEIGHT), Image.Resampling.LANCZOS,
                      centering=(0.5, 0.4))
@@ -91,23 +99,29 @@ def draw_card(spec: CardSpec, photo: Image.Image | None) -> Image.Image:
     im.paste(panel, (PANEL_X, 0))
     d = ImageDraw.Draw(im)
     d.rectangle((PANEL_X - STRIP, 0, PANEL_X - 1, HEIGHT), fill=ACCENT)
-    _text_block(d, spec)
+    _text_block(d, spec, y, foot_top)
     return im
 
 
-def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec) -> None:
+@lru_cache(maxsize=16)
+def _frame(bg: tuple[int, int, int], column: str, department: str) -> tuple[Image.Image, int, int]:
+    """The part every card of a colour shares: the column's name at the top and
+    the Department at the foot (drawn once, copied per card). Returns the image,
+    the header's bottom and the foot's top."""
+    im = Image.new("RGB", (WIDTH, HEIGHT), bg)
+    d = ImageDraw.Draw(im)
     x = PAD
     # Header: accent bar and the column's name.
     d.rectangle((x, PAD, x + 56, PAD + 5), fill=ACCENT)
     head = font("bold", 24)
     y = PAD + 22
-    for line in wrap(_nfc(spec.column).upper(), head, TEXT_W, 1):
+    for line in wrap(column.upper(), head, TEXT_W, 1):
         y += _ascent(head)
         d.text((x, y), line, font=head, fill=ACCENT, anchor="ls")
         y += 12
     # Foot: the Department, anchored at the bottom.
     foot = font("regular", 22)
-    foot_lines = wrap(_nfc(spec.department), foot, TEXT_W, 2)
+    foot_lines = wrap(department, foot, TEXT_W, 2)
     foot_step = round(22 * 1.35)
     foot_top = HEIGHT - PAD - foot_step * (len(foot_lines) - 1) - _ascent(foot)
     d.line((x, foot_top - 24, x + TEXT_W, foot_top - 24), fill=MUTED, width=1)
@@ -115,6 +129,11 @@ def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec) -> None:
     for line in foot_lines:
         d.text((x, fy), line, font=foot, fill=MUTED, anchor="ls")
         fy += foot_step
+    return im, y, foot_top
+
+
+def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec, y: int, foot_top: int) -> None:
+    x = PAD
     # Middle: the name (as large as fits in three lines), kind and field, unit.
     unit_f, meta_f = font("regular", 28), font("regular", 22)
     unit_lines = wrap(_nfc(spec.unit), unit_f, TEXT_W, 2)
@@ -166,14 +185,14 @@ def wrap(text: str, f: ImageFont.FreeTypeFont, width: int, max_lines: int) -> li
     cur = ""
     for word in words:
         trial = f"{cur} {word}" if cur else word
-        if f.getlength(trial) <= width:
+        if _length(f, trial) <= width:
             cur = trial
             continue
         if cur:
             lines.append(cur)
-        while f.getlength(word) > width:  # one word wider than the line: cut it
+        while _length(f, word) > width:  # one word wider than the line: cut it
             cut = len(word)
-            while cut > 1 and f.getlength(word[:cut]) > width:
+            while cut > 1 and _length(f, word[:cut]) > width:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]
@@ -182,7 +201,7 @@ def wrap(text: str, f: ImageFont.FreeTypeFont, width: int, max_lines: int) -> li
         lines.append(cur)
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
-        while last and f.getlength(last + "…") > width:
+        while last and _length(f, last + "…") > width:
             last = last[:-1].rstrip()
         lines = lines[: max_lines - 1] + [last + "…"]
     return lines or [""]
