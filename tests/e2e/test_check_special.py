@@ -180,3 +180,22 @@ def test_github_format(mini_repo, capsys):
     assert any("title=SC030 kind::" in ln for ln in lines)
     featured = [ln for ln in lines if "title=SC028 featured::" in ln]
     assert featured and "%" not in featured[0].split("::")[2].replace("%25", "")
+
+
+def _animated_gif() -> bytes:
+    frames = [Image.new("P", (32, 32), c) for c in (1, 2, 3)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "GIF", save_all=True, append_images=frames[1:], duration=80, loop=0)
+    return buf.getvalue()
+
+
+def test_animated_gif_is_refused(mini_repo, capsys):
+    _with_photo(mini_repo, "gif", _animated_gif())
+    code, out = _check(mini_repo, capsys)
+    assert code == 1 and f"{P}:8: photo: " in out and "[SC037]" in out
+
+
+def test_animated_gif_renamed_to_png_is_refused(mini_repo, capsys):
+    _with_photo(mini_repo, "png", _animated_gif())
+    code, out = _check(mini_repo, capsys)
+    assert code == 1 and f"{P}:8: photo: " in out and "[SC085]" in out and "GIF" in out
