@@ -95,12 +95,27 @@ def run_cli(root: pathlib.Path, *args: str, capsys: pytest.CaptureFixture[str]) 
     return code, out.out + out.err
 
 
-@pytest.fixture
-def repo_copy(tmp_path: pathlib.Path) -> pathlib.Path:
-    """A copy of the real repository's content (mkdocs.yml, content/, profiles/)."""
-    dest = tmp_path / "repo"
-    dest.mkdir()
+EXTRA_PROFILES = REPO / "tests" / "browser" / "extra_profiles"
+
+
+def copy_repo(dest: pathlib.Path, extra: bool = False) -> pathlib.Path:
+    """Copy the repository's mkdocs.yml, content/ and profiles/ into ``dest``.
+
+    ``extra`` adds tests/browser/extra_profiles (a "Lâm Hồng Sơn" profile and
+    an "A & B <C>" name), which exist only in test copies.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "content", dest / "content")
     shutil.copytree(REPO / "profiles", dest / "profiles")
+    if extra:
+        for unit in EXTRA_PROFILES.iterdir():
+            if unit.is_dir():
+                shutil.copytree(unit, dest / "profiles" / unit.name, dirs_exist_ok=True)
     return dest
+
+
+@pytest.fixture
+def repo_copy(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the real repository's content (mkdocs.yml, content/, profiles/)."""
+    return copy_repo(tmp_path / "repo")

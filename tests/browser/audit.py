@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import pathlib
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,9 +22,10 @@ import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests/: its conftest gives copy_repo
 
-from sitehttp import SUB_PATH, serve  # noqa: E402
+from browser.conftest import build_sample  # noqa: E402
+from browser.sitehttp import SUB_PATH, serve  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "listing": "linh-vuc/van-hoa-nghe-thuat-the-thao/",
@@ -39,22 +39,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def build(dest: pathlib.Path, site_url: str) -> pathlib.Path:
-    from showcase import corpus, site
-
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "profiles", dest / "profiles")
-    for unit in (HERE / "extra_profiles").iterdir():
-        if unit.is_dir():
-            shutil.copytree(unit, dest / "profiles" / unit.name, dirs_exist_ok=True)
-    c = corpus.load(str(dest), TODAY)
-    out = dest / "site"
-    site.mkdocs_build(str(dest / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY},
-                      overrides={"site_url": site_url})
-    return out
 
 
 def run_lighthouse(url: str, out: pathlib.Path) -> dict[str, int]:
@@ -82,7 +66,7 @@ def main() -> int:
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="showcase-audit-") as tmp:
         root = pathlib.Path(tmp)
-        site_dir = build(root, f"http://127.0.0.1:{port}{SUB_PATH}")
+        site_dir = build_sample(root, {"site_url": f"http://127.0.0.1:{port}{SUB_PATH}"})
         ok = True
         with serve(str(site_dir), compress=True, port=port) as base:
             print(f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pathlib
-import shutil
 import urllib.parse
 from collections.abc import Iterator
 
@@ -22,22 +21,21 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def build_sample(dest: pathlib.Path) -> pathlib.Path:
-    """Copy the repository's content plus tests/browser/extra_profiles, build, return site/."""
+def build_sample(dest: pathlib.Path, overrides: dict | None = None) -> pathlib.Path:
+    """Copy the repository's content plus tests/browser/extra_profiles, build, return site/.
+
+    ``overrides`` are MkDocs config overrides (the audit serves the site from
+    a local address, so it sets ``site_url`` to it)."""
+    from conftest import copy_repo  # tests/conftest.py
     from showcase import corpus as corpus_mod
     from showcase import site
 
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "profiles", dest / "profiles")
-    for unit in (HERE / "extra_profiles").iterdir():
-        if unit.is_dir():
-            shutil.copytree(unit, dest / "profiles" / unit.name, dirs_exist_ok=True)
+    copy_repo(dest, extra=True)
     c = corpus_mod.load(str(dest), TODAY)
     assert c.ok, [d.text() for d in c.diagnostics.errors]
     out = dest / "site"
-    site.mkdocs_build(str(dest / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY})
+    site.mkdocs_build(str(dest / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY},
+                      overrides=overrides)
     return out
 
 

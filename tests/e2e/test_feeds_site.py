@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import pathlib
 import re
-import shutil
 
 import feedparser
 import pytest
@@ -14,6 +13,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from PIL import Image
 
+from conftest import copy_repo
 from showcase import corpus, images
 from showcase.listings import field_url, sector_url
 from showcase.vocab import FIELDS, SECTORS
@@ -41,11 +41,7 @@ def _build(root: pathlib.Path, site: pathlib.Path) -> None:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    root = tmp_path_factory.mktemp("feeds-site")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "profiles", root / "profiles")
-    return root
+    return copy_repo(tmp_path_factory.mktemp("feeds-site"))
 
 
 @pytest.fixture(scope="module")

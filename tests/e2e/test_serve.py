@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pytest
 from PIL import Image
 
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, copy_repo
 from showcase import corpus
 from showcase.listings import profile_url
 from showcase.model import Profile
@@ -79,10 +79,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("serve")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "profiles", root / "profiles")
+    root = copy_repo(tmp_path_factory.mktemp("serve"))
     cfg = root / "mkdocs.yml"
     text = cfg.read_text(encoding="utf-8")
     assert "  - showcase:\n" in text

@@ -12,7 +12,6 @@ import json
 import pathlib
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -22,7 +21,7 @@ import html5lib
 import pytest
 from lxml import etree
 
-from conftest import REPO
+from conftest import copy_repo as copy_all
 from showcase import corpus as corpus_mod
 from showcase import listings, render, site
 from showcase.model import Profile
@@ -32,17 +31,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 TODAY = dt.date(2026, 11, 24)
 SITE_URL = "https://example.gov.vn/guong-dien-hinh/"
 PAGE_SIZE = 4
-EXTRA = REPO / "tests" / "browser" / "extra_profiles"
 
 
 def copy_repo(dest: pathlib.Path, page_size: int | None = None) -> pathlib.Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "profiles", dest / "profiles")
-    for unit in EXTRA.iterdir():
-        if unit.is_dir():
-            shutil.copytree(unit, dest / "profiles" / unit.name, dirs_exist_ok=True)
+    copy_all(dest, extra=True)
     if page_size:
         cfg = dest / "mkdocs.yml"
         text = cfg.read_text(encoding="utf-8")

@@ -78,14 +78,9 @@ def _check_html(html: str, where: str) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    import shutil
+    from conftest import copy_repo
 
-    from conftest import REPO
-
-    repo = tmp_path_factory.mktemp("hostile")
-    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(REPO / "content", repo / "content")
-    shutil.copytree(REPO / "profiles", repo / "profiles")
+    repo = copy_repo(tmp_path_factory.mktemp("hostile"))
     out = repo / "site"
     site.mkdocs_build(str(repo / "mkdocs.yml"), str(out),
                       preload={"corpus": _hostile(repo), "today": TODAY})
