@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHOWCASE := $(BIN)/showcase
+# Material 9.8 prints an end-of-life banner on every `mkdocs` run; it would
+# hide our own messages in `make serve`.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check serve bench fuzz lint clean quotas browser-deps audit
 
