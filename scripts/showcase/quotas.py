@@ -241,11 +241,20 @@ def semester_status(
     if not required:
         return Cell(unit.id, semester, NOT_REQUIRED, n, 0, paths, reason=reason)
     deadline = max(a[1] for a, _ in active)
+    return _judge(unit.id, semester, paths, required, deadline, today)
+
+
+def _judge(
+    unit_id: str, key: Semester | int, paths: tuple[str, ...], required: int,
+    deadline: dt.date, today: dt.date,
+) -> Cell:
+    """Met when enough came; missing once the deadline has passed; open until then."""
+    n = len(paths)
     if n >= required:
-        return Cell(unit.id, semester, MET, n, required, paths, deadline)
+        return Cell(unit_id, key, MET, n, required, paths, deadline)
     if today > deadline:
-        return Cell(unit.id, semester, MISSING, n, required, paths, deadline)
-    return Cell(unit.id, semester, OPEN, n, required, paths, deadline, (deadline - today).days)
+        return Cell(unit_id, key, MISSING, n, required, paths, deadline)
+    return Cell(unit_id, key, OPEN, n, required, paths, deadline, (deadline - today).days)
 
 
 def year_status(
@@ -265,11 +274,7 @@ def year_status(
     if not required:
         return Cell(unit.id, year, NOT_REQUIRED, n, 0, paths, reason=reason)
     deadline = max(hi for _, hi in counted)  # the board publishes, even after a unit closes
-    if n >= required:
-        return Cell(unit.id, year, MET, n, required, paths, deadline)
-    if today > deadline:
-        return Cell(unit.id, year, MISSING, n, required, paths, deadline)
-    return Cell(unit.id, year, OPEN, n, required, paths, deadline, (deadline - today).days)
+    return _judge(unit.id, year, paths, required, deadline, today)
 
 
 def compute(
