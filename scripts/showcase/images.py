@@ -23,7 +23,6 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -391,10 +390,3 @@ def _load_units(root: str, options: Options) -> dict[str, Unit]:
     # Only names are needed here: the check already reported any problem.
     units, _ = load_units(rel, data, Collector(), options.today or dt.date.max)
     return units
-
-
-def public_files(profile: Profile, ps: PhotoSet | None) -> Iterable[str]:
-    """Site-relative paths publish_media writes for a profile."""
-    if ps:
-        yield from (v.url for v in ps.webp + ps.jpeg)
-    yield card_url(profile)

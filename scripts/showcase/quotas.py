@@ -196,12 +196,6 @@ def review_semesters(periods: Sequence[QuotaPeriod], today: dt.date) -> list[Sem
     return [s for s in (prev, cur) if _covered((s.start, s.end), periods)]
 
 
-def period_ended(periods: Sequence[QuotaPeriod], today: dt.date) -> QuotaPeriod | None:
-    """The last period that ended before ``today`` (to explain why nothing is owed)."""
-    ended = [p for p in periods if p.end < today]
-    return ended[-1] if ended else None
-
-
 # --- the rules ------------------------------------------------------------------------
 
 

@@ -27,11 +27,6 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text)).lower().split())
 
 
-def fold(text: str) -> str:
-    """Plain, folded, lower-case words of an index field."""
-    return ascii_fold(plain(text))
-
-
 def fold_entry(entry: dict) -> dict:
     """Add the folded fields to one index entry, only where folding changes something."""
     for src, dst in zip(("title", "text"), FIELDS, strict=True):

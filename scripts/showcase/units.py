@@ -40,12 +40,6 @@ class Unit:
             self.active_to is None or day <= self.active_to
         )
 
-    def active_between(self, first: dt.date, last: dt.date) -> bool:
-        """Whether the unit existed on any day of [first, last]."""
-        return (self.active_from is None or self.active_from <= last) and (
-            self.active_to is None or first <= self.active_to
-        )
-
 
 def default_quota(group: str) -> bool:
     """The plan: units under the Department and district offices carry a quota;
