@@ -25,8 +25,17 @@ def search(page, base_url: str, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item > a.md-search-result__link")
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    # Material searches on every key press and the worker answers each one in
+    # turn, so the first results shown may be those of a prefix ("the tha").
+    # Read them only once they have stayed the same for half a second.
+    links: list[str] = []
+    for _ in range(40):
+        now = page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+        if now and now == links:
+            break
+        links = now
+        page.wait_for_timeout(500)
     return [link.split("?")[0].split("#")[0] for link in links]
 
 
