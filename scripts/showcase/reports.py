@@ -317,6 +317,16 @@ def due_text(q: Quotas, semester: Semester | None, periods: Sequence[QuotaPeriod
     return "\n".join(lines) + "\n"
 
 
+def _tally(q: Quotas, period: Semester | int, owed: int, open_note: str) -> str:
+    """'3/5 đơn vị đạt, 1 thiếu, 1 chưa có…' for one semester or year."""
+    parts = [f"{q.count(MET, period)}/{owed} đơn vị đạt"]
+    if q.count(MISSING, period):
+        parts.append(f"{q.count(MISSING, period)} thiếu")
+    if q.count(OPEN, period):
+        parts.append(f"{q.count(OPEN, period)} chưa có{open_note}")
+    return ", ".join(parts)
+
+
 def summary_lines(q: Quotas, periods: Sequence[QuotaPeriod]) -> list[str]:
     """A few lines for ``showcase build``: how many units miss what."""
     if not q.semesters and not q.years:
@@ -324,18 +334,9 @@ def summary_lines(q: Quotas, periods: Sequence[QuotaPeriod]) -> list[str]:
     out = []
     for s in q.semesters:
         owed = sum(1 for u in q.units if q.cell(u.id, s).required)
-        parts = [f"{q.count(MET, s)}/{owed} đơn vị đạt"]
-        if q.count(MISSING, s):
-            parts.append(f"{q.count(MISSING, s)} thiếu")
-        if q.count(OPEN, s):
-            parts.append(f"{q.count(OPEN, s)} chưa có (còn {(s.end - q.today).days} ngày)")
-        out.append(f"Chỉ tiêu {s.label}: " + ", ".join(parts) + ".")
+        left = f" (còn {(s.end - q.today).days} ngày)"
+        out.append(f"Chỉ tiêu {s.label}: {_tally(q, s, owed, left)}.")
     for y in q.years:
         owed = sum(1 for u in q.units if q.year_cell(u.id, y).required)
-        parts = [f"{q.count(MET, y)}/{owed} đơn vị đạt"]
-        if q.count(MISSING, y):
-            parts.append(f"{q.count(MISSING, y)} thiếu")
-        if q.count(OPEN, y):
-            parts.append(f"{q.count(OPEN, y)} chưa có")
-        out.append(f"Hồ sơ công bố năm {y}: " + ", ".join(parts) + ".")
+        out.append(f"Hồ sơ công bố năm {y}: {_tally(q, y, owed, '')}.")
     return out
