@@ -11,9 +11,9 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from . import commands
-from .options import Options, OptionsError, read_mkdocs_yml
-from .semesters import today_in_province
+from showcase import commands
+from showcase.options import Options, OptionsError, read_mkdocs_yml
+from showcase.plan.semesters import today_in_province
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -27,8 +27,8 @@ def build_sample(dest: pathlib.Path, overrides: dict | None = None) -> pathlib.P
     ``overrides`` are MkDocs config overrides (the audit serves the site from
     a local address, so it sets ``site_url`` to it)."""
     from conftest import copy_repo  # tests/conftest.py
-    from showcase import corpus as corpus_mod
-    from showcase import site
+    from showcase.content import corpus as corpus_mod
+    from showcase.publish import atomic as site
 
     copy_repo(dest, extra=True)
     c = corpus_mod.load(str(dest), TODAY)
@@ -46,7 +46,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def base_url(sample_site: pathlib.Path) -> Iterator[str]:
-    from .sitehttp import serve
+    from showcase.sitehttp import serve
 
     with serve(str(sample_site)) as url:
         yield url

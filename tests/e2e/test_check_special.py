@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from conftest import PROFILE, PROFILE_PATH, run_cli
-from showcase import corpus
+from showcase.content import corpus
 
 P = PROFILE_PATH
 PHOTO_LINES = "published: 2024-06-03\nphoto: anh.{ext}\nphoto_alt: Ông A bên cây đờn"

@@ -10,10 +10,10 @@ import shutil
 import pytest
 
 from conftest import REPO, TODAY, run_cli
-from showcase import codeowners
-from showcase.diagnostics import Collector
+from showcase.content.diagnostics import Collector
+from showcase.content.units import load_units
 from showcase.options import read_mkdocs_yml
-from showcase.units import load_units
+from showcase.workflow import codeowners
 
 ANNOTATION = re.compile(r"^::error file=[^,:]+,line=\d+,title=[^,:]+::\S.*$")
 

@@ -14,9 +14,10 @@ from lxml import etree
 from PIL import Image
 
 from conftest import copy_repo
-from showcase import corpus, images
-from showcase.listings import field_url, sector_url
-from showcase.vocab import FIELDS, SECTORS
+from showcase.content import corpus
+from showcase.content.vocab import FIELDS, SECTORS
+from showcase.publish import media as images
+from showcase.publish.urls import field_url, sector_url
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TODAY = "2026-11-24"

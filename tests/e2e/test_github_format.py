@@ -17,8 +17,8 @@ import re
 import pytest
 
 from conftest import PROFILE, PROFILE_PATH, TODAY, write_repo
-from showcase import corpus
-from showcase.diagnostics import Diagnostic
+from showcase.content import corpus
+from showcase.content.diagnostics import Diagnostic
 
 COMMAND = re.compile(
     r"^::(?P<severity>error|warning) file=(?P<file>[^,:\r\n]+),line=(?P<line>[1-9][0-9]*),"

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from conftest import REPO, TODAY, run_cli, write_repo
-from showcase import corpus
-from showcase.model import CONSENT_KEYS, PLACEHOLDER, PROFILE_KEYS
+from showcase.content import corpus
+from showcase.content.model import CONSENT_KEYS, PLACEHOLDER, PROFILE_KEYS
 
 YEAR = TODAY[:4]
 SUMMARY = "Đội văn nghệ của ấp duy trì sinh hoạt đều đặn mười năm, gìn giữ đờn ca tài tử."

@@ -25,9 +25,9 @@ import pytest
 from PIL import Image
 
 from conftest import REPO, TODAY, copy_repo
-from showcase import corpus
-from showcase.listings import profile_url
-from showcase.model import Profile
+from showcase.content import corpus
+from showcase.content.model import Profile
+from showcase.publish.urls import profile_url
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 

@@ -22,10 +22,13 @@ import pytest
 from lxml import etree
 
 from conftest import copy_repo as copy_all
-from showcase import corpus as corpus_mod
-from showcase import listings, render, site
-from showcase.model import Profile
-from showcase.vocab import FIELDS, KINDS, SECTORS
+from showcase.content import corpus as corpus_mod
+from showcase.content import text as vn_text
+from showcase.content.model import Profile
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.publish import atomic as site
+from showcase.publish import listings, urls
+from showcase.publish import pages as render
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 TODAY = dt.date(2026, 11, 24)
@@ -106,7 +109,7 @@ def newest(ps: list[Profile]) -> list[str]:
 
 def test_every_public_profile_has_its_page(built):
     for p in built.public:
-        doc = built.page(listings.profile_url(p.slug))
+        doc = built.page(urls.profile_url(p.slug))
         assert text(doc.xpath("//article//h1")[0]) == p.name
         facts = text(doc.xpath('//dl[@class="sc-facts"]')[0])
         unit = built.corpus.units[p.unit].name
@@ -132,7 +135,7 @@ def test_photo_is_responsive_with_alt_text_and_placeholder_otherwise(built):
     without = [p for p in built.public if not p.photo]
     assert with_photo and without
     for p in with_photo:
-        doc = built.page(listings.profile_url(p.slug))
+        doc = built.page(urls.profile_url(p.slug))
         img = doc.xpath('//header[@class="sc-profile__header"]//picture/img')[0]
         assert img.get("alt") == p.photo_alt
         assert img.get("width") and img.get("height")
@@ -141,7 +144,7 @@ def test_photo_is_responsive_with_alt_text_and_placeholder_otherwise(built):
         source = doc.xpath('//header[@class="sc-profile__header"]//picture/source')[0]
         assert source.get("type") == "image/webp" and source.get("sizes")
     for p in without:
-        doc = built.page(listings.profile_url(p.slug))
+        doc = built.page(urls.profile_url(p.slug))
         assert doc.xpath('//header[@class="sc-profile__header"]//div[contains(@class,"sc-ph")]')
         assert not doc.xpath('//header[@class="sc-profile__header"]//img')
 
@@ -157,8 +160,8 @@ def test_story_headings_use_vietnamese_slugs(built):
 def test_related_profiles_are_capped_and_of_the_same_unit_and_field(built):
     by_slug = {p.slug: p for p in built.public}
     for p in built.public:
-        doc = built.page(listings.profile_url(p.slug))
-        url = listings.profile_url(p.slug)
+        doc = built.page(urls.profile_url(p.slug))
+        url = urls.profile_url(p.slug)
         for section, attr in (("muc-cung-don-vi", "unit"), ("muc-cung-linh-vuc", "field")):
             links = doc.xpath(f'//section[@aria-labelledby="{section}"]/ul/li/a/@href')
             assert len(links) <= render.RELATED_MAX
@@ -170,8 +173,8 @@ def test_related_profiles_are_capped_and_of_the_same_unit_and_field(built):
 
 def test_share_links_need_no_third_party_script(built):
     p = built.public[0]
-    url = SITE_URL + listings.profile_url(p.slug)
-    doc = built.page(listings.profile_url(p.slug))
+    url = SITE_URL + urls.profile_url(p.slug)
+    doc = built.page(urls.profile_url(p.slug))
     hrefs = doc.xpath('//section[@class="sc-share"]//a/@href')
     quoted = urllib.parse.quote(url, safe="")
     assert f"https://www.facebook.com/sharer/sharer.php?u={quoted}" in hrefs
@@ -195,7 +198,7 @@ def test_names_that_look_like_markup_are_shown_as_text(built):
     assert ld["about"]["name"] == "Câu lạc bộ A & B <C>"
     raw = (built.out / "ho-so/cau-lac-bo-a-b-c/index.html").read_text(encoding="utf-8")
     assert "<C>" not in raw
-    card_page = built.page(listings.unit_url("vhtt-nga-nam"))
+    card_page = built.page(urls.unit_url("vhtt-nga-nam"))
     assert "Câu lạc bộ A & B <C>" in [text(h) for h in card_page.xpath("//h2|//h3")]
 
 
@@ -205,28 +208,28 @@ def test_names_that_look_like_markup_are_shown_as_text(built):
 def test_field_sector_kind_unit_movement_listings_hold_exactly_their_profiles(built):
     pub = built.public
     for fid in FIELDS:
-        assert card_slugs(built, listings.field_url(fid)) == newest(
+        assert card_slugs(built, urls.field_url(fid)) == newest(
             [p for p in pub if p.field == fid])
     for sid in SECTORS:
-        assert card_slugs(built, listings.sector_url(sid)) == newest(
+        assert card_slugs(built, urls.sector_url(sid)) == newest(
             [p for p in pub if sid in p.sectors])
     for kid in KINDS:
-        assert card_slugs(built, listings.kind_url(kid)) == newest(
+        assert card_slugs(built, urls.kind_url(kid)) == newest(
             [p for p in pub if p.kind == kid])
     for uid in {p.unit for p in pub}:
-        assert card_slugs(built, listings.unit_url(uid)) == newest(
+        assert card_slugs(built, urls.unit_url(uid)) == newest(
             [p for p in pub if p.unit == uid])
     movements = {p.movement for p in pub if p.movement}
     assert movements
     for mv in movements:
-        assert card_slugs(built, listings.movement_url(mv)) == newest(
-            [p for p in pub if p.movement and listings.slugify(p.movement)
-             == listings.slugify(mv)])
+        assert card_slugs(built, urls.movement_url(mv)) == newest(
+            [p for p in pub if p.movement and vn_text.slugify(p.movement)
+             == vn_text.slugify(mv)])
 
 
 def test_field_pages_have_the_plans_vietnamese_names(built):
     for fid, term in FIELDS.items():
-        doc = built.page(listings.field_url(fid))
+        doc = built.page(urls.field_url(fid))
         assert text(doc.xpath("//h1")[0]) == f"{term.letter}) {term.label}"
     index = built.page("linh-vuc/")
     labels = [text(a) for a in index.xpath('//ul[@class="sc-index"]/li/a')]
@@ -240,8 +243,8 @@ def test_year_archive_groups_by_semester(built):
         f"Năm {y}" for y in years]
     for y in years:
         expected = newest([p for p in built.public if p.published.year == y])
-        assert card_slugs(built, listings.year_url(y)) == expected
-        heads = [text(h) for h in built.page(listings.year_url(y)).xpath("//article//h2")]
+        assert card_slugs(built, urls.year_url(y)) == expected
+        heads = [text(h) for h in built.page(urls.year_url(y)).xpath("//article//h2")]
         assert all(re.fullmatch(rf"6 tháng (đầu|cuối) năm {y}", h) for h in heads), heads
 
 
@@ -249,7 +252,7 @@ def test_long_listings_are_paginated(built):
     big = max(FIELDS, key=lambda f: sum(p.field == f for p in built.public))
     n = sum(p.field == big for p in built.public)
     assert n > PAGE_SIZE, "the sample needs a field with more profiles than a page"
-    base = listings.field_url(big)
+    base = urls.field_url(big)
     assert (built.out / base / "trang-2" / "index.html").is_file()
     first = built.page(base)
     assert len(first.xpath('//li[@class="sc-card"]')) == PAGE_SIZE
@@ -376,7 +379,7 @@ def test_metadata_is_complete_and_absolute(built):
 
 def test_profile_metadata(built):
     for p in built.public:
-        url = listings.profile_url(p.slug)
+        url = urls.profile_url(p.slug)
         doc = built.page(url)
         assert meta(doc, "description") == " ".join(p.summary.split())
         assert meta(doc, "og:type") == "article"
@@ -390,7 +393,7 @@ def test_profile_metadata(built):
 
 
 def test_field_and_sector_pages_link_their_own_feed(built):
-    for url in [listings.field_url(f) for f in FIELDS] + [listings.sector_url(s)
+    for url in [urls.field_url(f) for f in FIELDS] + [urls.sector_url(s)
                                                           for s in SECTORS]:
         doc = built.page(url)
         feeds = doc.xpath('//link[@rel="alternate"][@type="application/rss+xml"]/@href')
@@ -412,12 +415,12 @@ def test_sitemap_and_robots(built):
     pages = {u.replace("/./", "/") for u in pages}
     assert set(locs) == pages
     for p in built.public:
-        url = SITE_URL + listings.profile_url(p.slug)
+        url = SITE_URL + urls.profile_url(p.slug)
         assert tree.xpath(f'//s:url[s:loc="{url}"]/s:lastmod/text()', namespaces=ns) == [
             p.published.isoformat()]
     # next to each field and sector feed, the sitemap of that folder
     for fid in FIELDS:
-        folder = listings.field_url(fid)
+        folder = urls.field_url(fid)
         sub = etree.parse(str(built.out / folder / "sitemap.xml"))
         sub_locs = sub.xpath("//s:loc/text()", namespaces=ns)
         assert SITE_URL + folder in sub_locs
@@ -466,7 +469,7 @@ def test_search_index_holds_profiles_summary_and_folded_text(built):
     # the story's paragraphs are not indexed, only its headings
     assert "sân bóng chuyền" not in json.dumps(data, ensure_ascii=False)
     for p in built.public:
-        entry = docs[listings.profile_url(p.slug)]
+        entry = docs[urls.profile_url(p.slug)]
         assert html.unescape(entry["title"]) == p.name
         assert FIELDS[p.field].label in entry["text"]
 

@@ -8,7 +8,7 @@ import pathlib
 import pytest
 
 from conftest import PROFILE, PROFILE_PATH
-from showcase import corpus
+from showcase.content import corpus
 
 PAYLOADS = [
     ln for ln in (pathlib.Path(__file__).parent.parent / "cases" / "xss_payloads.txt")

@@ -17,9 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from showcase import corpus as corpus_mod
-from showcase import site
-from showcase.model import Record
+from showcase.content import corpus as corpus_mod
+from showcase.content.model import Record
+from showcase.publish import atomic as site
 
 PAYLOADS = [
     ln for ln in (pathlib.Path(__file__).parent.parent / "cases" / "xss_payloads.txt")

@@ -10,10 +10,11 @@ import datetime as dt
 from bs4 import BeautifulSoup
 from hypothesis import strategies as st
 
-from showcase import frontmatter, markup
-from showcase.diagnostics import Collector
-from showcase.model import PROFILE_KEYS, read_profile
-from showcase.units import load_units
+from showcase.content import frontmatter
+from showcase.content.diagnostics import Collector
+from showcase.content.model import PROFILE_KEYS, read_profile
+from showcase.content.units import load_units
+from showcase.publish import markup
 
 TODAY = dt.date(2026, 11, 24)
 PATH = "profiles/u/2024-x.md"

@@ -8,7 +8,7 @@ import pathlib
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
-from showcase import cards
+from showcase.publish import cards
 
 DATA = pathlib.Path(__file__).parent / "data"
 REFERENCE = DATA / "diacritics.png"

@@ -12,12 +12,13 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from showcase import feed, images
-from showcase.listings import field_url, sector_url
-from showcase.model import Consent, Profile
+from showcase.content.model import Consent, Profile
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, SECTORS
 from showcase.options import Options
-from showcase.units import Unit
-from showcase.vocab import FIELDS, SECTORS
+from showcase.publish import feeds as feed
+from showcase.publish import media as images
+from showcase.publish.urls import field_url, sector_url
 
 SITE_URL = "https://example.gov.vn/guong-dien-hinh/"
 TODAY = dt.date(2026, 11, 24)

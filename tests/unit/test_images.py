@@ -11,10 +11,11 @@ import pathlib
 import pytest
 from PIL import Image
 
-from showcase import cards, images
-from showcase.model import Consent, Profile
+from showcase.content.model import Consent, Profile
+from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.units import Unit
+from showcase.publish import cards
+from showcase.publish import media as images
 
 UNITS = {"vhtt-a": Unit("vhtt-a", "Phòng Văn hóa và Thông tin huyện A", "district", True)}
 

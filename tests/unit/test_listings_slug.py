@@ -1,4 +1,5 @@
-from showcase.listings import ascii_fold, profile_url, slugify
+from showcase.content.text import ascii_fold, slugify
+from showcase.publish.urls import profile_url
 
 
 def test_vietnamese_slugs():

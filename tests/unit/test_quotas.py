@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showcase import quotas
-from showcase.model import Profile
+from showcase.content.model import Profile
+from showcase.content.units import Unit
 from showcase.options import DEFAULT_PERIODS, QuotaPeriod
-from showcase.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.semesters import Semester
-from showcase.units import Unit
+from showcase.plan import quotas
+from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
+from showcase.plan.semesters import Semester
 
 D = dt.date
 H = Semester

@@ -10,12 +10,12 @@ import json
 import openpyxl
 import pytest
 
-from showcase import annual, quotas, reports
-from showcase.model import Profile, Record
+from showcase.content.model import Profile, Record
+from showcase.content.units import Unit
 from showcase.options import DEFAULT_PERIODS
-from showcase.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.semesters import Semester
-from showcase.units import Unit
+from showcase.plan import annual, quotas, reports
+from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
+from showcase.plan.semesters import Semester
 
 D = dt.date
 H = Semester

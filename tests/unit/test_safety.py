@@ -1,6 +1,6 @@
 import pytest
 
-from showcase.safety import scan
+from showcase.content.safety import scan
 
 
 def kinds(text, md=True):

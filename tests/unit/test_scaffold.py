@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showcase import frontmatter, scaffold, yamltree
-from showcase.diagnostics import Collector
-from showcase.vocab import FIELDS, KINDS, SECTORS
+from showcase.content import frontmatter, yamltree
+from showcase.content.diagnostics import Collector
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.workflow import scaffold
 
 # Printable text as people type it: letters, digits, punctuation, spaces.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,

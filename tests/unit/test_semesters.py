@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from showcase.semesters import Semester, semesters_between, today_in_province
+from showcase.plan.semesters import Semester, semesters_between, today_in_province
 
 D = dt.date
 

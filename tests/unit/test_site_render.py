@@ -8,10 +8,12 @@ import re
 
 import pytest
 
-from showcase import listings as L
-from showcase import render, search, sitemaps
-from showcase.model import Consent, Profile
-from showcase.units import Unit
+from showcase.content import text
+from showcase.content.model import Consent, Profile
+from showcase.content.units import Unit
+from showcase.publish import listings as L
+from showcase.publish import pages as render
+from showcase.publish import search, sitemaps, urls
 
 
 def profile(slug: str, published: str, **kw: object) -> Profile:
@@ -32,17 +34,17 @@ UNITS = {"u1": Unit("u1", "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu
 
 
 def test_urls_are_ascii_directory_urls():
-    assert L.field_url("culture-arts-sports") == "linh-vuc/van-hoa-nghe-thuat-the-thao/"
-    assert L.sector_url("sports") == "nganh/the-duc-the-thao/"
-    assert L.unit_url("vhtt-vinh-chau") == "don-vi/vhtt-vinh-chau/"
-    assert L.kind_url("household") == "loai/ho-gia-dinh/"
-    assert L.movement_url("Toàn dân đoàn kết") == "phong-trao/toan-dan-doan-ket/"
-    assert L.year_url(2025) == "luu-tru/2025/"
-    assert L.page_url("nganh/van-hoa/", 1) == "nganh/van-hoa/"
-    assert L.page_url("nganh/van-hoa/", 3) == "nganh/van-hoa/trang-3/"
-    assert L.relative("ho-so/a/", "nganh/x/") == "../../nganh/x/"
-    assert L.relative("", "") == "./"
-    assert L.vn_date(dt.date(2025, 3, 9)) == "09/03/2025"
+    assert urls.field_url("culture-arts-sports") == "linh-vuc/van-hoa-nghe-thuat-the-thao/"
+    assert urls.sector_url("sports") == "nganh/the-duc-the-thao/"
+    assert urls.unit_url("vhtt-vinh-chau") == "don-vi/vhtt-vinh-chau/"
+    assert urls.kind_url("household") == "loai/ho-gia-dinh/"
+    assert urls.movement_url("Toàn dân đoàn kết") == "phong-trao/toan-dan-doan-ket/"
+    assert urls.year_url(2025) == "luu-tru/2025/"
+    assert urls.page_url("nganh/van-hoa/", 1) == "nganh/van-hoa/"
+    assert urls.page_url("nganh/van-hoa/", 3) == "nganh/van-hoa/trang-3/"
+    assert urls.relative("ho-so/a/", "nganh/x/") == "../../nganh/x/"
+    assert urls.relative("", "") == "./"
+    assert text.vn_date(dt.date(2025, 3, 9)) == "09/03/2025"
 
 
 def test_grouping_newest_first_and_movements_merged_by_slug():

@@ -7,9 +7,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase import frontmatter
-from showcase.diagnostics import Collector
-from showcase.model import PROFILE_KEYS, read_profile
+from showcase.content import frontmatter
+from showcase.content.diagnostics import Collector
+from showcase.content.model import PROFILE_KEYS, read_profile
 
 TODAY = dt.date(2026, 11, 24)
 KEYS = [*PROFILE_KEYS, "consent", "nam", "summary ", "ảnh", "- x", "? k"]

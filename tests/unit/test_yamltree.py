@@ -1,4 +1,4 @@
-from showcase import yamltree
+from showcase.content import yamltree
 
 
 def test_lines_duplicates_and_plain_flags():

@@ -8,7 +8,7 @@ import pkgutil
 import sys
 import tempfile
 
-from . import __path__ as _path
+from showcase.bench import __path__ as _path
 
 SKIP = {"synth", "measure", "__main__"}
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from . import synth
+from showcase.bench import synth
 
 SIZES = (1_000, 10_000)
 _CHILD = (

@@ -13,10 +13,13 @@ import shutil
 import sys
 import time
 
-from .. import cards, corpus, feed, images
-from ..options import Options
-from . import synth
-from .measure import run_cmd
+from showcase.bench import synth
+from showcase.bench.measure import run_cmd
+from showcase.content import corpus
+from showcase.options import Options
+from showcase.publish import cards
+from showcase.publish import feeds as feed
+from showcase.publish import media as images
 
 N = 50
 TODAY = dt.date(2026, 11, 24)

@@ -10,11 +10,11 @@ import datetime as dt
 import random
 import time
 
-from .. import quotas, reports
-from ..model import Profile
-from ..options import QuotaPeriod
-from ..units import Unit
-from ..vocab import FIELDS
+from showcase.content.model import Profile
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS
+from showcase.options import QuotaPeriod
+from showcase.plan import quotas, reports
 
 N_PROFILES, N_UNITS, REPEAT = 10_000, 30, 5
 TODAY = dt.date(2026, 11, 24)

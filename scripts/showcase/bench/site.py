@@ -18,7 +18,7 @@ import os
 import subprocess
 import sys
 
-from . import synth
+from showcase.bench import synth
 
 SIZES = (1_000, 10_000)
 TODAY = "2026-11-24"

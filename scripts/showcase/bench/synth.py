@@ -7,7 +7,7 @@ import os
 import random
 import shutil
 
-from ..vocab import FIELDS, KINDS, SECTORS
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Thạch", "Sơn", "Lâm", "Danh"]
 _MIDDLE = ["Văn", "Thị", "Hồng", "Minh", "Ngọc", "Thanh"]

@@ -7,9 +7,9 @@ import os
 import sys
 from typing import Any
 
-from .. import site
-from .check import load_and_report
-from .quotas import build_step
+from showcase.commands.check import load_and_report
+from showcase.commands.quotas import build_step
+from showcase.publish import atomic as site
 
 NAME = "build"
 HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang cũ nếu có lỗi)"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from .. import corpus, diagnostics
+from showcase.content import corpus, diagnostics
 
 NAME = "check"
 HELP = "kiểm tra toàn bộ hồ sơ và danh sách đơn vị, không dựng trang"

@@ -15,10 +15,11 @@ import sys
 import tempfile
 from typing import Any
 
-from .. import codeowners, diagnostics
-from ..diagnostics import Collector, Diagnostic
-from ..options import Options, OptionsError
-from ..units import load_units
+from showcase.content import diagnostics
+from showcase.content.diagnostics import Collector, Diagnostic
+from showcase.content.units import load_units
+from showcase.options import Options, OptionsError
+from showcase.workflow import codeowners
 
 NAME = "codeowners"
 HELP = "tạo tệp .github/CODEOWNERS từ người duyệt (reviewers) trong profiles/units.yml"

@@ -18,13 +18,14 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .. import frontmatter, photos, scaffold
-from ..diagnostics import Collector
-from ..fields import did_you_mean
-from ..listings import ascii_fold, slugify
-from ..model import FILE_NAME, read_profile
-from ..units import Unit, load_units
-from ..vocab import FIELDS, KINDS, SECTORS, Term
+from showcase.content import frontmatter, photos
+from showcase.content.diagnostics import Collector
+from showcase.content.fields import did_you_mean
+from showcase.content.model import FILE_NAME, read_profile
+from showcase.content.text import ascii_fold, slugify
+from showcase.content.units import Unit, load_units
+from showcase.content.vocab import FIELDS, KINDS, SECTORS, Term
+from showcase.workflow import scaffold
 
 NAME = "new"
 HELP = "tạo tệp hồ sơ mới từ mẫu (hỏi đơn vị, loại, tên, lĩnh vực nếu chưa ghi)"

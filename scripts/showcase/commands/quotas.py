@@ -7,7 +7,8 @@ import os
 import sys
 from typing import Any
 
-from .. import corpus, quotas, reports
+from showcase.content import corpus
+from showcase.plan import quotas, reports
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
@@ -126,7 +127,7 @@ def build_step(ctx: Any, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str
     Checks the semester just ended and the current one (older misses can no
     longer be fixed). Returns 1 when ``strict`` and a unit is missing something.
     """
-    from . import report  # the report command owns the report files
+    from showcase.commands import report  # the report command owns the report files
 
     periods, today = ctx.options.quota_periods, ctx.today
     q = quotas.review(c.units.values(), c.profiles, periods, today)

@@ -7,8 +7,9 @@ import os
 import sys
 from typing import Any
 
-from .. import annual, corpus, quotas, reports
-from .quotas import load, year_arg
+from showcase.commands.quotas import load, year_arg
+from showcase.content import corpus
+from showcase.plan import annual, quotas, reports
 
 NAME = "report"
 HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xlsx, CSV) "

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .diagnostics import Collector
-from .fields import Reader
-from .frontmatter import Document
-from .vocab import FIELDS, KINDS, SCOPES, SECTORS
-from .yamltree import Map, Node, Scalar, Seq
+from showcase.content.diagnostics import Collector
+from showcase.content.fields import Reader
+from showcase.content.frontmatter import Document
+from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS
+from showcase.content.yamltree import Map, Node, Scalar, Seq
 
 FILE_NAME = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpe?g|png|webp)$", re.IGNORECASE)

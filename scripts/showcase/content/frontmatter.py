@@ -10,8 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import yamltree
-from .diagnostics import Collector
+from showcase.content import yamltree
+from showcase.content.diagnostics import Collector
 
 MAX_BYTES = 1_000_000
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")

@@ -26,17 +26,15 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from PIL import Image
 
-from . import images
-from .listings import field_url, profile_url, sector_url
-from .markup import story_html
-from .model import Profile
-from .options import Options
-from .semesters import TZ
-from .units import Unit
-from .vocab import FIELDS, KINDS, SECTORS
+from showcase.content.model import Profile
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.options import Options
+from showcase.plan.semesters import TZ
+from showcase.publish import media as images
+from showcase.publish.markup import story_html
+from showcase.publish.urls import ATOM_NAME, FEED_NAME, field_url, profile_url, sector_url
 
-FEED_NAME = "feed.xml"
-ATOM_NAME = "atom.xml"
 # ``published`` has no time of day: every item is dated 08:00 in the province
 # (the start of office hours), so dates never depend on the build's clock.
 PUB_TIME = dt.time(8, 0)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import yamltree
-from .model import PLACEHOLDER
-from .vocab import FIELDS, KINDS, SECTORS
+from showcase.content import yamltree
+from showcase.content.model import PLACEHOLDER
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
 NAME_MAX = 200  # as in model.read_profile
 

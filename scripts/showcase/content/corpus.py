@@ -12,11 +12,10 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from . import frontmatter, photos
-from .diagnostics import Collector
-from .listings import profile_url
-from .model import FILE_NAME, Profile, read_profile
-from .units import Unit, load_units
+from showcase.content import frontmatter, photos
+from showcase.content.diagnostics import Collector
+from showcase.content.model import FILE_NAME, Profile, read_profile
+from showcase.content.units import Unit, load_units
 
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}
@@ -120,14 +119,14 @@ def _folder(
 
 
 def _unique_urls(profiles: list[Profile], out: Collector) -> None:
+    # A profile's page address depends only on its slug (file name without year).
     seen: dict[str, Profile] = {}
     for p in profiles:
-        url = profile_url(p.slug)
-        first = seen.setdefault(url, p)
+        first = seen.setdefault(p.slug, p)
         if first is not p:
             out.error(
                 p.path, 1, "-", "SC019",
-                f"Hồ sơ này có cùng địa chỉ trang /{url} với {first.path}.",
+                f"Hồ sơ này có cùng địa chỉ trang (…/{p.slug}/) với {first.path}.",
                 "Đổi tên một trong hai tệp cho khác nhau, ví dụ thêm tên xã: "
                 f"{p.path.rsplit('/', 1)[-1][:5]}{p.slug}-vinh-hai.md.",
             )

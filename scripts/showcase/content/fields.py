@@ -17,9 +17,9 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-from . import safety
-from .diagnostics import Collector
-from .yamltree import Map, Node, Scalar, Seq
+from showcase.content import safety
+from showcase.content.diagnostics import Collector
+from showcase.content.yamltree import Map, Node, Scalar, Seq
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")

@@ -40,10 +40,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Profile
-from .options import QuotaPeriod
-from .semesters import Semester, semesters_between
-from .units import Unit
+from showcase.content.model import Profile
+from showcase.content.units import Unit
+from showcase.options import QuotaPeriod
+from showcase.plan.semesters import Semester, semesters_between
 
 MIN_ACTIVE_DAYS = 30
 

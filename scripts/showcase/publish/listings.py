@@ -1,118 +1,29 @@
-"""Slugs, URLs and listings: every URL rule of the site lives here.
+"""Grouping of the public profiles into listings, and their pagination.
 
-One slug function for URLs and heading anchors, so that Vietnamese
-transliterates the same way everywhere (đ -> d, which Material's default
-drops) and URLs stay readable ASCII and stable across rebuilds.
-
-The grouping of profiles into listings (field, sector, unit, kind,
-movement, year/semester) and their pagination are pure functions too:
-the MkDocs adapter only turns their results into pages.
+Pure functions: the pipeline turns their results into pages and feeds.
+Listings are by field, sector, unit, kind, movement and year/semester.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Profile
-from .semesters import Semester
-from .units import Unit
-from .vocab import FIELDS, KINDS, SECTORS
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-PROFILES_SECTION = "ho-so"
-PAGE_PREFIX = "trang-"
-
-# Listing sections: kind of grouping -> (URL segment, Vietnamese section title).
-SECTIONS: dict[str, tuple[str, str]] = {
-    "field": ("linh-vuc", "Lĩnh vực"),
-    "sector": ("nganh", "Ngành"),
-    "unit": ("don-vi", "Đơn vị giới thiệu"),
-    "kind": ("loai", "Loại gương điển hình"),
-    "movement": ("phong-trao", "Phong trào thi đua"),
-    "year": ("luu-tru", "Lưu trữ theo năm"),
-}
-
-
-def ascii_fold(text: str) -> str:
-    """'Đóng góp' -> 'Dong gop' (strips diacritics, maps đ/Đ)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def slugify(text: str, sep: str = "-") -> str:
-    """Readable ASCII slug; usable as markdown's ``toc`` ``slugify`` callable."""
-    return _NON_ALNUM.sub(sep, ascii_fold(text).lower()).strip(sep)
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """Vietnamese-friendly alphabetical order: by the folded form, then the original."""
-    return ascii_fold(text).casefold(), text
-
-
-# --- URLs (site-relative, directory URLs) ------------------------------------
-
-
-def profile_url(slug: str) -> str:
-    """Site-relative URL of a profile page (directory URL, trailing slash)."""
-    return f"{PROFILES_SECTION}/{slug}/"
-
-
-def section_url(kind: str) -> str:
-    """The index page of a listing section, e.g. 'linh-vuc/'."""
-    return SECTIONS[kind][0] + "/"
-
-
-def field_url(field_id: str) -> str:
-    return f"{SECTIONS['field'][0]}/{FIELDS[field_id].slug}/"
-
-
-def sector_url(sector_id: str) -> str:
-    return f"{SECTIONS['sector'][0]}/{SECTORS[sector_id].slug}/"
-
-
-def unit_url(unit_id: str) -> str:
-    return f"{SECTIONS['unit'][0]}/{unit_id}/"
-
-
-def kind_url(kind_id: str) -> str:
-    return f"{SECTIONS['kind'][0]}/{KINDS[kind_id].slug}/"
-
-
-def movement_url(movement: str) -> str:
-    return f"{SECTIONS['movement'][0]}/{slugify(movement)}/"
-
-
-def year_url(year: int) -> str:
-    return f"{SECTIONS['year'][0]}/{year}/"
-
-
-def page_url(base: str, number: int) -> str:
-    """URL of page ``number`` (1-based) of a paginated listing at ``base``."""
-    return base if number == 1 else f"{base}{PAGE_PREFIX}{number}/"
-
-
-def src_uri(url: str) -> str:
-    """The virtual source file of a generated page: 'a/b/' -> 'a/b/index.md'."""
-    return f"{url}index.md"
-
-
-def depth(url: str) -> int:
-    """How many folders deep a directory URL is ('' -> 0, 'a/b/' -> 2)."""
-    return url.count("/")
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two site-relative directory URLs (works under any sub-path)."""
-    return "../" * depth(from_url) + to_url if (from_url or to_url) else "./"
-
-
-# --- Grouping ----------------------------------------------------------------
+from showcase.content.model import Profile
+from showcase.content.text import slugify, sort_key
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.plan.semesters import Semester
+from showcase.publish.urls import (
+    SECTIONS,
+    field_url,
+    kind_url,
+    listing_feed_url,
+    movement_url,
+    sector_url,
+    unit_url,
+    year_url,
+)
 
 
 def newest_first(profiles: Iterable[Profile]) -> list[Profile]:
@@ -161,11 +72,11 @@ def group(public: Iterable[Profile], units: dict[str, Unit]) -> Listings:
     ordered = newest_first(public)
     by_field = {
         f: Listing("field", f, t.label, field_url(f), letter=t.letter,
-                   feed=field_url(f) + "feed.xml")
+                   feed=listing_feed_url(field_url(f)))
         for f, t in FIELDS.items()
     }
     by_sector = {
-        s: Listing("sector", s, t.label, sector_url(s), feed=sector_url(s) + "feed.xml")
+        s: Listing("sector", s, t.label, sector_url(s), feed=listing_feed_url(sector_url(s)))
         for s, t in SECTORS.items()
     }
     by_kind = {k: Listing("kind", k, t.label, kind_url(k)) for k, t in KINDS.items()}
@@ -251,8 +162,3 @@ def related(
             if len(out) == limit:
                 break
     return out
-
-
-def vn_date(day: dt.date | None) -> str:
-    """Vietnamese date form dd/mm/yyyy."""
-    return day.strftime("%d/%m/%Y") if day else ""

@@ -15,7 +15,7 @@ import json
 import os
 import re
 
-from .listings import ascii_fold
+from showcase.content.text import ascii_fold
 
 INDEX = os.path.join("search", "search_index.json")
 FIELDS = ("fold_title", "fold_text")

@@ -22,10 +22,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import corpus as corpus_mod
-from . import csp, diagnostics, feed, images, render, search, sitemaps
-from .options import Options, OptionsError
-from .semesters import today_in_province
+from showcase.content import corpus as corpus_mod
+from showcase.content import diagnostics
+from showcase.options import Options, OptionsError
+from showcase.plan.semesters import today_in_province
+from showcase.publish import csp, search, sitemaps
+from showcase.publish import feeds as feed
+from showcase.publish import media as images
+from showcase.publish import pages as render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,10 +37,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from .model import Profile
+    from showcase.content.model import Profile
 
 log = logging.getLogger("mkdocs.plugins.showcase")
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(HERE, "templates")
 ASSETS = os.path.join(HERE, "assets")
 ASSETS_URL = "assets/showcase/"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import markdown
 import nh3
 
-from .listings import slugify
+from showcase.content.text import slugify
 
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",

@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import listings as L
-from .markup import story_html
-from .model import Profile
-from .semesters import Semester
-from .units import Unit
-from .vocab import FIELDS, KINDS, SECTORS
+from showcase.content.model import Profile
+from showcase.content.text import slugify, vn_date
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.plan.semesters import Semester
+from showcase.publish import listings as L
+from showcase.publish import urls as U
+from showcase.publish.markup import story_html
 
 RELATED_MAX = 4  # per group: keeps a profile page the same size at any corpus size
 FEATURED_MAX = 6
@@ -114,7 +116,7 @@ class PageSource:
 
     @property
     def src_uri(self) -> str:
-        return L.src_uri(self.url)
+        return U.src_uri(self.url)
 
 
 # --- Search documents --------------------------------------------------------------
@@ -176,9 +178,9 @@ def card(p: Profile, units: dict[str, Unit], photo: Any | None) -> Card:
     unit = units.get(p.unit)
     day = p.published or p.introduced
     return Card(
-        url=L.profile_url(p.slug), name=p.name, title=p.title, kind=KINDS[p.kind].label,
+        url=U.profile_url(p.slug), name=p.name, title=p.title, kind=KINDS[p.kind].label,
         unit=unit.name if unit else p.unit, field=FIELDS[p.field].label,
-        summary=" ".join(p.summary.split()), date=L.vn_date(day), date_iso=day.isoformat(),
+        summary=" ".join(p.summary.split()), date=vn_date(day), date_iso=day.isoformat(),
         photo=photo, photo_alt=p.photo_alt or "", initials=initials(p.name),
     )
 
@@ -203,7 +205,7 @@ def profile_page(
     p: Profile, site: Site, units: dict[str, Unit], by_unit: dict[str, L.Listing],
     by_field: dict[str, L.Listing], cards: dict[str, Card], card_image: Callable[[Profile], str],
 ) -> PageSource:
-    url = L.profile_url(p.slug)
+    url = U.profile_url(p.slug)
     unit = units.get(p.unit)
     unit_name = unit.name if unit else p.unit
     story = story_html(p.body)
@@ -236,25 +238,25 @@ def profile_page(
     if p.tags:
         ld["keywords"] = ", ".join(p.tags)
     movement = (
-        Link(p.movement, L.movement_url(p.movement))
-        if p.movement and L.slugify(p.movement) else None
+        Link(p.movement, U.movement_url(p.movement))
+        if p.movement and slugify(p.movement) else None
     )
     view = {
         "kind": "profile",
-        "root": L.relative(url, ""),
+        "root": U.relative(url, ""),
         "card": cards[p.slug],
         "name": p.name,
         "title": p.title,
         "summary": " ".join(p.summary.split()),
-        "kind_link": Link(KINDS[p.kind].label, L.kind_url(p.kind)),
-        "unit_link": Link(unit_name, L.unit_url(p.unit)),
-        "field_link": Link(FIELDS[p.field].label, L.field_url(p.field)),
+        "kind_link": Link(KINDS[p.kind].label, U.kind_url(p.kind)),
+        "unit_link": Link(unit_name, U.unit_url(p.unit)),
+        "field_link": Link(FIELDS[p.field].label, U.field_url(p.field)),
         "field_letter": FIELDS[p.field].letter,
-        "sectors": [Link(SECTORS[s].label, L.sector_url(s)) for s in p.sectors],
+        "sectors": [Link(SECTORS[s].label, U.sector_url(s)) for s in p.sectors],
         "location": p.location or "",
         "movement": movement,
-        "introduced": L.vn_date(p.introduced),
-        "published": L.vn_date(day),
+        "introduced": vn_date(p.introduced),
+        "published": vn_date(day),
         "published_iso": day.isoformat(),
         "achievements": list(p.achievements),
         "commendations": list(p.commendations),
@@ -359,9 +361,9 @@ def pager(base: str, number: int, count: int, window: int = 2) -> Pager:
     shown = sorted({1, count, *range(max(1, number - window), min(count, number + window) + 1)})
     return Pager(
         number, count,
-        L.page_url(base, number - 1) if number > 1 else None,
-        L.page_url(base, number + 1) if number < count else None,
-        tuple((n, L.page_url(base, n)) for n in shown),
+        U.page_url(base, number - 1) if number > 1 else None,
+        U.page_url(base, number + 1) if number < count else None,
+        tuple((n, U.page_url(base, n)) for n in shown),
     )
 
 
@@ -372,7 +374,7 @@ def listing_pages(li: L.Listing, site: Site, cards: dict[str, Card]) -> list[Pag
     feeds = (Feed(f"{site.column}: {heading}", site.abs(li.feed)),) if li.feed else ()
     out = []
     for n, items in enumerate(pages, start=1):
-        url = L.page_url(li.url, n)
+        url = U.page_url(li.url, n)
         title = heading if n == 1 else f"{heading} (trang {n})"
         desc = f"{intro} Có {len(li.profiles)} gương điển hình."
         groups: list[tuple[str, list[Card]]]
@@ -383,13 +385,13 @@ def listing_pages(li: L.Listing, site: Site, cards: dict[str, Card]) -> list[Pag
             groups = [("", [cards[p.slug] for p in items])]
         view = {
             "kind": "listing",
-            "root": L.relative(url, ""),
+            "root": U.relative(url, ""),
             "heading": heading,
             "intro": intro,
             "total": len(li.profiles),
             "groups": groups,
             "pager": pager(li.url, n, len(pages)) if len(pages) > 1 else None,
-            "section": Link(L.SECTIONS[li.kind][1], L.section_url(li.kind)),
+            "section": Link(U.SECTIONS[li.kind][1], U.section_url(li.kind)),
             "feed": li.feed,
         }
         meta: dict[str, Any] = {
@@ -408,15 +410,15 @@ def listing_pages(li: L.Listing, site: Site, cards: dict[str, Card]) -> list[Pag
 
 def section_page(kind: str, items: list[L.Listing], site: Site) -> PageSource:
     """The index of one section: its listings with their counts."""
-    url = L.section_url(kind)
-    title = L.SECTIONS[kind][1]
+    url = U.section_url(kind)
+    title = U.SECTIONS[kind][1]
     intro = _SECTION_INTRO[kind]
     entries = [
         {"label": _heading(li), "url": li.url, "count": len(li.profiles),
          "semesters": _semester_counts(li) if kind == "year" else []}
         for li in items
     ]
-    view = {"kind": "section", "root": L.relative(url, ""), "heading": title, "intro": intro,
+    view = {"kind": "section", "root": U.relative(url, ""), "heading": title, "intro": intro,
             "entries": entries}
     meta = {
         "template": "showcase/section.html",
@@ -453,7 +455,7 @@ def home_page(groups: L.Listings, site: Site, cards: dict[str, Card]) -> PageSou
         "latest": [cards[p.slug] for p in latest],
         "fields": fields,
         "total": len(groups.public),
-        "archive": L.section_url("year"),
+        "archive": U.section_url("year"),
     }
     meta = {
         "template": "showcase/home.html",
@@ -475,7 +477,7 @@ def all_pages(
     groups = L.group(public, units)
     cards = {p.slug: card(p, units, photo(p)) for p in groups.public}
     out = [home_page(groups, site, cards)]
-    for kind in L.SECTIONS:
+    for kind in U.SECTIONS:
         out.append(section_page(kind, groups.by_kind[kind], site))
         for li in groups.by_kind[kind]:
             out.extend(listing_pages(li, site, cards))

@@ -28,12 +28,13 @@ from functools import lru_cache
 
 from PIL import Image, ImageCms, ImageOps
 
-from . import cards, photos
-from .listings import profile_url
-from .model import Profile
-from .options import Options
-from .units import Unit
-from .vocab import FIELDS, KINDS, SECTORS
+from showcase.content import photos
+from showcase.content.model import Profile
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, KINDS, SECTORS
+from showcase.options import Options
+from showcase.publish import cards
+from showcase.publish.urls import profile_url
 
 WIDTHS = (480, 960)
 CARD_NAME = "the-chia-se.jpg"
@@ -373,13 +374,13 @@ def _file_hash(path: str) -> str:
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     here = os.path.dirname(os.path.abspath(__file__))
-    return _key(*(_file_hash(os.path.join(here, n)) for n in ("images.py", "cards.py")),
+    return _key(*(_file_hash(os.path.join(here, n)) for n in ("media.py", "cards.py")),
                 Image.__version__)
 
 
 def _load_units(root: str, options: Options) -> dict[str, Unit]:
-    from .diagnostics import Collector
-    from .units import load_units
+    from showcase.content.diagnostics import Collector
+    from showcase.content.units import load_units
 
     rel = f"{options.profiles_dir}/units.yml"
     try:

@@ -14,11 +14,11 @@ import json
 import re
 from collections.abc import Sequence
 
-from .options import QuotaPeriod
-from .quotas import MET, MISSING, NOT_REQUIRED, OPEN, REASONS, Cell, Quotas
-from .semesters import Semester
-from .units import Unit
-from .vocab import GROUPS
+from showcase.content.units import Unit
+from showcase.content.vocab import GROUPS
+from showcase.options import QuotaPeriod
+from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, REASONS, Cell, Quotas
+from showcase.plan.semesters import Semester
 
 STATUS_LABELS = {MET: "đạt", MISSING: "thiếu", OPEN: "đang mở", NOT_REQUIRED: "không yêu cầu"}
 MARKS = {MET: "✔", MISSING: "✘", OPEN: "…", NOT_REQUIRED: "–"}

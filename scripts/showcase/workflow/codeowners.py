@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .units import Unit
+from showcase.content.units import Unit
 
 PATH = ".github/CODEOWNERS"
 HANDLE = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?$")

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import frontmatter, yamltree
-from .diagnostics import Collector
-from .fields import Reader
-from .vocab import GROUPS
+from showcase.content import frontmatter, yamltree
+from showcase.content.diagnostics import Collector
+from showcase.content.fields import Reader
+from showcase.content.vocab import GROUPS
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HANDLE = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?$")

@@ -18,13 +18,13 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from . import quotas
-from .model import Profile, Record
-from .options import QuotaPeriod
-from .quotas import MET, MISSING, Cell, Quotas
-from .reports import BOM, d, md_escape, periods_text, status_text
-from .units import Unit
-from .vocab import FIELDS, GROUPS, KINDS, SECTORS
+from showcase.content.model import Profile, Record
+from showcase.content.units import Unit
+from showcase.content.vocab import FIELDS, GROUPS, KINDS, SECTORS
+from showcase.options import QuotaPeriod
+from showcase.plan import quotas
+from showcase.plan.quotas import MET, MISSING, Cell, Quotas
+from showcase.plan.reports import BOM, d, md_escape, periods_text, status_text
 
 
 @dataclass(frozen=True)
