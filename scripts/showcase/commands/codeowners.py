@@ -34,10 +34,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def board_team(options: Options) -> str | None:
     """The board's handle from the plugin options, validated (OptionsError -> exit 2)."""
-    value = options.extra.get("board_team")
+    value = options.board_team
     if value is None:
         return None
-    if not isinstance(value, str) or not codeowners.HANDLE.match(value.strip()):
+    if not codeowners.HANDLE.match(value.strip()):
         raise OptionsError(
             f"Tùy chọn 'board_team' ('{value}') phải là tài khoản hoặc nhóm GitHub, "
             "dạng \"@to-chuc/ban-bien-tap\" (trong ngoặc kép)."
