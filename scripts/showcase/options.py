@@ -78,7 +78,9 @@ class Options:
                 kw[name] = _int(raw.pop(name), name)
             else:
                 raw.pop(name, None)
-        if "sample_notice" in raw:
+        if raw.get("sample_notice") is None:
+            raw.pop("sample_notice", None)
+        else:
             v = raw.pop("sample_notice")
             if not isinstance(v, bool):
                 raise OptionsError("Tùy chọn 'sample_notice' phải là true hoặc false.")

@@ -8,13 +8,14 @@ same Vietnamese messages as the command line.
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from showcase.options import option_names
 
-_ATTRS: dict[str, Any] = {name: c.Optional(c.Type(object)) for name in option_names()}
-ShowcaseConfig: type[base.Config] = type("ShowcaseConfig", (base.Config,), _ATTRS)
-ShowcaseConfig.__doc__ = "Options of the showcase plugin (see showcase.options.Options)."
+
+class ShowcaseConfig(base.Config):
+    """Options of the showcase plugin (see showcase.options.Options)."""
+
+    # MkDocs collects a config class's schema from `_schema` and its attributes.
+    _schema = tuple((name, c.Optional(c.Type(object))) for name in option_names())

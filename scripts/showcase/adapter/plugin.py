@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,7 +43,7 @@ TEMPLATES = os.path.join(HERE, "templates")
 ASSETS = os.path.join(HERE, "assets")
 
 
-class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[type-var]
+class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
@@ -151,7 +153,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[type-var]
         if planned is not None:
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
-            page.toc = get_toc([_toc_token(planned.toc)])
+            page.toc = get_toc([_toc_token(planned.toc)])  # type: ignore[list-item]
         return html
 
     def _fragment(self, key: str, caller: Any) -> str:
@@ -161,25 +163,26 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[type-var]
             html = self.fragments[key] = caller()
         return html
 
-    def _context(self, context: dict[str, Any]) -> dict[str, Any]:
+    def _context(self, context: TemplateContext) -> TemplateContext:
         site = self.plan.site if self.plan else None
-        context["showcase_fragment"] = self._fragment
-        context["showcase_csp"] = csp.meta_policy(site.url if site else "")
-        context["showcase_site"] = site
-        context["showcase_errors"] = self.errors
-        context["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
-        context["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
+        ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
+        ours["showcase_fragment"] = self._fragment
+        ours["showcase_csp"] = csp.meta_policy(site.url if site else "")
+        ours["showcase_site"] = site
+        ours["showcase_errors"] = self.errors
+        ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
+        ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
         return context
 
-    def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
-                        config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if page.canonical_url:
             planned = self.pages.get(page.file.src_uri)
             self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
 
-    def on_template_context(self, context: dict[str, Any], *, template_name: str,
-                            config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         return self._context(context)
 
     @event_priority(-50)  # after Material's search plugin has written its index

@@ -128,12 +128,12 @@ def plan_feeds(
         url = field_url(fid)
         specs.append((url + FEED_NAME, url, f"{col}: {term.label} – {dep}",
                       f"Chuyên mục {col} của {dep}, lĩnh vực {term.label}.",
-                      lambda p, fid=fid: p.field == fid))
+                      _in_field(fid)))
     for sid, term in SECTORS.items():
         url = sector_url(sid)
         specs.append((url + FEED_NAME, url, f"{col}: ngành {term.label} – {dep}",
                       f"Chuyên mục {col} của {dep}, ngành {term.label}.",
-                      lambda p, sid=sid: sid in p.sectors))
+                      _in_sector(sid)))
 
     cap = max(1, column.items)
     out = []
@@ -146,6 +146,14 @@ def plan_feeds(
                   atom=True)
     out.append(FeedFile(ATOM_NAME, _fix_atom(fg.atom_str(pretty=True), main, pic)))
     return out
+
+
+def _in_field(fid: str) -> Callable[[Profile], bool]:
+    return lambda p: p.field == fid
+
+
+def _in_sector(sid: str) -> Callable[[Profile], bool]:
+    return lambda p: sid in p.sectors
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:

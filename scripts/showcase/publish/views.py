@@ -103,7 +103,7 @@ class CardGroup(NamedTuple):
 
 class SemesterCount(NamedTuple):
     label: str
-    count: int
+    profiles: int
 
 
 @dataclass(frozen=True)
