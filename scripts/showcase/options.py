@@ -59,6 +59,10 @@ class Options:
     """Treat this YYYY-MM-DD as today (reproducible builds)."""
     cache_dir: str = ".showcase-cache"
     """Cache of image variants and share cards between builds."""
+    preview: bool = False
+    """Build a preview for the editorial board: drafts, profiles not yet approved and
+    scheduled ones are shown too, each with a banner and 'noindex'; never in feeds or
+    sitemaps. `make serve` turns it on (mkdocs.yml: !ENV SHOWCASE_PREVIEW)."""
     board_team: str | None = None
     """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -85,6 +89,13 @@ class Options:
             if not isinstance(v, bool):
                 raise OptionsError("Tùy chọn 'sample_notice' phải là true hoặc false.")
             kw["sample_notice"] = v
+        if raw.get("preview") is None:
+            raw.pop("preview", None)
+        else:
+            v = raw.pop("preview")
+            if not isinstance(v, bool):
+                raise OptionsError("Tùy chọn 'preview' phải là true hoặc false.")
+            kw["preview"] = v
         if raw.get("today") is not None:
             kw["today"] = _date(raw.pop("today"), "today")
         raw.pop("today", None)

@@ -60,6 +60,20 @@ class Loaded:
     def public(self) -> list[Profile]:
         return self.corpus.public(self.today)
 
+    @property
+    def pending(self) -> dict[str, str]:
+        """In a preview build: slug -> why a valid profile is not public yet."""
+        if not self.options.preview:
+            return {}
+        return {p.slug: why for p in self.corpus.profiles
+                if (why := p.pending(self.today)) is not None}
+
+    @property
+    def shown(self) -> list[Profile]:
+        """The profiles that get pages: the public ones, and pending ones in a preview."""
+        pending = self.pending
+        return [p for p in self.corpus.profiles if p.is_public(self.today) or p.slug in pending]
+
 
 def load(root: str, options: Options, today: dt.date) -> Loaded:
     """Read and validate everything; never raises for bad content (see diagnostics)."""
@@ -98,12 +112,12 @@ class Plan:
 
 def plan(loaded: Loaded, site: Site) -> Plan:
     """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made."""
-    public = loaded.public
+    public, shown = loaded.public, loaded.shown
     opts = loaded.options
-    manifest = media.prepare(loaded.root, opts.cache_dir, public, loaded.units,
+    manifest = media.prepare(loaded.root, opts.cache_dir, shown, loaded.units,
                              opts.column_name, opts.department)
-    stories = {p.slug: markup.story(p.body) for p in public}
-    planned = pages.all_pages(public, loaded.units, site, manifest, stories)
+    stories = {p.slug: markup.story(p.body) for p in shown}
+    planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
     column = feeds.Column(opts.column_name, opts.department, opts.feed_items)
     feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
                                   manifest, stories)

@@ -176,8 +176,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        if page.canonical_url:
-            planned = self.pages.get(page.file.src_uri)
+        planned = self.pages.get(page.file.src_uri)
+        if page.canonical_url and not (planned and planned.preview):  # previews: no sitemap
             self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
 
@@ -190,8 +190,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.plan is not None and self.loaded is not None
         pipeline.write(self.plan, config.site_dir, self.built)
         self.reports = []
-        if self.serving:
-            return  # a preview: the office's reports come from real builds only
+        if self.serving or self.loaded.options.preview:
+            return  # the office's reports come from production builds only
         try:
             _, self.reports = pipeline.write_reports(
                 self.loaded, [self.target, config.docs_dir])
