@@ -8,7 +8,7 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site preview test check serve bench fuzz lint clean quotas browser-deps audit
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps audit
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,13 @@ fuzz: $(STAMP)
 CHROMIUM := /usr/bin/chromium
 BROWSER_DIR := tests/browser
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+# Debian's chromium alone (screenshots in `showcase review`).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && $(APT_INSTALL) chromium; \
+	  else echo "chromium: not installed and not root; run 'make chromium' as root."; fi; \
+	fi
 
 browser-deps:
 	@missing=""; \

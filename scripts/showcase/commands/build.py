@@ -37,7 +37,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
     loaded = pipeline.load(ctx.root, options, ctx.today)
     report_diagnostics(loaded, args.format)
-    if not loaded.ok:
+    if not loaded.ok and args.preview:
+        print("Bản xem trước bỏ qua các hồ sơ còn lỗi và liệt kê lỗi ở đầu mỗi trang.",
+              file=sys.stderr)
+    elif not loaded.ok:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         return 1
     default = PREVIEW_DIR if args.preview else (ctx.config.get("site_dir") or "site")
