@@ -21,7 +21,8 @@ HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-d", "--site-dir", default=None, help="thư mục đích (mặc định: site_dir)")
+    p.add_argument("-d", "--site-dir", default=None, metavar="THƯ-MỤC",
+                   help="thư mục đích (mặc định: site_dir)")
     p.add_argument("--format", choices=("text", "github"), default="text",
                    help="text: từng dòng tệp:dòng: trường: lỗi; github: chú thích GitHub Actions")
     p.add_argument("--preview", action="store_true",

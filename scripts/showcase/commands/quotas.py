@@ -24,7 +24,7 @@ def year_arg(text: str) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=year_arg, default=None,
+    p.add_argument("--year", type=year_arg, default=None, metavar="NĂM",
                    help="năm cần xem (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--unit", action="append", default=None, metavar="MÃ",
                    help="chỉ xem đơn vị có mã này (dùng nhiều lần để xem nhiều đơn vị)")

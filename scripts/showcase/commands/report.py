@@ -17,7 +17,7 @@ HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xl
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=year_arg, default=None,
+    p.add_argument("--year", type=year_arg, default=None, metavar="NĂM",
                    help="năm báo cáo (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--out", default=None, metavar="THƯ-MỤC",
                    help="thư mục ghi báo cáo (mặc định: reports_dir, tức reports/)")
