@@ -13,6 +13,7 @@ from typing import Any
 
 from showcase import commands
 from showcase.options import Options, OptionsError, read_mkdocs_yml
+from showcase.plan import asof
 from showcase.plan.semesters import today_in_province
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -24,7 +25,8 @@ class Context:
     config_path: str
     config: dict[str, Any]
     options: Options
-    today: dt.date
+    today: dt.date  # the day reports and builds look at (``--today``)
+    horizon: dt.date  # the latest date a fact may carry (see plan/asof.py)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,7 +52,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml",
                         help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
     parser.add_argument("--today", type=_date, default=None,
-                        help="coi hôm nay là ngày YYYY-MM-DD (để tái lập báo cáo)")
+                        help="xem như hôm nay là ngày YYYY-MM-DD: báo cáo, chỉ tiêu và trang "
+                             "đúng như vào ngày đó (việc xảy ra sau ngày đó chưa tính)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     runners: dict[str, Any] = {}
     for mod in _modules():
@@ -65,12 +68,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
 def make_context(config_file: str, today: dt.date | None) -> Context:
     config_path = os.path.abspath(config_file)
     config, options = read_mkdocs_yml(config_path)
+    now = options.today or today_in_province()
+    day = today or now
     return Context(
         root=os.path.dirname(config_path),
         config_path=config_path,
         config=config,
         options=options,
-        today=today or options.today or today_in_province(),
+        today=day,
+        horizon=asof.horizon(day, now),
     )
 
 

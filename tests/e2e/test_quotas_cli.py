@@ -70,7 +70,21 @@ def _days(first: D, last: D) -> list[D]:
 
 
 def _period_of(day: D, periods: list[dict]) -> dict | None:
-    return next((p for p in periods if p["start"] <= day <= p["end"]), None)
+    """The period counting ``day``: from its counts_from (else its start) to its end."""
+    return next((p for p in periods
+                 if (p.get("counts_from") or p["start"]) <= day <= p["end"]), None)
+
+
+def _on_site(p: dict, day: D) -> bool:
+    """Was the profile on the site on ``day`` (not a draft, consent for the web then)?"""
+    if p.get("draft") or not p.get("published") or p["published"] > day:
+        return False
+    if p["kind"] == "collective":
+        return True
+    c = p.get("consent") or {}
+    return (c.get("date") is not None and c["date"] <= day
+            and "web" in c.get("scope", ["web", "social"])
+            and (c.get("withdrawn") is None or c["withdrawn"] > day))
 
 
 def _active(u: dict, day: D) -> bool:
@@ -95,8 +109,11 @@ def expected(repo: pathlib.Path, year: int, today: D) -> dict[tuple[str, str], d
                         and first <= p["introduced"] <= min(last, today)
                         and _period_of(p["introduced"], periods)]
             else:
-                hits = [p for p in profiles if p["unit"] == u["id"] and not p.get("draft")
-                        and p.get("published") and first <= p["published"] <= min(last, today)
+                # Published in the year, on the site that day (a consent withdrawn
+                # later does not undo it).
+                hits = [p for p in profiles if p["unit"] == u["id"] and p.get("published")
+                        and first <= p["published"] <= min(last, today)
+                        and _on_site(p, p["published"])
                         and _period_of(p["published"], periods)]
             owed = [x for x in _days(first, last) if _active(u, x) and _period_of(x, periods)]
             n = len(hits)
@@ -129,8 +146,34 @@ def showcase(repo: pathlib.Path, capsys: pytest.CaptureFixture[str], *args: str
     return code, out.out, out.err
 
 
+# Recounts at several past days, among them days before and after the consent of
+# profiles/vhtt-tp-soc-trang/2024-tran-thi-b.md was withdrawn (2025-02-14).
 CASES = [(2025, D(2026, 11, 24)), (2025, D(2025, 11, 10)), (2024, D(2026, 11, 24)),
-         (2023, D(2023, 6, 30))]
+         (2024, D(2024, 7, 1)), (2024, D(2024, 12, 31)), (2025, D(2025, 2, 20)),
+         (2025, D(2025, 7, 15))]
+
+
+def test_sample_has_a_consent_withdrawn_later() -> None:
+    """The recounts above only prove something if the sample has such a profile."""
+    withdrawn = [p for p in _profiles(pathlib.Path(__file__).resolve().parents[2])
+                 if (p.get("consent") or {}).get("withdrawn")]
+    assert any(D(2024, 7, 1) < p["consent"]["withdrawn"] < D(2026, 11, 24)
+               and p["introduced"] < D(2024, 7, 1) for p in withdrawn)
+
+
+def test_counting_starts_after_the_plan_was_issued(repo_copy: pathlib.Path, capsys) -> None:
+    """Plan 2022-2025 counts from 2024-01-01: nothing is owed for 2022 or 2023."""
+    for year in (2022, 2023):
+        code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", str(year),
+                                "--today", "2026-11-24")
+        assert code == 0
+        assert out.startswith(f"Không có kỳ nào đang tính chỉ tiêu vào năm {year} "
+                              "(Kế hoạch 2022-2025 bắt đầu tính chỉ tiêu từ ngày 01/01/2024)")
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", "2024", "--format", "json",
+                            "--today", "2026-11-24")
+    period = json.loads(out)["periods"][0]
+    assert (period["start"], period["counts_from"]) == ("2022-01-01", "2024-01-01")
+    assert "1983/SNV-TĐKT" in period["counts_from_reason"]
 
 
 @pytest.mark.parametrize(("year", "today"), CASES)
@@ -335,3 +378,25 @@ def test_build_after_the_plan_ended_owes_nothing(repo_copy: pathlib.Path, capsys
     assert "Không có kỳ nào đang tính chỉ tiêu" in err
     assert (repo_copy / "reports" / "report-2025.xlsx").exists()
     assert io.BytesIO((repo_copy / "reports" / "report-2025.xlsx").read_bytes()).read(2) == b"PK"
+
+
+def test_past_today_sees_a_consent_withdrawn_later_as_valid(repo_copy: pathlib.Path,
+                                                            capsys) -> None:
+    """2024-07-01: Trần Thị B (withdrawn 2025-02-14) is valid and counts for 2024-H1."""
+    code, _, err = showcase(repo_copy, capsys, "check", "--today", "2024-07-01")
+    assert code == 0, err
+    code, out, err = showcase(repo_copy, capsys, "quotas", "--year", "2024", "--format",
+                              "json", "--today", "2024-07-01")
+    assert code == 0 and "có lỗi" not in err
+    cell = next(c for c in json.loads(out)["semester_quotas"]
+                if c["unit"] == "vhtt-tp-soc-trang" and c["semester"] == "2024-H1")
+    assert cell["status"] == "met"
+    assert cell["profiles"] == ["profiles/vhtt-tp-soc-trang/2024-tran-thi-b.md"]
+
+
+def test_a_real_future_date_is_still_refused(repo_copy: pathlib.Path, capsys) -> None:
+    victim = repo_copy / "profiles" / "vhtt-tp-soc-trang" / "2024-tran-thi-b.md"
+    victim.write_text(victim.read_text("utf-8").replace("withdrawn: 2025-02-14",
+                                                        "withdrawn: 2099-02-14"), "utf-8")
+    code, out, err = showcase(repo_copy, capsys, "check", "--today", "2024-07-01")
+    assert code == 1 and "SC027" in out + err

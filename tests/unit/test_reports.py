@@ -10,7 +10,7 @@ import json
 import openpyxl
 import pytest
 
-from showcase.content.model import Profile, Record
+from showcase.content.model import Consent, Profile, Record
 from showcase.content.units import Unit
 from showcase.options import DEFAULT_PERIODS
 from showcase.plan import annual, quotas, reports
@@ -38,6 +38,8 @@ def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = N
         name=kw.pop("name", slug.replace("-", " ").title()), kind="individual",
         field="culture-arts-sports", sectors=("culture",), introduced=introduced,
         summary="x" * 40, body="Câu chuyện.", body_line=10, title=slug, published=published,
+        # Validation requires consent for individuals: signed when introduced.
+        consent=Consent(introduced, "1/ĐY", frozenset({"web", "social"})),
     )
     base.update(kw)
     return Profile(**base)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 from showcase.content import corpus as corpus_mod
 from showcase.content import diagnostics
 from showcase.options import Options, OptionsError
+from showcase.plan import asof
 from showcase.plan.semesters import today_in_province
 from showcase.publish import csp, search, sitemaps
 from showcase.publish import feeds as feed
@@ -69,6 +70,13 @@ class ShowcaseConfig(base.Config):
     """Treat this YYYY-MM-DD as today (reproducible builds)."""
     quota_periods = c.Optional(c.Type(list))
     """Plans with their quotas: [{name, start, end, per_semester, published_per_year}]."""
+    publishers = c.Optional(c.Type(list))
+    """Who issues the documents, by date: [{name, parent, place, symbol, signer,
+    home_affairs, address, from, to}]."""
+    scoring = c.Optional(c.Type(dict))
+    """Year-end scoring rubric: {semester_met, semester_missed, published, featured}."""
+    organising_office = c.Type(str, default="to-chuc-phap-che")
+    """Unit id of the office that scores units and proposes commendations."""
     board_team = c.Optional(c.Type(str))
     """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
 
@@ -111,7 +119,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.today = preloaded.get("today") or self.options.today or today_in_province()
         self.root = os.path.dirname(config.config_file_path or os.path.abspath("mkdocs.yml"))
         loaded = preloaded.get("corpus")
-        self.corpus = loaded or corpus_mod.load(self.root, self.today, self.options.profiles_dir)
+        self.corpus = loaded or asof.corpus_on(
+            corpus_mod.load(self.root, self.today, self.options.profiles_dir), self.today)
         if not loaded:
             for d in self.corpus.diagnostics.sorted():
                 (log.error if d.severity == "error" else log.warning)(d.text())

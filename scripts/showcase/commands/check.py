@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from showcase.content import corpus, diagnostics
+from showcase.plan import asof
 
 NAME = "check"
 HELP = "kiểm tra toàn bộ hồ sơ và danh sách đơn vị, không dựng trang"
@@ -18,15 +19,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def load_and_report(ctx: Any, fmt: str = "text") -> corpus.Corpus:
-    """Load the corpus and print its diagnostics (shared with ``build``)."""
-    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    """Load the corpus and print its diagnostics (shared with ``build``).
+
+    Files are checked against ``ctx.horizon``; the corpus returned is the
+    world as it was on ``ctx.today``.
+    """
+    c = corpus.load(ctx.root, ctx.horizon, ctx.options.profiles_dir)
     diags = c.diagnostics.sorted()
     if diags:
         print(diagnostics.render(diags, fmt))
     if fmt == "text":
         print(diagnostics.summary(diags) + f" ({len(c.profiles)} hồ sơ hợp lệ, "
               f"{len(c.units)} đơn vị)", file=sys.stderr)
-    return c
+    return asof.corpus_on(c, ctx.today)
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from showcase.content import corpus
-from showcase.plan import quotas, reports
+from showcase.plan import asof, quotas, reports
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
@@ -41,12 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def load(ctx: Any) -> corpus.Corpus:
     """The corpus, warning (not failing) when some files are invalid and left out."""
-    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    c = corpus.load(ctx.root, ctx.horizon, ctx.options.profiles_dir)
     bad = {d.path for d in c.diagnostics.errors}
     if bad:
         print(f"Cảnh báo: {len(bad)} tệp có lỗi nên không được tính vào chỉ tiêu; "
               "chạy 'showcase check' để xem chi tiết.", file=sys.stderr)
-    return c
+    return asof.corpus_on(c, ctx.today)
 
 
 def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Any] | None:
