@@ -326,14 +326,22 @@ def test_annual_report_files(repo_copy: pathlib.Path, tmp_path: pathlib.Path, ca
     header, body = list(rows[0]), rows[1:]
     assert len(body) == len(_units(repo_copy))
     col = {h: i for i, h in enumerate(header)}
+    ids = {u["name"]: u["id"] for u in _units(repo_copy)}
     for r in body:
-        mine = [p for p in profiles if p["unit"] == r[col["Mã đơn vị"]]]
+        mine = [p for p in profiles if p["unit"] == ids[r[col["Đơn vị"]]]]
         assert r[col["Số hồ sơ giới thiệu"]] == sum(p["introduced"].year == 2025 for p in mine)
         assert r[col["Số hồ sơ công bố"]] == sum(
-            1 for p in mine if not p.get("draft") and p.get("published")
-            and p["published"].year == 2025 and p["published"] <= today)
+            1 for p in mine if p.get("published") and p["published"].year == 2025
+            and p["published"] <= today and _on_site(p, p["published"]))
+        # Commendations of the year, on profiles introduced by the end of that year.
         assert r[col["Số khen thưởng"]] == sum(
-            1 for p in mine for c in p.get("commendations") or [] if c["year"] == 2025)
+            1 for p in mine for c in p.get("commendations") or []
+            if c["year"] == 2025 and p["introduced"].year <= 2025)
+    # For readers outside the board: no unit codes, no file paths, in any sheet.
+    text = " ".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                    for v in row if v is not None)
+    assert not any(uid in text for uid in ids.values())
+    assert "profiles/" not in text and ".md" not in text
     with (out_dir / "report-2025.csv").open(encoding="utf-8-sig", newline="") as fh:
         assert [list(r) for r in csv.reader(fh)] == [
             ["" if v is None else str(v) for v in row] for row in rows]
@@ -400,3 +408,32 @@ def test_a_real_future_date_is_still_refused(repo_copy: pathlib.Path, capsys) ->
                                                         "withdrawn: 2099-02-14"), "utf-8")
     code, out, err = showcase(repo_copy, capsys, "check", "--today", "2024-07-01")
     assert code == 1 and "SC027" in out + err
+
+
+@pytest.mark.parametrize("today", [D(2024, 12, 31), D(2025, 7, 15), D(2026, 11, 24)])
+def test_score_follows_the_quotas_and_the_rubric(repo_copy: pathlib.Path, capsys, today
+                                                 ) -> None:
+    year = today.year if today.year <= 2025 else 2025
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--score", "--year", str(year),
+                            "--format", "json", "--today", today.isoformat())
+    assert code == 0
+    data = json.loads(out)
+    rubric = data["rubric"]
+    assert rubric == {"semester_met": 10, "semester_missed": 10, "published": 5, "featured": 5}
+    exp = expected(repo_copy, year, today)
+    profiles = _profiles(repo_copy)
+    for s in data["scores"]:
+        halves = [e for (uid, key), e in exp.items() if uid == s["unit"] and "-H" in key]
+        met = sum(e["status"] == "met" for e in halves)
+        missed = sum(e["status"] == "missing" for e in halves)
+        published = exp[(s["unit"], str(year))]["count"] if (s["unit"], str(year)) in exp else 0
+        featured = sum(1 for p in profiles if p["unit"] == s["unit"] and p.get("featured")
+                       and ((p["introduced"].year == year and p["introduced"] <= today)
+                            or (p.get("published") and p["published"].year == year
+                                and p["published"] <= today and _on_site(p, p["published"]))))
+        assert (s["semesters_met"], s["semesters_missed"], s["published"], s["featured"]) == (
+            met, missed, published, featured), s["unit"]
+        assert s["total"] == 10 * met + 5 * published + 5 * featured - 10 * missed
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--score", "--year", str(year),
+                            "--today", today.isoformat())
+    assert code == 0 and "Thang điểm: +10 mỗi kỳ 6 tháng đạt chỉ tiêu" in out

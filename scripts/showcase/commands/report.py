@@ -9,7 +9,7 @@ from typing import Any
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content import corpus
-from showcase.plan import annual, quotas, reports
+from showcase.plan import annual, quotas, reports, sheets
 
 NAME = "report"
 HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xlsx, CSV) "
@@ -54,9 +54,9 @@ def files(ann: annual.Annual, q: quotas.Quotas, formats: tuple[str, ...] = FORMA
     y = ann.year
     out: dict[str, bytes] = {}
     if "xlsx" in formats:
-        out[f"report-{y}.xlsx"] = annual.xlsx_bytes(ann)
+        out[f"report-{y}.xlsx"] = sheets.xlsx_bytes(ann)
     if "csv" in formats:
-        out[f"report-{y}.csv"] = annual.csv_bytes(ann, sep)
+        out[f"report-{y}.csv"] = sheets.csv_bytes(ann, sep)
         out[f"quotas-{y}.csv"] = reports.csv_bytes(q, sep)
     if "md" in formats:
         out[f"report-{y}.md"] = annual.markdown(ann).encode("utf-8")
@@ -64,6 +64,13 @@ def files(ann: annual.Annual, q: quotas.Quotas, formats: tuple[str, ...] = FORMA
     if "json" in formats:
         out[f"quotas-{y}.json"] = reports.as_json(q).encode("utf-8")
     return out
+
+
+def build_annual(ctx: Any, c: corpus.Corpus, year: int) -> annual.Annual:
+    """The year's figures as they stood on ``ctx.today``, headed by the publisher then."""
+    o = ctx.options
+    return annual.build(c.units.values(), c.profiles, o.quota_periods, ctx.today, year,
+                        o.publisher_on(ctx.today).name, o.scoring)
 
 
 def _write(folder: str, content: dict[str, bytes]) -> list[str]:
@@ -85,8 +92,7 @@ def write_all(ctx: Any, c: corpus.Corpus, years: list[int], site_dir: str) -> li
         folder = reports_dir(ctx, site_dir)
         written = []
         for y in years:
-            ann = annual.build(c.units.values(), c.profiles, ctx.options.quota_periods,
-                               ctx.today, y, ctx.options.department)
+            ann = build_annual(ctx, c, y)
             written += _write(folder, files(ann, ann.quotas))
     except (ReportsDirError, OSError) as exc:
         print(f"Cảnh báo: không ghi được báo cáo chỉ tiêu: {exc}", file=sys.stderr)
@@ -118,8 +124,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         print(f"showcase: năm {year} chưa đến (hôm nay là {reports.d(ctx.today)}).",
               file=sys.stderr)
         return 2
-    ann = annual.build(c.units.values(), c.profiles, periods, ctx.today, year,
-                       ctx.options.department)
+    ann = build_annual(ctx, c, year)
     if not ann.quotas.semesters and not ann.quotas.years:
         print("Lưu ý: " + reports.nothing_owed(periods, ctx.today, year), file=sys.stderr)
     try:
