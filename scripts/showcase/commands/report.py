@@ -9,12 +9,17 @@ from typing import Any
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content import corpus
+from showcase.content.units import Unit
+from showcase.options import Publisher
 from showcase.plan import annual, quotas, reports, sheets
+from showcase.plan.documents import docx, official, pdf
 
 NAME = "report"
-HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xlsx, CSV) "
-        "và bản tóm tắt Markdown")
-FORMATS = ("xlsx", "csv", "md", "json")
+HELP = ("báo cáo năm: bảng tính (xlsx, CSV), bản tóm tắt Markdown, báo cáo gửi Sở Nội vụ "
+        "và tờ trình đề nghị khen thưởng (Word, PDF)")
+SHEETS = ("xlsx", "csv", "md", "json")
+DOCUMENTS = ("docx", "pdf")
+FORMATS = SHEETS + DOCUMENTS
 
 
 class ReportsDirError(Exception):
@@ -30,6 +35,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="chỉ ghi định dạng này (dùng nhiều lần); mặc định ghi tất cả")
     p.add_argument("--sep", choices=(",", ";"), default=",",
                    help="dấu phân cách cột của CSV", metavar="KÝ-TỰ")
+    p.add_argument("--unit", default=None, metavar="MÃ",
+                   help="chỉ ghi báo cáo của đơn vị có mã này gửi Sở (Word, PDF)")
 
 
 def reports_dir(ctx: Any, site_dir: str | None = None, override: str | None = None) -> str:
@@ -48,11 +55,24 @@ def reports_dir(ctx: Any, site_dir: str | None = None, override: str | None = No
     return path
 
 
-def files(ann: annual.Annual, q: quotas.Quotas, formats: tuple[str, ...] = FORMATS,
-          sep: str = ",") -> dict[str, bytes]:
-    """File name -> content: the annual report and the year's quota table."""
+def files(ann: annual.Annual, q: quotas.Quotas, formats: tuple[str, ...] = SHEETS,
+          sep: str = ",", publisher: Publisher | None = None, office: Unit | None = None
+          ) -> dict[str, bytes]:
+    """File name -> content: the annual report and the year's quota table; with
+    ``docx``/``pdf``, the report to the Department of Home Affairs (``publisher``'s)
+    and the ``office``'s proposals of commendation."""
     y = ann.year
     out: dict[str, bytes] = {}
+    docs = []
+    if publisher is not None:
+        docs.append((f"report-{y}", official.department_report(ann, publisher)))
+        if office is not None:
+            docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
+    for stem, doc in docs:
+        if "docx" in formats:
+            out[f"{stem}.docx"] = docx.write(doc, ann.today)
+        if "pdf" in formats:
+            out[f"{stem}.pdf"] = pdf.write(doc, ann.today)
     if "xlsx" in formats:
         out[f"report-{y}.xlsx"] = sheets.xlsx_bytes(ann)
     if "csv" in formats:
@@ -127,8 +147,29 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     ann = build_annual(ctx, c, year)
     if not ann.quotas.semesters and not ann.quotas.years:
         print("Lưu ý: " + reports.nothing_owed(periods, ctx.today, year), file=sys.stderr)
+    publisher = ctx.options.publisher_on(ctx.today)
+    formats = tuple(args.format or FORMATS)
     try:
-        written = _write(folder, files(ann, ann.quotas, tuple(args.format or FORMATS), args.sep))
+        if args.unit:
+            if args.unit not in c.units:
+                print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
+                      file=sys.stderr)
+                return 2
+            doc = official.unit_report(ann, c.units[args.unit], publisher)
+            stem = f"report-{year}-{args.unit}"
+            content = {f"{stem}.{fmt}": (docx if fmt == "docx" else pdf).write(doc, ctx.today)
+                       for fmt in DOCUMENTS if fmt in formats}
+        else:
+            office = c.units.get(ctx.options.organising_office)
+            if office is None:
+                print(f"Cảnh báo: không có đơn vị '{ctx.options.organising_office}' "
+                      "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
+                      "khen thưởng.", file=sys.stderr)
+            content = files(ann, ann.quotas, formats, args.sep, publisher, office)
+        written = _write(folder, content)
+    except pdf.PdfError as exc:
+        print(f"showcase: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"showcase: không ghi được báo cáo vào {folder}: {exc}", file=sys.stderr)
         return 2

@@ -174,7 +174,7 @@ def read_profile(
     commendations = _records(m.get("commendations"), "commendations", r)
     photo, photo_alt = _photo(m, path, r, photo_exists)
     consent = _consent(m, kind, r)
-    nominated = _nomination(m.get("nominated"), introduced, r)
+    nominated = _nomination(m.get("nominated"), m.line_of("nominated"), introduced, r)
 
     if introduced and published and published < introduced:
         r.error(
@@ -223,7 +223,8 @@ def _records(node: Node | None, fld: str, r: Reader) -> tuple[Record, ...]:
     return tuple(out)
 
 
-def _nomination(node: Node | None, introduced: dt.date | None, r: Reader) -> Nomination | None:
+def _nomination(node: Node | None, at: int, introduced: dt.date | None, r: Reader
+                ) -> Nomination | None:
     """``nominated: {year, form, reason?}``: the board's proposal for a commendation."""
     if node is None or (isinstance(node, Scalar) and node.is_null):
         return None
@@ -235,7 +236,6 @@ def _nomination(node: Node | None, introduced: dt.date | None, r: Reader) -> Nom
         )
         return None
     r.unknown_keys(node, NOMINATION_KEYS, "nominated.")
-    at = node.line
     year = r.year(r.require(node, "year", "nominated.", " (năm xét khen thưởng)", at),
                   "nominated.year")
     form = r.text(r.require(node, "form", "nominated.", " (hình thức khen thưởng đề nghị)", at),
