@@ -118,13 +118,23 @@ def _no_borders(table: object) -> None:
     tbl_pr.append(borders)
 
 
-def _header(doc: DocxDocument, d: Document) -> None:
+def _widths(table: object, cms: list[float]) -> None:
+    """Fixed column widths (Word and LibreOffice both read the grid and the cells)."""
     from docx.shared import Cm
 
+    t = table  # docx.table.Table
+    t.autofit = False  # type: ignore[attr-defined]
+    for j, w in enumerate(cms):
+        t.columns[j].width = Cm(w)  # type: ignore[attr-defined]
+        for cell in t.columns[j].cells:  # type: ignore[attr-defined]
+            cell.width = Cm(w)
+
+
+def _header(doc: DocxDocument, d: Document) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
+    _widths(t, [6.5, 10])
     left, right = t.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
     left.paragraphs[0].text = ""
     if d.parent:
         _text(left.paragraphs[0], upper(d.parent), 13)
@@ -135,7 +145,7 @@ def _header(doc: DocxDocument, d: Document) -> None:
         left.paragraphs[0].alignment = 1
     _rule(left, 2.5, 6.5)
     _para(left, d.number, 13, align="center")
-    _text(right.paragraphs[0], MOTTO, 13, bold=True)
+    _text(right.paragraphs[0], MOTTO, 12, bold=True)
     right.paragraphs[0].alignment = 1
     _para(right, SLOGAN, 14, bold=True, align="center", after=0)
     _rule(right, 5.6, 10)
@@ -144,21 +154,19 @@ def _header(doc: DocxDocument, d: Document) -> None:
 
 def _table(doc: DocxDocument, t: Table) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
 
     rows = [t.header, *t.rows, *([t.total] if t.total else [])]
     table = doc.add_table(rows=len(rows), cols=len(t.header))
     table.style = "Table Grid"
-    scale = 16 / sum(t.widths)
+    scale = 16.5 / sum(t.widths)
+    _widths(table, [w * scale for w in t.widths])
     for i, row in enumerate(rows):
         bold = i == 0 or (t.total is not None and i == len(rows) - 1)
         for j, value in enumerate(row):
-            cell = table.cell(i, j)
-            cell.width = Cm(t.widths[j] * scale)
-            p = cell.paragraphs[0]
+            p = table.cell(i, j).paragraphs[0]
             p.paragraph_format.space_after = 0
             _text(p, value, 12, bold=bold)
-            if i == 0 or j in t.numeric or j == 0:
+            if i == 0 or j in t.numeric or (j == 0 and t.header[0] == "STT"):
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, after=0)
 
@@ -181,12 +189,11 @@ def _body(doc: DocxDocument, d: Document) -> None:
 
 
 def _footer(doc: DocxDocument, d: Document) -> None:
-    from docx.shared import Cm
 
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
+    _widths(t, [8, 8.5])
     left, right = t.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8.5)
     _text(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=True)
     for item in d.recipients:
         _para(left, f"- {item}", 11, align="left", after=0)

@@ -71,7 +71,7 @@ def _unit_table(rows: tuple[UnitYear, ...]) -> Table:
              str(sum(len(r.published) for r in rows)), "", "", "", "")
     return Table(("STT", "Đơn vị", "Giới thiệu", "Công bố", "6 tháng đầu năm",
                   "6 tháng cuối năm", "Công bố trong năm", "Điểm thi đua"),
-                 body, (0.5, 3.2, 0.9, 0.9, 1.3, 1.3, 1.3, 0.8), (2, 3, 7), total)
+                 body, (0.7, 3.2, 0.9, 0.9, 1.2, 1.2, 1.2, 0.9), (2, 3, 7), total)
 
 
 def _field_table(a: Annual) -> Table:

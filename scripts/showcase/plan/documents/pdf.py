@@ -149,7 +149,8 @@ def _table(t: Table) -> str:
 
     def row(values: tuple[str, ...], cls: str = "") -> str:
         cells = "".join(
-            f'<td{" class=num" if j in t.numeric or j == 0 else ""}>{_esc(v)}</td>'
+            f'<td{" class=num" if j in t.numeric or (j == 0 and t.header[0] == "STT") else ""}>'
+            f"{_esc(v)}</td>"
             for j, v in enumerate(values))
         return f'<tr{f" class={cls}" if cls else ""}>{cells}</tr>'
 
