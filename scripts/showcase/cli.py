@@ -5,28 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import os
 import pkgutil
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from showcase import commands
-from showcase.options import Options, OptionsError, read_mkdocs_yml
-from showcase.plan import asof
-from showcase.plan.semesters import today_in_province
+from showcase.context import make_context
+from showcase.options import OptionsError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-@dataclass(frozen=True)
-class Context:
-    root: str  # repository root (the folder of mkdocs.yml)
-    config_path: str
-    config: dict[str, Any]
-    options: Options
-    today: dt.date  # the day reports and builds look at (``--today``)
-    horizon: dt.date  # the latest date a fact may carry (see plan/asof.py)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,21 +50,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
         mod.add_arguments(p)
         runners[mod.NAME] = mod.run
     return parser, runners
-
-
-def make_context(config_file: str, today: dt.date | None) -> Context:
-    config_path = os.path.abspath(config_file)
-    config, options = read_mkdocs_yml(config_path)
-    now = options.today or today_in_province()
-    day = today or now
-    return Context(
-        root=os.path.dirname(config_path),
-        config_path=config_path,
-        config=config,
-        options=options,
-        today=day,
-        horizon=asof.horizon(day, now),
-    )
 
 
 def main(argv: list[str] | None = None) -> int:

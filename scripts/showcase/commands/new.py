@@ -23,7 +23,7 @@ from showcase.content.diagnostics import Collector
 from showcase.content.fields import did_you_mean
 from showcase.content.model import FILE_NAME, read_profile
 from showcase.content.text import ascii_fold, slugify
-from showcase.content.units import Unit, load_units
+from showcase.content.units import Unit, read_units, units_path
 from showcase.content.vocab import FIELDS, KINDS, SECTORS, Term
 from showcase.workflow import scaffold
 
@@ -129,13 +129,10 @@ def create(args: argparse.Namespace, ctx: Any, ask: _Asker | None) -> str:
 
 
 def _units(root: str, pdir: str, today: dt.date) -> tuple[dict[str, Unit], set[str]]:
-    rel = f"{pdir}/units.yml"
-    try:
-        with open(os.path.join(root, rel), "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise Refused(f"Không tìm thấy {rel}; hãy chạy lệnh ở thư mục gốc của kho.") from None
-    return load_units(rel, data, Collector(), today)
+    rel = units_path(pdir)
+    if not os.path.isfile(os.path.join(root, rel)):
+        raise Refused(f"Không tìm thấy {rel}; hãy chạy lệnh ở thư mục gốc của kho.")
+    return read_units(root, pdir, Collector(), today)
 
 
 def _unit(

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from showcase.content import corpus
+from showcase.pipeline import Loaded
 from showcase.plan import asof, quotas, reports
 
 NAME = "quotas"
@@ -143,22 +144,15 @@ def _scores(ctx: Any, c: corpus.Corpus, units: list[Any], year: int, fmt: str, s
     return scoring.table(found, [reports.short_name(s.unit.name) for s in found], heading)
 
 
-def build_step(ctx: Any, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str = "text"
-               ) -> int:
-    """What ``showcase build`` does about quotas: summary, report files, strict gate.
+def quota_gate(loaded: Loaded, strict: bool, fmt: str = "text") -> int:
+    """What ``showcase build`` does about quotas: a summary, and the strict gate.
 
     Checks the semester just ended and the current one (older misses can no
     longer be fixed). Returns 1 when ``strict`` and a unit is missing something.
     """
-    from showcase.commands import report  # the report command owns the report files
-
-    periods, today = ctx.options.quota_periods, ctx.today
-    q = quotas.review(c.units.values(), c.profiles, periods, today)
-    for line in reports.summary_lines(q, periods):
+    q = loaded.review
+    for line in reports.summary_lines(q, loaded.options.quota_periods):
         print(line, file=sys.stderr)
-    years = sorted({s.year for s in q.semesters})
-    latest = quotas.report_year(periods, today)
-    report.write_all(ctx, c, years or ([latest] if latest else []), site_dir)
     missing = reports.missing_items(q)
     if not (strict and missing):
         return 0
@@ -169,4 +163,3 @@ def build_step(ctx: Any, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str
     for item in missing:
         print(f"- {item}", file=sys.stderr)
     return 1
-

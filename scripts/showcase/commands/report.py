@@ -5,25 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.commands.quotas import load, year_arg
-from showcase.content import corpus
-from showcase.content.units import Unit
-from showcase.options import Publisher
-from showcase.plan import annual, quotas, reports, sheets
-from showcase.plan.documents import docx, official, pdf
+from showcase.content.corpus import Corpus
+from showcase.context import Context
+from showcase.plan import annual, quotas, report_files, reports
+from showcase.plan.documents import official, pdf
+from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
 
 NAME = "report"
 HELP = ("báo cáo năm: bảng tính (xlsx, CSV), bản tóm tắt Markdown, báo cáo gửi Sở Nội vụ "
         "và tờ trình đề nghị khen thưởng (Word, PDF)")
-SHEETS = ("xlsx", "csv", "md", "json")
-DOCUMENTS = ("docx", "pdf")
-FORMATS = SHEETS + DOCUMENTS
-
-
-class ReportsDirError(Exception):
-    """The reports folder would be published or cannot be written."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -39,93 +31,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="chỉ ghi báo cáo của đơn vị có mã này gửi Sở (Word, PDF)")
 
 
-def reports_dir(ctx: Any, site_dir: str | None = None, override: str | None = None) -> str:
+def build_annual(ctx: Context, c: Corpus, year: int) -> annual.Annual:
+    """The year's figures as they stood on ``ctx.today``."""
+    return report_files.annual_of(c.units.values(), c.profiles, ctx.options, ctx.today, year)
+
+
+def reports_dir(ctx: Context, override: str | None = None) -> str:
     """The absolute reports folder; refused when it lies inside the site or docs folder."""
-    path = os.path.abspath(os.path.join(ctx.root, override or ctx.options.reports_dir))
-    published = [site_dir or os.path.join(ctx.root, ctx.config.get("site_dir") or "site"),
+    published = [os.path.join(ctx.root, ctx.config.get("site_dir") or "site"),
                  os.path.join(ctx.root, ctx.config.get("docs_dir") or "docs")]
-    for folder in published:
-        folder = os.path.abspath(folder)
-        if os.path.commonpath([path, folder]) == folder:
-            raise ReportsDirError(
-                f"Thư mục báo cáo '{os.path.relpath(path, ctx.root)}' nằm trong "
-                f"'{os.path.relpath(folder, ctx.root)}', nên báo cáo sẽ bị công bố lên trang. "
-                "Đặt 'reports_dir' của plugin showcase trong mkdocs.yml ra ngoài, "
-                "ví dụ 'reports'.")
-    return path
+    return report_files.reports_dir(ctx.root, override or ctx.options.reports_dir, published)
 
 
-def files(ann: annual.Annual, q: quotas.Quotas, formats: tuple[str, ...] = SHEETS,
-          sep: str = ",", publisher: Publisher | None = None, office: Unit | None = None
-          ) -> dict[str, bytes]:
-    """File name -> content: the annual report and the year's quota table; with
-    ``docx``/``pdf``, the report to the Department of Home Affairs (``publisher``'s)
-    and the ``office``'s proposals of commendation."""
-    y = ann.year
-    out: dict[str, bytes] = {}
-    docs = []
-    if publisher is not None:
-        docs.append((f"report-{y}", official.department_report(ann, publisher)))
-        if office is not None:
-            docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
-    for stem, doc in docs:
-        if "docx" in formats:
-            out[f"{stem}.docx"] = docx.write(doc, ann.today)
-        if "pdf" in formats:
-            out[f"{stem}.pdf"] = pdf.write(doc, ann.today)
-    if "xlsx" in formats:
-        out[f"report-{y}.xlsx"] = sheets.xlsx_bytes(ann)
-    if "csv" in formats:
-        out[f"report-{y}.csv"] = sheets.csv_bytes(ann, sep)
-        out[f"quotas-{y}.csv"] = reports.csv_bytes(q, sep)
-    if "md" in formats:
-        out[f"report-{y}.md"] = annual.markdown(ann).encode("utf-8")
-        out[f"quotas-{y}.md"] = reports.markdown(q).encode("utf-8")
-    if "json" in formats:
-        out[f"quotas-{y}.json"] = reports.as_json(q).encode("utf-8")
-    return out
-
-
-def build_annual(ctx: Any, c: corpus.Corpus, year: int) -> annual.Annual:
-    """The year's figures as they stood on ``ctx.today``, headed by the publisher then."""
-    o = ctx.options
-    return annual.build(c.units.values(), c.profiles, o.quota_periods, ctx.today, year,
-                        o.publisher_on(ctx.today).name, o.scoring)
-
-
-def _write(folder: str, content: dict[str, bytes]) -> list[str]:
-    os.makedirs(folder, exist_ok=True)
-    written = []
-    for name, data in sorted(content.items()):
-        path = os.path.join(folder, name)
-        tmp = path + ".tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # an office member may have the old file open
-        written.append(path)
-    return written
-
-
-def write_all(ctx: Any, c: corpus.Corpus, years: list[int], site_dir: str) -> list[str]:
-    """Used by ``build``: every report for ``years``; a problem is a warning, not a failure."""
+def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
-        folder = reports_dir(ctx, site_dir)
-        written = []
-        for y in years:
-            ann = build_annual(ctx, c, y)
-            written += _write(folder, files(ann, ann.quotas))
-    except (ReportsDirError, OSError) as exc:
-        print(f"Cảnh báo: không ghi được báo cáo chỉ tiêu: {exc}", file=sys.stderr)
-        return []
-    if written:
-        print(f"Đã ghi báo cáo chỉ tiêu vào {os.path.relpath(folder, ctx.root)}/ "
-              f"({len(written)} tệp, không công bố lên trang).", file=sys.stderr)
-    return written
-
-
-def run(args: argparse.Namespace, ctx: Any) -> int:
-    try:
-        folder = reports_dir(ctx, None, args.out)
+        folder = reports_dir(ctx, args.out)
     except ReportsDirError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
@@ -156,17 +76,17 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
                       file=sys.stderr)
                 return 2
             doc = official.unit_report(ann, c.units[args.unit], publisher)
-            stem = f"report-{year}-{args.unit}"
-            content = {f"{stem}.{fmt}": (docx if fmt == "docx" else pdf).write(doc, ctx.today)
-                       for fmt in DOCUMENTS if fmt in formats}
+            content = report_files.document_files(
+                f"report-{year}-{args.unit}", doc, ctx.today,
+                tuple(f for f in formats if f in DOCUMENTS))
         else:
             office = c.units.get(ctx.options.organising_office)
             if office is None:
                 print(f"Cảnh báo: không có đơn vị '{ctx.options.organising_office}' "
                       "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
                       "khen thưởng.", file=sys.stderr)
-            content = files(ann, ann.quotas, formats, args.sep, publisher, office)
-        written = _write(folder, content)
+            content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
+        written = report_files.write(folder, content)
     except pdf.PdfError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
