@@ -40,7 +40,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
                         help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
     parser.add_argument("--today", type=_date, default=None, metavar="NGÀY",
-                        help="coi hôm nay là ngày YYYY-MM-DD (để tái lập báo cáo)")
+                        help="xem như hôm nay là ngày YYYY-MM-DD: báo cáo, chỉ tiêu và trang "
+                             "đúng như vào ngày đó (việc xảy ra sau ngày đó chưa tính)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     runners: dict[str, Any] = {}
     for mod in _modules():

@@ -36,7 +36,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
-    loaded = pipeline.load(ctx.root, options, ctx.today)
+    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon)
     report_diagnostics(loaded, args.format)
     if not loaded.ok and args.preview:
         print("Bản xem trước bỏ qua các hồ sơ còn lỗi và liệt kê lỗi ở đầu mỗi trang.",

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
     options = dataclasses.replace(ctx.options, preview=True)
-    loaded = pipeline.load(ctx.root, options, ctx.today)
+    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon)
     by_path = {p.path: p for p in loaded.corpus.profiles}
     touched = {c.path for c in changes}
     sems = sorted({Semester.of(by_path[c.path].introduced) for c in changes if c.path in by_path})

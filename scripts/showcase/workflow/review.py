@@ -59,8 +59,9 @@ def publication(p: Profile, today: dt.date) -> str:
 def feeds(p: Profile, today: dt.date) -> str:
     if p.in_feeds(today):
         return "Có: vào bản tin RSS ngay."
+    c = p.consent
     scope_ok = p.kind == "collective" or (
-        p.consent is not None and p.consent.withdrawn is None and "social" in p.consent.scope)
+        c is not None and p.withdrawn_by(today) is None and "social" in c.scope)
     if scope_ok:
         return "Có, khi hồ sơ được công bố."
     return "Không: văn bản đồng ý không gồm mạng xã hội (scope: social)."
