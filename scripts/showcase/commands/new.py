@@ -135,7 +135,11 @@ def _units(root: str, pdir: str, today: dt.date) -> tuple[dict[str, Unit], set[s
             data = fh.read()
     except FileNotFoundError:
         raise Refused(f"Không tìm thấy {rel}; hãy chạy lệnh ở thư mục gốc của kho.") from None
-    return load_units(rel, data, Collector(), today)
+    units, declared = load_units(rel, data, Collector(), today)
+    if declared is None:
+        raise Refused(f"Không đọc được danh sách đơn vị trong {rel}; "
+                      "chạy 'showcase check' để xem và sửa.")
+    return units, declared
 
 
 def _unit(

@@ -70,7 +70,7 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
 
 
 def _folder(
-    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str],
+    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str] | None,
     out: Collector,
     today: dt.date, photo_problem,  # type: ignore[no-untyped-def]
 ) -> list[Profile]:
@@ -90,7 +90,8 @@ def _folder(
             out.warning(path, 1, "-", "SC016", "Tệp không phải hồ sơ (.md) hay ảnh; bị bỏ qua.",
                         "Xóa tệp này nếu không cần.")
             continue
-        if unit_id not in declared:
+        # An unreadable units.yml (declared is None) is reported once, not per profile.
+        if declared is not None and unit_id not in declared:
             out.error(
                 path, 1, "-", "SC017",
                 f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",
