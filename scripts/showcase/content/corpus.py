@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
-from showcase.content.model import FILE_NAME, Profile, read_profile
+from showcase.content.model import FILE_NAME, PhotoCheck, Profile, read_profile
 from showcase.content.units import Unit, load_units
 
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
@@ -71,8 +71,7 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
 
 def _folder(
     root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str] | None,
-    out: Collector,
-    today: dt.date, photo_problem,  # type: ignore[no-untyped-def]
+    out: Collector, today: dt.date, photo_problem: PhotoCheck,
 ) -> list[Profile]:
     found: list[Profile] = []
     known = unit_id in units

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
+from showcase.content.photos import Problem as PhotoProblem
 from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS
 from showcase.content.yamltree import Map, Node, Scalar, Seq
 
@@ -41,6 +42,9 @@ PROFILE_KEYS: dict[str, str] = {
 CONSENT_KEYS = {"date": "2024-05-15", "ref": '"12/ĐY-VHTT"', "scope": "[web, social]",
                 "withdrawn": "2025-01-10"}
 ENTRY_KEYS = {"year": "2024", "text": "Bằng khen của Chủ tịch UBND tỉnh"}
+
+# Why the photo at a repository path cannot be published, or None (photos.check_photo).
+PhotoCheck = Callable[[str], PhotoProblem | None]
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Profile:
 
 def read_profile(
     path: str, unit: str, slug: str, doc: Document, out: Collector, today: dt.date,
-    photo_exists: callable,  # type: ignore[valid-type]
+    photo_exists: PhotoCheck,
 ) -> Profile | None:
     """Front matter tree -> Profile, or None after reporting every problem."""
     m = doc.meta
@@ -196,7 +200,7 @@ def _records(node: Node | None, fld: str, r: Reader) -> tuple[Record, ...]:
     return tuple(out)
 
 
-def _photo(m: Map, path: str, r: Reader, exists: callable) -> tuple[str | None, str | None]:  # type: ignore[valid-type]
+def _photo(m: Map, path: str, r: Reader, exists: PhotoCheck) -> tuple[str | None, str | None]:
     photo_node = m.get("photo")
     name = r.text(photo_node, "photo", "nguyen-van-a.jpg")
     alt = r.text(m.get("photo_alt"), "photo_alt", "Mô tả ảnh", max_len=250)
@@ -298,8 +302,8 @@ def _placeholders(m: Map, doc: Document, r: Reader) -> None:
                 line, path, "SC070", f"Trường '{path}' chưa được viết.",
                 f"Thay '{PLACEHOLDER}' bằng nội dung thật.",
             )
-    for i, line in enumerate(doc.body.split("\n")):
-        if PLACEHOLDER in line:
+    for i, text in enumerate(doc.body.split("\n")):
+        if PLACEHOLDER in text:
             r.error(
                 doc.body_line + i, "body", "SC070", "Bài viết chưa được viết.",
                 f"Thay '{PLACEHOLDER}' bằng câu chuyện về gương điển hình.",
