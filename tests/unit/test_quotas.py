@@ -14,7 +14,7 @@ from showcase.content.units import Unit
 from showcase.options import DEFAULT_PERIODS, QuotaPeriod
 from showcase.plan import quotas
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 D = dt.date
 H = Semester
@@ -45,7 +45,7 @@ def sem(u: Unit, s: Semester, profiles: list[Profile], today: dt.date,
 
 def year(u: Unit, y: int, profiles: list[Profile], today: dt.date,
          periods: tuple[QuotaPeriod, ...] = PLAN) -> Cell:
-    return quotas.year_status(u, y, profiles, periods, today)
+    return quotas.year_status(u, Year(y), profiles, periods, today)
 
 
 # --- semester boundaries --------------------------------------------------------------
@@ -188,7 +188,7 @@ def test_today_first_day_of_semester_closes_the_previous_one() -> None:
     # 1 January: the whole previous year is over.
     q = quotas.compute([u], [], PLAN, D(2025, 1, 1))
     assert q.cell("u", H(2024, 2)).status == MISSING
-    assert q.year_cell("u", 2024).status == MISSING
+    assert q.year_cell("u", Year(2024)).status == MISSING
     assert (q.cell("u", H(2025, 1)).status, q.cell("u", H(2025, 1)).days_left) == (OPEN, 180)
 
 
@@ -240,7 +240,7 @@ def test_scope_after_the_plan_ended() -> None:
     today = D(2026, 11, 24)
     assert quotas.semesters_in_scope(PLAN, today) == [H(y, h) for y in range(2022, 2026)
                                                       for h in (1, 2)]
-    assert quotas.years_in_scope(PLAN, today) == [2022, 2023, 2024, 2025]
+    assert quotas.years_in_scope(PLAN, today) == [Year(2022), Year(2023), Year(2024), Year(2025)]
     assert quotas.report_year(PLAN, today) == 2025
     assert quotas.current_semester(PLAN, today) is None
     assert quotas.review_semesters(PLAN, today) == []
@@ -270,7 +270,7 @@ def test_review_semesters(today: dt.date, expected: list[Semester]) -> None:
 
 def test_review_includes_the_years_of_its_semesters() -> None:
     q = quotas.review([unit()], [], PLAN, D(2026, 1, 15))
-    assert (q.semesters, q.years) == ((H(2025, 2),), (2025,))
+    assert (q.semesters, q.years) == ((H(2025, 2),), (Year(2025),))
     assert [c.status for c in q.all_cells()] == [MISSING, MISSING]
 
 
@@ -322,7 +322,7 @@ def test_compute_covers_every_unit_and_semester_in_registry_order() -> None:
 
 def test_for_year_limits_columns() -> None:
     q = quotas.for_year([unit()], [], PLAN, D(2026, 11, 24), 2024)
-    assert (q.semesters, q.years) == ((H(2024, 1), H(2024, 2)), (2024,))
+    assert (q.semesters, q.years) == ((H(2024, 1), H(2024, 2)), (Year(2024),))
     q = quotas.for_year([unit()], [], PLAN, D(2026, 11, 24), 2026)
     assert (q.semesters, q.years) == ((), ())
 

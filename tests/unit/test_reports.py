@@ -15,7 +15,7 @@ from showcase.content.units import Unit
 from showcase.options import DEFAULT_PERIODS
 from showcase.plan import annual, quotas, reports
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 D = dt.date
 H = Semester
@@ -74,7 +74,7 @@ def test_short_names() -> None:
         (Cell("u", H(2025, 2), OPEN, 0, 1, days_left=0), "… hôm nay",
          "đang mở (hôm nay là hạn cuối)"),
         (Cell("u", H(2025, 2), NOT_REQUIRED, 0, 0), "–", "không yêu cầu"),
-        (Cell("u", 2025, NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
+        (Cell("u", Year(2025), NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
     ],
 )
 def test_marks_and_status_names(cell: Cell, mark: str, text: str) -> None:
@@ -131,7 +131,7 @@ def test_json_lists_every_unit_and_semester() -> None:
 
 def test_due_text_lists_who_still_owes() -> None:
     today = D(2025, 11, 24)
-    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [2025])
+    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [Year(2025)])
     text = reports.due_text(q, H(2025, 2), PLAN)
     assert text.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 37 ngày).")
     owing = text.split("Các đơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]

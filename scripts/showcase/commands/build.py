@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.commands.check import load_and_report
 from showcase.commands.quotas import build_step
+from showcase.context import Context
 from showcase.publish import atomic as site
 
 NAME = "build"
@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "trong kỳ vừa kết thúc hoặc kỳ hiện tại")
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     corpus = load_and_report(ctx, args.format)
     if not corpus.ok:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)

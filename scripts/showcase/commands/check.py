@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from showcase.content import corpus, diagnostics
+from showcase.context import Context
 
 NAME = "check"
 HELP = "kiểm tra toàn bộ hồ sơ và danh sách đơn vị, không dựng trang"
@@ -17,7 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="text: từng dòng tệp:dòng: trường: lỗi; github: chú thích GitHub Actions")
 
 
-def load_and_report(ctx: Any, fmt: str = "text") -> corpus.Corpus:
+def load_and_report(ctx: Context, fmt: str = "text") -> corpus.Corpus:
     """Load the corpus and print its diagnostics (shared with ``build``)."""
     c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
     diags = c.diagnostics.sorted()
@@ -29,6 +29,6 @@ def load_and_report(ctx: Any, fmt: str = "text") -> corpus.Corpus:
     return c
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     c = load_and_report(ctx, args.format)
     return 0 if c.ok else 1

@@ -13,11 +13,11 @@ import difflib
 import os
 import sys
 import tempfile
-from typing import Any
 
 from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
 from showcase.content.units import load_units
+from showcase.context import Context
 from showcase.options import Options, OptionsError
 from showcase.workflow import codeowners
 
@@ -45,7 +45,7 @@ def board_team(options: Options) -> str | None:
     return value.strip()
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     board = board_team(ctx.options)
     pdir = ctx.options.profiles_dir
     units_rel = f"{pdir}/units.yml"

@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TypeVar
 
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
@@ -25,6 +25,7 @@ from showcase.content.model import FILE_NAME, read_profile
 from showcase.content.text import ascii_fold, slugify
 from showcase.content.units import Unit, load_units
 from showcase.content.vocab import FIELDS, KINDS, SECTORS, Term
+from showcase.context import Context
 from showcase.workflow import scaffold
 
 NAME = "new"
@@ -33,6 +34,9 @@ HELP = "tạo tệp hồ sơ mới từ mẫu (hỏi đơn vị, loại, tên, l
 EXIT_OK, EXIT_USAGE = 0, 2
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("unit", "kind", "name", "field")
+
+
+T = TypeVar("T")
 
 
 class Refused(Exception):
@@ -60,7 +64,7 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng YYYY-MM-DD") from None
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     interactive = _is_tty()
     missing = [k for k in REQUIRED if not getattr(args, k)]
     if missing and not interactive:
@@ -87,7 +91,7 @@ def _is_tty() -> bool:
         return False
 
 
-def create(args: argparse.Namespace, ctx: Any, ask: _Asker | None) -> str:
+def create(args: argparse.Namespace, ctx: Context, ask: _Asker | None) -> str:
     """Resolve every answer, then write the file; returns its repository path."""
     pdir = ctx.options.profiles_dir
     introduced = args.introduced or ctx.today
@@ -302,7 +306,7 @@ class _Asker:
         a = answer.strip()
         return ids[int(a) - 1] if a.isdigit() and 1 <= int(a) <= len(ids) else None
 
-    def until(self, prompt: str, parse: Callable[[str], Any]) -> Any:
+    def until(self, prompt: str, parse: Callable[[str], T]) -> T:
         while True:
             try:
                 answer = input(prompt)
@@ -317,7 +321,7 @@ class _Asker:
 # -- after writing ------------------------------------------------------------
 
 
-def _report(ctx: Any, rel: str) -> None:
+def _report(ctx: Context, rel: str) -> None:
     """Say where the file is and exactly what is left to write in it."""
     out = Collector()
     with open(os.path.join(ctx.root, rel), "rb") as fh:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.content import corpus
+from showcase.content.units import Unit
+from showcase.context import Context
 from showcase.plan import quotas, reports
+from showcase.plan.semesters import Year
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
@@ -39,7 +41,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "thập phân)", metavar="KÝ-TỰ")
 
 
-def load(ctx: Any) -> corpus.Corpus:
+def load(ctx: Context) -> corpus.Corpus:
     """The corpus, warning (not failing) when some files are invalid and left out."""
     c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
     bad = {d.path for d in c.diagnostics.errors}
@@ -49,7 +51,7 @@ def load(ctx: Any) -> corpus.Corpus:
     return c
 
 
-def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Any] | None:
+def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Unit] | None:
     """The units asked for, or None after saying which id is unknown."""
     if not ids:
         return list(c.units.values())
@@ -90,7 +92,7 @@ def render(q: quotas.Quotas, fmt: str, sep: str = ",") -> str | bytes:
     return reports.table(q)
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     c = load(ctx)
     if not c.units:
         print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
@@ -102,7 +104,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     periods, today = ctx.options.quota_periods, ctx.today
     if args.due:
         sem = quotas.current_semester(periods, today)
-        years = [y for y in quotas.years_in_scope(periods, today) if y == today.year]
+        years = [y for y in quotas.years_in_scope(periods, today) if y == Year.of(today)]
         q = quotas.compute(units, c.profiles, periods, today, [sem] if sem else [], years)
         emit(reports.due_text(q, sem, periods), args.output)
         return 0
@@ -120,7 +122,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def build_step(ctx: Any, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str = "text"
+def build_step(ctx: Context, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str = "text"
                ) -> int:
     """What ``showcase build`` does about quotas: summary, report files, strict gate.
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content import corpus
+from showcase.content.text import vn_date
+from showcase.context import Context
 from showcase.plan import annual, quotas, reports
 
 NAME = "report"
@@ -32,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="dấu phân cách cột của CSV", metavar="KÝ-TỰ")
 
 
-def reports_dir(ctx: Any, site_dir: str | None = None, override: str | None = None) -> str:
+def reports_dir(ctx: Context, site_dir: str | None = None, override: str | None = None) -> str:
     """The absolute reports folder; refused when it lies inside the site or docs folder."""
     path = os.path.abspath(os.path.join(ctx.root, override or ctx.options.reports_dir))
     published = [site_dir or os.path.join(ctx.root, ctx.config.get("site_dir") or "site"),
@@ -79,7 +80,7 @@ def _write(folder: str, content: dict[str, bytes]) -> list[str]:
     return written
 
 
-def write_all(ctx: Any, c: corpus.Corpus, years: list[int], site_dir: str) -> list[str]:
+def write_all(ctx: Context, c: corpus.Corpus, years: list[int], site_dir: str) -> list[str]:
     """Used by ``build``: every report for ``years``; a problem is a warning, not a failure."""
     try:
         folder = reports_dir(ctx, site_dir)
@@ -97,7 +98,7 @@ def write_all(ctx: Any, c: corpus.Corpus, years: list[int], site_dir: str) -> li
     return written
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         folder = reports_dir(ctx, None, args.out)
     except ReportsDirError as exc:
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)
         return 2
     if year > ctx.today.year:
-        print(f"showcase: năm {year} chưa đến (hôm nay là {reports.d(ctx.today)}).",
+        print(f"showcase: năm {year} chưa đến (hôm nay là {vn_date(ctx.today)}).",
               file=sys.stderr)
         return 2
     ann = annual.build(c.units.values(), c.profiles, periods, ctx.today, year,

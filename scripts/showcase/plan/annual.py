@@ -19,12 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from showcase.content.model import Profile, Record
+from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, GROUPS, KINDS, SECTORS
 from showcase.options import QuotaPeriod
 from showcase.plan import quotas
 from showcase.plan.quotas import MET, MISSING, Cell, Quotas
-from showcase.plan.reports import BOM, d, md_escape, periods_text, status_text
+from showcase.plan.reports import BOM, md_escape, periods_text, status_text
+from showcase.plan.semesters import Semester, Year
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def build(
         rows.append(UnitYear(
             unit=u, introduced=intro, published=pub,
             semesters=tuple(q.cell(u.id, s) for s in q.semesters),
-            year_cell=q.year_cells.get((u.id, year)),
+            year_cell=q.year_cells.get((u.id, Year(year))),
             fields=tuple(sorted({p.field for p in intro}, key=order.index)),
             commendations=tuple((p, r) for p in mine for r in p.commendations if r.year == year),
             featured=tuple(p for p in mine if p.featured and (p in intro or p in pub)),
@@ -92,7 +94,7 @@ def _state(p: Profile, today: dt.date) -> str:
         return "bản nháp"
     if p.published is None:
         return "chưa hẹn ngày công bố"
-    return "đã công bố" if p.published <= today else f"hẹn công bố {d(p.published)}"
+    return "đã công bố" if p.published <= today else f"hẹn công bố {vn_date(p.published)}"
 
 
 SUMMARY_HEADER = [
@@ -103,7 +105,7 @@ SUMMARY_HEADER = [
 
 
 def _half(r: UnitYear, half: int) -> str:
-    cells = [c for c in r.semesters if c.key.half == half]  # type: ignore[union-attr]
+    cells = [c for c in r.semesters if isinstance(c.key, Semester) and c.key.half == half]
     if not cells:
         return "chưa đến kỳ"
     c = cells[0]
@@ -164,16 +166,20 @@ def xlsx_bytes(a: Annual) -> bytes:
     """Workbook with sheets Tổng hợp, Hồ sơ, Khen thưởng, Ghi chú; same input, same bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook()
+    first = wb.active
+    assert isinstance(first, Worksheet)  # a new workbook starts with one worksheet
     sheets = [
         ("Tổng hợp", SUMMARY_HEADER, summary_rows(a)),
         ("Hồ sơ", PROFILE_HEADER, profile_rows(a)),
         ("Khen thưởng", ["Đơn vị", "Hồ sơ", "Năm", "Nội dung"], commendation_rows(a)),
     ]
     for i, (title, header, rows) in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
+        ws: Worksheet = first if i == 0 else wb.create_sheet()
         ws.title = title
         ws.append(header)
         for cell in ws[1]:
@@ -181,8 +187,8 @@ def xlsx_bytes(a: Annual) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
             ws.append(row)
-        for col in ws.columns:
-            letter = col[0].column_letter
+        for number, col in enumerate(ws.columns, 1):
+            letter = get_column_letter(number)
             longest = max(len(str(c.value)) if c.value is not None else 0 for c in col)
             ws.column_dimensions[letter].width = min(max(longest + 2, 8), 60)
             for c in col[1:]:
@@ -223,7 +229,7 @@ def _notes(a: Annual) -> list[str]:
     return [
         _title(a),
         a.department,
-        f"Số liệu tính đến ngày {d(a.today)}.",
+        f"Số liệu tính đến ngày {vn_date(a.today)}.",
         *periods_text(a.quotas.periods, [a.year]),
         "Hồ sơ được tính cho kỳ 6 tháng của ngày giới thiệu (kể cả khi chưa công bố).",
         "Đơn vị hoạt động dưới 30 ngày trong một kỳ thì không phải thực hiện chỉ tiêu kỳ đó.",
@@ -239,7 +245,7 @@ def markdown(a: Annual) -> str:
             or (r.year_cell and r.year_cell.required)]
     lines = [f"# {_title(a)}", ""]
     lines += [f"{a.department}. " if a.department else ""]
-    lines[-1] += f"Số liệu tính đến ngày {d(a.today)}."
+    lines[-1] += f"Số liệu tính đến ngày {vn_date(a.today)}."
     lines += ["", "## Tổng quan", ""]
     lines += [f"- {t}" for t in periods_text(a.quotas.periods, [a.year])]
     lines += [
@@ -262,7 +268,7 @@ def markdown(a: Annual) -> str:
     lines += ["", "## Đơn vị chưa đạt chỉ tiêu", ""]
     lacking = []
     for r in rows:
-        parts = [c.key.label for c in r.semesters if c.status == MISSING]  # type: ignore[union-attr]
+        parts = [c.key.label for c in r.semesters if c.status == MISSING]
         if r.year_cell and r.year_cell.status == MISSING:
             parts.append("chưa có hồ sơ được công bố trong năm")
         if parts:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import QuotaPeriod
-from showcase.plan.semesters import Semester, semesters_between
+from showcase.plan.semesters import Semester, Year, semesters_between
 
 MIN_ACTIVE_DAYS = 30
 
@@ -64,10 +64,10 @@ Span = tuple[dt.date, dt.date]  # inclusive
 
 @dataclass(frozen=True)
 class Cell:
-    """One unit's standing for one semester (``key``: a Semester) or one year (an int)."""
+    """One unit's standing for one semester or one year (``key``)."""
 
     unit: str
-    key: Semester | int
+    key: Semester | Year
     status: str
     count: int
     required: int
@@ -78,13 +78,11 @@ class Cell:
 
     @property
     def start(self) -> dt.date:
-        k = self.key
-        return k.start if isinstance(k, Semester) else dt.date(k, 1, 1)
+        return self.key.start
 
     @property
     def end(self) -> dt.date:
-        k = self.key
-        return k.end if isinstance(k, Semester) else dt.date(k, 12, 31)
+        return self.key.end
 
 
 @dataclass(frozen=True)
@@ -95,19 +93,19 @@ class Quotas:
     periods: tuple[QuotaPeriod, ...]
     units: tuple[Unit, ...]  # registry order
     semesters: tuple[Semester, ...]
-    years: tuple[int, ...]
+    years: tuple[Year, ...]
     cells: dict[tuple[str, Semester], Cell] = field(default_factory=dict)
-    year_cells: dict[tuple[str, int], Cell] = field(default_factory=dict)
+    year_cells: dict[tuple[str, Year], Cell] = field(default_factory=dict)
 
     def cell(self, unit: str, semester: Semester) -> Cell:
         return self.cells[(unit, semester)]
 
-    def year_cell(self, unit: str, year: int) -> Cell:
+    def year_cell(self, unit: str, year: Year) -> Cell:
         return self.year_cells[(unit, year)]
 
     def all_cells(self) -> list[Cell]:
         """Semester cells then year cells, unit by unit in registry order."""
-        out = []
+        out: list[Cell] = []
         for u in self.units:
             out += [self.cells[(u.id, s)] for s in self.semesters]
             out += [self.year_cells[(u.id, y)] for y in self.years]
@@ -116,7 +114,7 @@ class Quotas:
     def with_status(self, status: str) -> list[Cell]:
         return [c for c in self.all_cells() if c.status == status]
 
-    def count(self, status: str, key: Semester | int) -> int:
+    def count(self, status: str, key: Semester | Year) -> int:
         cells = (self.cells if isinstance(key, Semester) else self.year_cells).values()
         return sum(1 for c in cells if c.key == key and c.status == status)
 
@@ -165,12 +163,12 @@ def semesters_in_scope(
     return sorted(s for s in found if year is None or s.year == year)
 
 
-def years_in_scope(periods: Sequence[QuotaPeriod], today: dt.date) -> list[int]:
+def years_in_scope(periods: Sequence[QuotaPeriod], today: dt.date) -> list[Year]:
     """Years overlapping a period with a yearly quota, begun by ``today``."""
-    found: set[int] = set()
+    found: set[Year] = set()
     for p in periods:
         if p.published_per_year:
-            found.update(range(p.start.year, min(p.end.year, today.year) + 1))
+            found.update(Year(y) for y in range(p.start.year, min(p.end.year, today.year) + 1))
     return sorted(found)
 
 
@@ -239,7 +237,7 @@ def semester_status(
 
 
 def _judge(
-    unit_id: str, key: Semester | int, paths: tuple[str, ...], required: int,
+    unit_id: str, key: Semester | Year, paths: tuple[str, ...], required: int,
     deadline: dt.date, today: dt.date,
 ) -> Cell:
     """Met when enough came; missing once the deadline has passed; open until then."""
@@ -252,11 +250,11 @@ def _judge(
 
 
 def year_status(
-    unit: Unit, year: int, profiles: Iterable[Profile],
+    unit: Unit, year: Year, profiles: Iterable[Profile],
     periods: Sequence[QuotaPeriod], today: dt.date,
 ) -> Cell:
     """The unit's standing for the published-per-year rule in ``year``."""
-    span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    span = (year.start, year.end)
     required, reason, _ = _owed(unit, span, periods, "published_per_year")
     counted = [sp for sp, _ in _covered(span, periods)]
     paths = tuple(sorted(
@@ -274,7 +272,7 @@ def year_status(
 def compute(
     units: Iterable[Unit], profiles: Iterable[Profile], periods: Sequence[QuotaPeriod],
     today: dt.date, semesters: Iterable[Semester] | None = None,
-    years: Iterable[int] | None = None,
+    years: Iterable[Year] | None = None,
 ) -> Quotas:
     """Statuses of every unit for ``semesters`` and ``years`` (default: all in scope)."""
     periods = tuple(sorted(periods, key=lambda p: p.start))
@@ -282,11 +280,11 @@ def compute(
     sems = tuple(sorted(semesters_in_scope(periods, today) if semesters is None else semesters))
     yrs = tuple(sorted(years_in_scope(periods, today) if years is None else years))
     by_sem: dict[tuple[str, Semester], list[Profile]] = defaultdict(list)
-    by_year: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+    by_year: dict[tuple[str, Year], list[Profile]] = defaultdict(list)
     for p in profiles:
         by_sem[(p.unit, Semester.of(p.introduced))].append(p)
         if p.published is not None:
-            by_year[(p.unit, p.published.year)].append(p)
+            by_year[(p.unit, Year.of(p.published))].append(p)
     q = Quotas(today, periods, units, sems, yrs)
     for u in units:
         for s in sems:
@@ -303,7 +301,7 @@ def for_year(
 ) -> Quotas:
     """The semesters of ``year`` in scope, and its yearly rule if that is in scope."""
     return compute(units, profiles, periods, today, semesters_in_scope(periods, today, year),
-                   [y for y in years_in_scope(periods, today) if y == year])
+                   [y for y in years_in_scope(periods, today) if y.year == year])
 
 
 def review(
@@ -313,5 +311,5 @@ def review(
     """What a build checks: :func:`review_semesters` and the years they fall in."""
     sems = review_semesters(periods, today)
     in_scope = set(years_in_scope(periods, today))
-    yrs = sorted({s.year for s in sems} & in_scope)
+    yrs = sorted({Year(s.year) for s in sems} & in_scope)
     return compute(units, profiles, periods, today, sems, yrs)
