@@ -30,8 +30,10 @@ serve: $(STAMP)
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q
 
+# ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 
 # Rewrite tests/golden/ (the sample site's feed.xml, one quota CSV) from the current
 # code; review `git diff tests/golden/` before committing.

@@ -9,7 +9,8 @@ import sys
 from showcase.content import corpus
 from showcase.content.units import Unit
 from showcase.context import Context
-from showcase.plan import quotas, reports
+from showcase.plan import notices, quotas, reports
+from showcase.plan.periods import current_semester, report_year, years_in_scope
 from showcase.plan.semesters import Year
 
 NAME = "quotas"
@@ -103,12 +104,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 2
     periods, today = ctx.options.quota_periods, ctx.today
     if args.due:
-        sem = quotas.current_semester(periods, today)
-        years = [y for y in quotas.years_in_scope(periods, today) if y == Year.of(today)]
+        sem = current_semester(periods, today)
+        years = [y for y in years_in_scope(periods, today) if y == Year.of(today)]
         q = quotas.compute(units, c.profiles, periods, today, [sem] if sem else [], years)
-        emit(reports.due_text(q, sem, periods), args.output)
+        emit(notices.due_text(q, sem, periods), args.output)
         return 0
-    year = args.year if args.year is not None else quotas.report_year(periods, today)
+    year = args.year if args.year is not None else report_year(periods, today)
     if year is None:
         year = today.year
     q = quotas.for_year(units, c.profiles, periods, today, year)
@@ -133,10 +134,10 @@ def build_step(ctx: Context, c: corpus.Corpus, strict: bool, site_dir: str, fmt:
 
     periods, today = ctx.options.quota_periods, ctx.today
     q = quotas.review(c.units.values(), c.profiles, periods, today)
-    for line in reports.summary_lines(q, periods):
+    for line in notices.summary_lines(q, periods):
         print(line, file=sys.stderr)
     years = sorted({s.year for s in q.semesters})
-    latest = quotas.report_year(periods, today)
+    latest = report_year(periods, today)
     report.write_all(ctx, c, years or ([latest] if latest else []), site_dir)
     missing = reports.missing_items(q)
     if not (strict and missing):

@@ -11,6 +11,7 @@ from showcase.content import corpus
 from showcase.content.text import vn_date
 from showcase.context import Context
 from showcase.plan import annual, quotas, reports
+from showcase.plan.periods import report_year
 
 NAME = "report"
 HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xlsx, CSV) "
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "chạy 'showcase check' để xem lỗi.", file=sys.stderr)
         return 1
     periods = ctx.options.quota_periods
-    year = args.year if args.year is not None else quotas.report_year(periods, ctx.today)
+    year = args.year if args.year is not None else report_year(periods, ctx.today)
     if year is None:
         print("showcase: " + reports.nothing_owed(periods, ctx.today)
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
-from showcase.content.model import FILE_NAME, PhotoCheck, Profile, read_profile
+from showcase.content.model import FILE_NAME, PhotoCheck, Profile
 from showcase.content.units import Unit, load_units
+from showcase.content.validate import read_profile
 
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}

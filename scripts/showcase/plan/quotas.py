@@ -10,7 +10,7 @@ The rules, as the organising office applies them:
   nothing.
 * **Scope.** A semester is in scope when it overlaps a :class:`QuotaPeriod`
   (plans follow one another, each with its own numbers) and has begun by
-  today. Years likewise.
+  today. Years likewise (:mod:`showcase.plan.periods`).
 * **Who owes a semester.** A unit with ``quota: true`` owes a semester when
   it was active on at least :data:`MIN_ACTIVE_DAYS` (30) days of it that a
   quota period also covers. A unit active on 1 to 29 such days (created just
@@ -43,7 +43,17 @@ from dataclasses import dataclass, field
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import QuotaPeriod
-from showcase.plan.semesters import Semester, Year, semesters_between
+from showcase.plan.periods import (
+    Span,
+    clip,
+    covered,
+    days,
+    review_semesters,
+    semesters_in_scope,
+    within,
+    years_in_scope,
+)
+from showcase.plan.semesters import Semester, Year
 
 MIN_ACTIVE_DAYS = 30
 
@@ -58,9 +68,6 @@ REASONS = {
     SHORT: f"đơn vị hoạt động dưới {MIN_ACTIVE_DAYS} ngày trong kỳ",
     NO_PERIOD: "không có kế hoạch tính chỉ tiêu",
 }
-
-Span = tuple[dt.date, dt.date]  # inclusive
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -119,101 +126,30 @@ class Quotas:
         return sum(1 for c in cells if c.key == key and c.status == status)
 
 
-# --- spans ----------------------------------------------------------------------------
-
-
-def _clip(a: Span, b: Span) -> Span | None:
-    lo, hi = max(a[0], b[0]), min(a[1], b[1])
-    return (lo, hi) if lo <= hi else None
-
-
-def _days(spans: Iterable[Span]) -> int:
-    return sum((hi - lo).days + 1 for lo, hi in spans)
-
-
-def _covered(span: Span, periods: Sequence[QuotaPeriod]) -> list[tuple[Span, QuotaPeriod]]:
-    """The parts of ``span`` that each period covers (periods do not overlap)."""
-    out = []
-    for p in periods:
-        part = _clip(span, (p.start, p.end))
-        if part:
-            out.append((part, p))
-    return out
-
-
-def _active_span(unit: Unit, span: Span) -> Span | None:
-    return _clip(span, (unit.active_from or dt.date.min, unit.active_to or dt.date.max))
-
-
-def _in(day: dt.date, spans: Iterable[Span]) -> bool:
-    return any(lo <= day <= hi for lo, hi in spans)
-
-
-# --- scope ----------------------------------------------------------------------------
-
-
-def semesters_in_scope(
-    periods: Sequence[QuotaPeriod], today: dt.date, year: int | None = None
-) -> list[Semester]:
-    """Semesters overlapping a period and begun by ``today`` (of ``year`` if given)."""
-    current = Semester.of(today)
-    found: set[Semester] = set()
-    for p in periods:
-        found.update(s for s in semesters_between(p.start, p.end) if s <= current)
-    return sorted(s for s in found if year is None or s.year == year)
-
-
-def years_in_scope(periods: Sequence[QuotaPeriod], today: dt.date) -> list[Year]:
-    """Years overlapping a period with a yearly quota, begun by ``today``."""
-    found: set[Year] = set()
-    for p in periods:
-        if p.published_per_year:
-            found.update(Year(y) for y in range(p.start.year, min(p.end.year, today.year) + 1))
-    return sorted(found)
-
-
-def report_year(periods: Sequence[QuotaPeriod], today: dt.date) -> int | None:
-    """The latest year with a semester in scope (the year reports default to)."""
-    sems = semesters_in_scope(periods, today)
-    return sems[-1].year if sems else None
-
-
-def current_semester(periods: Sequence[QuotaPeriod], today: dt.date) -> Semester | None:
-    """Today's semester, if a quota period covers any of it."""
-    s = Semester.of(today)
-    return s if _covered((s.start, s.end), periods) else None
-
-
-def review_semesters(periods: Sequence[QuotaPeriod], today: dt.date) -> list[Semester]:
-    """What a build checks: the semester just ended and the current one, when in scope.
-
-    Older misses cannot be fixed any more and would fail every build for years.
-    """
-    cur = Semester.of(today)
-    prev = Semester(cur.year - 1, 2) if cur.half == 1 else Semester(cur.year, 1)
-    return [s for s in (prev, cur) if _covered((s.start, s.end), periods)]
-
-
 # --- the rules ------------------------------------------------------------------------
+
+
+def _active_part(unit: Unit, span: Span) -> Span | None:
+    return clip(span, (unit.active_from or dt.date.min, unit.active_to or dt.date.max))
 
 
 def _owed(
     unit: Unit, span: Span, periods: Sequence[QuotaPeriod], per: str
 ) -> tuple[int, str, list[tuple[Span, QuotaPeriod]]]:
     """(number owed, reason when 0, the active parts covered by a period)."""
-    covered = _covered(span, periods)
-    if not covered:
+    parts = covered(span, periods)
+    if not parts:
         return 0, NO_PERIOD, []
     if not unit.quota:
-        return 0, NO_QUOTA, covered
-    active = [(a, p) for part, p in covered if (a := _active_span(unit, part))]
+        return 0, NO_QUOTA, parts
+    active = [(a, p) for part, p in parts if (a := _active_part(unit, part))]
     if not active:
-        return 0, INACTIVE, covered
-    if _days(a for a, _ in active) < MIN_ACTIVE_DAYS:
-        return 0, SHORT, covered
+        return 0, INACTIVE, parts
+    if days(a for a, _ in active) < MIN_ACTIVE_DAYS:
+        return 0, SHORT, parts
     # The period covering most of the owed days sets the number; the later one on a tie.
-    _, best = max(active, key=lambda ap: (_days([ap[0]]), ap[1].start))
-    n = getattr(best, per)
+    _, best = max(active, key=lambda ap: (days([ap[0]]), ap[1].start))
+    n: int = getattr(best, per)
     return n, ("" if n else NO_PERIOD), active
 
 
@@ -224,10 +160,10 @@ def semester_status(
     """The unit's standing for ``semester``; ``profiles`` may be any of the unit's."""
     span = (semester.start, semester.end)
     required, reason, active = _owed(unit, span, periods, "per_semester")
-    counted = [sp for sp, _ in _covered(span, periods)]
+    counted = [sp for sp, _ in covered(span, periods)]
     paths = tuple(sorted(
         p.path for p in profiles
-        if p.unit == unit.id and p.introduced <= today and _in(p.introduced, counted)
+        if p.unit == unit.id and p.introduced <= today and within(p.introduced, counted)
     ))
     n = len(paths)
     if not required:
@@ -256,11 +192,11 @@ def year_status(
     """The unit's standing for the published-per-year rule in ``year``."""
     span = (year.start, year.end)
     required, reason, _ = _owed(unit, span, periods, "published_per_year")
-    counted = [sp for sp, _ in _covered(span, periods)]
+    counted = [sp for sp, _ in covered(span, periods)]
     paths = tuple(sorted(
         p.path for p in profiles
         if p.unit == unit.id and not p.draft and p.published is not None
-        and p.published <= today and _in(p.published, counted)
+        and p.published <= today and within(p.published, counted)
     ))
     n = len(paths)
     if not required:

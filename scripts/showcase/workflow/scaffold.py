@@ -21,7 +21,7 @@ from showcase.content import yamltree
 from showcase.content.model import PLACEHOLDER
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
-NAME_MAX = 200  # as in model.read_profile
+NAME_MAX = 200  # as in validate.read_profile
 
 
 @dataclass(frozen=True)
