@@ -8,7 +8,7 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve bench fuzz lint clean quotas browser-deps audit golden
+.PHONY: site preview test check serve bench fuzz lint clean quotas browser-deps audit golden
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,13 @@ check: $(STAMP)
 quotas: $(STAMP)
 	$(SHOWCASE) quotas
 
+# A preview for the board: drafts, unapproved and scheduled profiles too, each
+# with a banner; never in feeds or sitemaps (see the `preview` plugin option).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SHOWCASE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+preview: $(STAMP)
+	$(SHOWCASE) build --preview
 
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q

@@ -1,15 +1,17 @@
-"""The ``showcase`` plugin's options, read from ``mkdocs.yml``.
+"""The ``showcase`` plugin's options, read from ``mkdocs.yml``: declared once, here.
 
-Both adapters use this one definition: the CLI reads ``mkdocs.yml``
-directly (fast, no MkDocs import), the MkDocs plugin passes its validated
-config mapping to :func:`Options.from_mapping`.
+Each option is a field of :class:`Options` with its default and, under it, its
+documentation. Both doors use this one declaration: the CLI reads
+``mkdocs.yml`` directly (fast, no MkDocs import); the MkDocs adapter derives
+its config class from :func:`option_names` and passes the mapping it read to
+:func:`Options.from_mapping`, which validates with Vietnamese messages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import yaml
@@ -38,16 +40,33 @@ DEFAULT_PERIODS = (
 @dataclass(frozen=True)
 class Options:
     profiles_dir: str = "profiles"
+    """Folder of units.yml and the unit folders, relative to mkdocs.yml."""
     column_name: str = "Gương điển hình tiên tiến"
+    """The column's name, shown in titles, feeds and share cards."""
     department: str = "Sở Văn hóa, Thể thao và Du lịch"
+    """The publishing Department's name."""
     reports_dir: str = "reports"
+    """Where quota reports are written (never inside the site)."""
     feed_items: int = 50
+    """How many items each RSS feed carries."""
     page_size: int = 24
+    """Cards per listing page before paginating."""
     sample_notice: bool = False
+    """Mark every profile page as sample content."""
     quota_periods: tuple[QuotaPeriod, ...] = DEFAULT_PERIODS
-    today: dt.date | None = None  # fixed "today" for reproducible builds
+    """Plans with their quotas: [{name, start, end, per_semester, published_per_year}]."""
+    today: dt.date | None = None
+    """Treat this YYYY-MM-DD as today (reproducible builds)."""
     cache_dir: str = ".showcase-cache"
+    """Cache of image variants and share cards between builds."""
+    preview: bool = False
+    """Build a preview for the editorial board: drafts, profiles not yet approved and
+    scheduled ones are shown too, each with a banner and 'noindex'; never in feeds or
+    sitemaps. `make serve` turns it on (mkdocs.yml: !ENV SHOWCASE_PREVIEW)."""
+    board_team: str | None = None
+    """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Options this version does not know (MkDocs warns about them)."""
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None) -> Options:
@@ -63,19 +82,37 @@ class Options:
                 kw[name] = _int(raw.pop(name), name)
             else:
                 raw.pop(name, None)
-        if "sample_notice" in raw:
+        if raw.get("sample_notice") is None:
+            raw.pop("sample_notice", None)
+        else:
             v = raw.pop("sample_notice")
             if not isinstance(v, bool):
                 raise OptionsError("Tùy chọn 'sample_notice' phải là true hoặc false.")
             kw["sample_notice"] = v
+        if raw.get("preview") is None:
+            raw.pop("preview", None)
+        else:
+            v = raw.pop("preview")
+            if not isinstance(v, bool):
+                raise OptionsError("Tùy chọn 'preview' phải là true hoặc false.")
+            kw["preview"] = v
         if raw.get("today") is not None:
             kw["today"] = _date(raw.pop("today"), "today")
         raw.pop("today", None)
+        if raw.get("board_team") is not None:
+            # Checked by `showcase codeowners`, the only command that uses it.
+            kw["board_team"] = str(raw.pop("board_team"))
+        raw.pop("board_team", None)
         if raw.get("quota_periods") is not None:
             kw["quota_periods"] = _periods(raw.pop("quota_periods"))
         raw.pop("quota_periods", None)
         kw["extra"] = raw  # options owned by later features (validated there)
         return cls(**kw)
+
+
+def option_names() -> tuple[str, ...]:
+    """The option keys of ``mkdocs.yml``'s ``showcase`` plugin, in declaration order."""
+    return tuple(f.name for f in fields(Options) if f.name != "extra")
 
 
 def _str(v: Any, name: str) -> str:

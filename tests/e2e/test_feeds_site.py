@@ -17,6 +17,7 @@ from conftest import copy_repo
 from showcase.content import corpus
 from showcase.content.vocab import FIELDS, SECTORS
 from showcase.publish import media as images
+from showcase.publish import urls
 from showcase.publish.urls import field_url, sector_url
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -127,7 +128,7 @@ def test_share_cards_and_photos(repo: pathlib.Path, site: pathlib.Path) -> None:
     public = c.public(today)
     assert any(p.photo for p in public)
     for p in public:
-        with Image.open(site / images.card_url(p)) as card:
+        with Image.open(site / urls.card_url(p.slug)) as card:
             assert (card.format, card.size) == ("JPEG", (1200, 630))
         page = (site / "ho-so" / p.slug / "index.html").read_text("utf-8")
         og = BeautifulSoup(page, "html.parser").find("meta", property="og:image")

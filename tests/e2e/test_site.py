@@ -21,12 +21,12 @@ import html5lib
 import pytest
 from lxml import etree
 
+from conftest import build_site
 from conftest import copy_repo as copy_all
 from showcase.content import corpus as corpus_mod
 from showcase.content import text as vn_text
 from showcase.content.model import Profile
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import atomic as site
 from showcase.publish import listings, urls
 from showcase.publish import pages as render
 
@@ -66,7 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     c = corpus_mod.load(str(repo), TODAY)
     assert c.ok, [d.text() for d in c.diagnostics.errors]
     out = repo / "site"
-    site.mkdocs_build(str(repo / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY})
+    build_site(repo, out, TODAY.isoformat(), c)
     return Built(repo, out, c)
 
 

@@ -12,8 +12,6 @@ import pathlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pytest
-
 from conftest import REPO
 
 PACKAGE = REPO / "scripts" / "showcase"
@@ -31,16 +29,6 @@ FORBIDDEN = {
 }
 ADAPTER = "showcase.adapter"
 MKDOCS = ("mkdocs", "material")  # MkDocs and Material for MkDocs
-
-# Issue 10 is moving these (publish/ split by concern, MkDocs calls into adapter/);
-# their findings are reported by the xfail half of each test until it lands.
-IN_PROGRESS = ("showcase.publish", "showcase.adapter", "showcase.pipeline")
-PENDING = pytest.mark.xfail(
-    strict=False,
-    reason="issue 10 in progress: publish/, adapter/ and pipeline.py are being reshaped; "
-           "drop the 'in-progress' half of these tests once it passes",
-)
-AREAS = [pytest.param(False, id="settled"), pytest.param(True, id="in-progress", marks=PENDING)]
 
 
 @dataclass(frozen=True)
@@ -180,10 +168,8 @@ def test_the_graph_covers_the_package() -> None:
 # --- the package --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("in_progress", AREAS)
-def test_no_import_cycle(in_progress: bool) -> None:
-    found = [c for c in cycles(internal())
-             if any(under(m, IN_PROGRESS) for m in c) == in_progress]
+def test_no_import_cycle() -> None:
+    found = cycles(internal())
     lines = []
     for members in found:
         lines.append("cycle: " + ", ".join(members))
@@ -192,33 +178,26 @@ def test_no_import_cycle(in_progress: bool) -> None:
     assert not found, _report("Modules that import each other", lines)
 
 
-@pytest.mark.parametrize("in_progress", AREAS)
-def test_layers_import_only_downward(in_progress: bool) -> None:
+def test_layers_import_only_downward() -> None:
     offenders = [
         str(i) for i in IMPORTS
         for layer, banned in FORBIDDEN.items()
         if under(i.source, layer) and under(i.target, banned)
-        and under(i.source, IN_PROGRESS) == in_progress
     ]
     assert not offenders, _report("Imports from a higher layer", offenders)
 
 
-@pytest.mark.parametrize("in_progress", AREAS)
-def test_only_the_adapter_imports_mkdocs(in_progress: bool) -> None:
+def test_only_the_adapter_imports_mkdocs() -> None:
     offenders = [
-        str(i) for i in IMPORTS
-        if under(i.target, MKDOCS) and not under(i.source, ADAPTER)
-        and under(i.source, IN_PROGRESS) == in_progress
+        str(i) for i in IMPORTS if under(i.target, MKDOCS) and not under(i.source, ADAPTER)
     ]
     assert not offenders, _report(f"MkDocs imported outside {ADAPTER}", offenders)
 
 
-@pytest.mark.parametrize("in_progress", AREAS)
-def test_no_module_over_300_lines(in_progress: bool) -> None:
+def test_no_module_over_300_lines() -> None:
     long = [
         f"{path.relative_to(REPO)}: {n} lines"
-        for name, path in MODULES.items()
+        for path in MODULES.values()
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-        and under(name, IN_PROGRESS) == in_progress
     ]
     assert not long, _report(f"Modules over {MAX_LINES} lines (split them by concern)", long)

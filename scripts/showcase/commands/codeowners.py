@@ -16,7 +16,7 @@ import tempfile
 
 from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
-from showcase.content.units import load_units
+from showcase.content.units import read_units, units_path
 from showcase.context import Context
 from showcase.options import Options, OptionsError
 from showcase.workflow import codeowners
@@ -34,10 +34,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def board_team(options: Options) -> str | None:
     """The board's handle from the plugin options, validated (OptionsError -> exit 2)."""
-    value = options.extra.get("board_team")
+    value = options.board_team
     if value is None:
         return None
-    if not isinstance(value, str) or not codeowners.HANDLE.match(value.strip()):
+    if not codeowners.HANDLE.match(value.strip()):
         raise OptionsError(
             f"Tùy chọn 'board_team' ('{value}') phải là tài khoản hoặc nhóm GitHub, "
             "dạng \"@to-chuc/ban-bien-tap\" (trong ngoặc kép)."
@@ -48,14 +48,9 @@ def board_team(options: Options) -> str | None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     board = board_team(ctx.options)
     pdir = ctx.options.profiles_dir
-    units_rel = f"{pdir}/units.yml"
-    try:
-        with open(os.path.join(ctx.root, units_rel), "rb") as fh:
-            data: bytes | None = fh.read()
-    except FileNotFoundError:
-        data = None
+    units_rel = units_path(pdir)
     out = Collector()
-    units, _ = load_units(units_rel, data, out, ctx.today)
+    units, _ = read_units(ctx.root, pdir, out, ctx.today)
     if out.errors:
         print(diagnostics.render(out.sorted(), args.format))
         print(f"Không tạo {codeowners.PATH} vì {units_rel} còn lỗi.", file=sys.stderr)

@@ -17,7 +17,7 @@ import sys
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME
-from showcase.content.units import Unit, load_units
+from showcase.content.units import Unit, read_units, units_path
 from showcase.content.validate import read_profile
 from showcase.content.vocab import FIELDS, KINDS
 from showcase.context import Context
@@ -121,13 +121,10 @@ def create(args: argparse.Namespace, ctx: Context, ask: Asker | None) -> str:
 
 
 def _units(root: str, pdir: str, today: dt.date) -> tuple[dict[str, Unit], set[str]]:
-    rel = f"{pdir}/units.yml"
-    try:
-        with open(os.path.join(root, rel), "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise Refused(f"Không tìm thấy {rel}; hãy chạy lệnh ở thư mục gốc của kho.") from None
-    units, declared = load_units(rel, data, Collector(), today)
+    rel = units_path(pdir)
+    if not os.path.isfile(os.path.join(root, rel)):
+        raise Refused(f"Không tìm thấy {rel}; hãy chạy lệnh ở thư mục gốc của kho.")
+    units, declared = read_units(root, pdir, Collector(), today)
     if declared is None:
         raise Refused(f"Không đọc được danh sách đơn vị trong {rel}; "
                       "chạy 'showcase check' để xem và sửa.")

@@ -9,6 +9,7 @@ import sys
 from showcase.content import corpus
 from showcase.content.units import Unit
 from showcase.context import Context
+from showcase.pipeline import Loaded
 from showcase.plan import notices, quotas, reports
 from showcase.plan.periods import current_semester, report_year, years_in_scope
 from showcase.plan.semesters import Year
@@ -123,22 +124,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def build_step(ctx: Context, c: corpus.Corpus, strict: bool, site_dir: str, fmt: str = "text"
-               ) -> int:
-    """What ``showcase build`` does about quotas: summary, report files, strict gate.
+def quota_gate(loaded: Loaded, strict: bool, fmt: str = "text") -> int:
+    """What ``showcase build`` does about quotas: a summary, and the strict gate.
 
     Checks the semester just ended and the current one (older misses can no
     longer be fixed). Returns 1 when ``strict`` and a unit is missing something.
     """
-    from showcase.commands import report  # the report command owns the report files
-
-    periods, today = ctx.options.quota_periods, ctx.today
-    q = quotas.review(c.units.values(), c.profiles, periods, today)
-    for line in notices.summary_lines(q, periods):
+    q = loaded.review
+    for line in notices.summary_lines(q, loaded.options.quota_periods):
         print(line, file=sys.stderr)
-    years = sorted({s.year for s in q.semesters})
-    latest = report_year(periods, today)
-    report.write_all(ctx, c, years or ([latest] if latest else []), site_dir)
     missing = reports.missing_items(q)
     if not (strict and missing):
         return 0
@@ -149,4 +143,3 @@ def build_step(ctx: Context, c: corpus.Corpus, strict: bool, site_dir: str, fmt:
     for item in missing:
         print(f"- {item}", file=sys.stderr)
     return 1
-

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME, PhotoCheck, Profile
-from showcase.content.units import Unit, load_units
+from showcase.content.units import Unit, read_units
 from showcase.content.validate import read_profile
 
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
@@ -41,10 +41,7 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
     """Read and validate everything under ``root/profiles_dir``."""
     out = Collector()
     base = os.path.join(root, profiles_dir)
-    units_rel = f"{profiles_dir}/units.yml"
-    units_path = os.path.join(root, units_rel)
-    data = _read(units_path)
-    units, declared = load_units(units_rel, data, out, today)
+    units, declared = read_units(root, profiles_dir, out, today)
     profiles: list[Profile] = []
     if not os.path.isdir(base):
         return Corpus(root, units, profiles, out)

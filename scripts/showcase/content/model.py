@@ -106,6 +106,16 @@ class Profile:
             and self._consented("web")
         )
 
+    def pending(self, today: dt.date) -> str | None:
+        """Why a valid profile is not on the site yet: 'draft', 'unapproved' (no
+        ``published``) or 'scheduled'; None when it is public, or when it may not
+        be shown even to the board (no consent for the web)."""
+        if self.is_public(today) or not self._consented("web"):
+            return None
+        if self.draft:
+            return "draft"
+        return "unapproved" if self.published is None else "scheduled"
+
     def in_feeds(self, today: dt.date) -> bool:
         """In feeds and reposts: public, and consent covers social channels.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,24 @@ def default_quota(group: str) -> bool:
     """The plan: units under the Department and district offices carry a quota;
     the Department's specialised offices take part without one."""
     return group in ("affiliated", "district")
+
+
+def units_path(profiles_dir: str) -> str:
+    """Repository-relative path of the units list."""
+    return f"{profiles_dir}/units.yml"
+
+
+def read_units(
+    root: str, profiles_dir: str, out: Collector, today: dt.date
+) -> tuple[dict[str, Unit], set[str] | None]:
+    """Read ``units.yml`` from the repository: the one place it is read (see load_units)."""
+    rel = units_path(profiles_dir)
+    try:
+        with open(os.path.join(root, rel), "rb") as fh:
+            data: bytes | None = fh.read(frontmatter.MAX_BYTES + 1)
+    except FileNotFoundError:
+        data = None
+    return load_units(rel, data, out, today)
 
 
 def load_units(
