@@ -8,7 +8,7 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site preview test check serve bench fuzz lint clean quotas browser-deps audit golden
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps audit golden
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ serve: $(STAMP)
 preview: $(STAMP)
 	$(SHOWCASE) build --preview
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps doc-deps
 	$(BIN)/python -m pytest -q
 
 # ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
@@ -58,6 +58,13 @@ CHROMIUM := /usr/bin/chromium
 BROWSER_DIR := tests/browser
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
+# Debian's chromium alone (screenshots in `showcase review`).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && $(APT_INSTALL) chromium; \
+	  else echo "chromium: not installed and not root; run 'make chromium' as root."; fi; \
+	fi
+
 browser-deps:
 	@missing=""; \
 	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
@@ -74,6 +81,23 @@ browser-deps:
 	@if command -v npm >/dev/null && { [ ! -f $(BROWSER_DIR)/node_modules/.package-lock.json ] || \
 	    [ $(BROWSER_DIR)/package-lock.json -nt $(BROWSER_DIR)/node_modules/.package-lock.json ]; }; then \
 	  cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	fi
+
+# Official documents and the honour book (PDF through WeasyPrint): Debian's Pango,
+# the Noto fonts embedded in the PDFs, and poppler-utils (pdftotext, pdftoppm) that
+# the tests read them back with. Installs only what is missing.
+DOC_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core poppler-utils
+
+doc-deps:
+	@missing=""; \
+	for p in $(DOC_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && $(APT_INSTALL)$$missing; \
+	  else \
+	    echo "doc-deps: missing$$missing and not root; PDF documents cannot be made." \
+	         "Run 'make doc-deps' as root to install them."; \
+	  fi; \
 	fi
 
 # Lighthouse (phone emulation, Debian's chromium) on the home page, a listing

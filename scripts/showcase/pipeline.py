@@ -25,7 +25,7 @@ from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.plan import annual, periods, quotas, report_files
+from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import feeds, markup, media, pages, search, sitemaps
 from showcase.publish.feeds import FeedFile
@@ -75,9 +75,15 @@ class Loaded:
         return [p for p in self.corpus.profiles if p.is_public(self.today) or p.slug in pending]
 
 
-def load(root: str, options: Options, today: dt.date) -> Loaded:
-    """Read and validate everything; never raises for bad content (see diagnostics)."""
-    return loaded_from(corpus_mod.load(root, today, options.profiles_dir), options, today)
+def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = None
+         ) -> Loaded:
+    """Read and validate everything; never raises for bad content (see diagnostics).
+
+    Files are checked against ``horizon`` (default: ``today``); what is loaded is
+    the world as it was on ``today`` (see :mod:`showcase.plan.asof`).
+    """
+    c = corpus_mod.load(root, horizon or today, options.profiles_dir)
+    return loaded_from(asof.corpus_on(c, today), options, today)
 
 
 def loaded_from(c: Corpus, options: Options, today: dt.date) -> Loaded:
@@ -150,8 +156,8 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
     latest = periods.report_year(opts.quota_periods, loaded.today)
     written: list[str] = []
     for y in years or ([latest] if latest else []):
-        ann = annual.build(loaded.units.values(), loaded.corpus.profiles, opts.quota_periods,
-                           loaded.today, y, opts.department)
+        ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
+                                     loaded.today, y)
         written += report_files.write(folder, report_files.files(ann, ann.quotas))
     return folder, written
 

@@ -87,10 +87,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.errors = []
         if not handed.ok:
             found = handed.diagnostics.sorted()
-            if not self.serving:
+            if not (self.serving or handed.options.preview):
                 raise PluginError(diagnostics.summary(found))
             # `mkdocs serve` stops on an error in its first build and shows a traceback
-            # on later ones: keep serving the valid profiles and show the errors instead.
+            # on later ones, and a preview is for seeing what is there: keep the valid
+            # profiles and show the errors on every page instead.
             self.errors = [d.text() for d in found if d.severity == "error"]
         if not config.use_directory_urls:
             raise PluginError("Plugin showcase cần 'use_directory_urls: true' trong mkdocs.yml.")

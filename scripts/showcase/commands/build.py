@@ -21,7 +21,8 @@ HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-d", "--site-dir", default=None, help="thư mục đích (mặc định: site_dir)")
+    p.add_argument("-d", "--site-dir", default=None, metavar="THƯ-MỤC",
+                   help="thư mục đích (mặc định: site_dir)")
     p.add_argument("--format", choices=("text", "github"), default="text",
                    help="text: từng dòng tệp:dòng: trường: lỗi; github: chú thích GitHub Actions")
     p.add_argument("--preview", action="store_true",
@@ -35,9 +36,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
-    loaded = pipeline.load(ctx.root, options, ctx.today)
+    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon)
     report_diagnostics(loaded, args.format)
-    if not loaded.ok:
+    if not loaded.ok and args.preview:
+        print("Bản xem trước bỏ qua các hồ sơ còn lỗi và liệt kê lỗi ở đầu mỗi trang.",
+              file=sys.stderr)
+    elif not loaded.ok:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         return 1
     default = PREVIEW_DIR if args.preview else (ctx.config.get("site_dir") or "site")

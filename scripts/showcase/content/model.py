@@ -36,10 +36,13 @@ PROFILE_KEYS: dict[str, str] = {
     "featured": "false",
     "tags": "[văn nghệ]",
     "draft": "false",
+    "nominated": "{year: 2025, form: Giấy khen của Giám đốc Sở}",
 }
 CONSENT_KEYS = {"date": "2024-05-15", "ref": '"12/ĐY-VHTT"', "scope": "[web, social]",
                 "withdrawn": "2025-01-10"}
 ENTRY_KEYS = {"year": "2024", "text": "Bằng khen của Chủ tịch UBND tỉnh"}
+NOMINATION_KEYS = {"year": "2025", "form": "Giấy khen của Giám đốc Sở",
+                   "reason": "Có nhiều đóng góp cho phong trào văn nghệ quần chúng"}
 
 # Why the photo at a repository path cannot be published, or None (photos.check_photo).
 PhotoCheck = Callable[[str], PhotoProblem | None]
@@ -51,6 +54,15 @@ class Record:
 
     year: int
     text: str
+
+
+@dataclass(frozen=True)
+class Nomination:
+    """The board proposes the profile for a commendation at a year-end review."""
+
+    year: int
+    form: str  # the proposed form, e.g. "Giấy khen của Giám đốc Sở"
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,16 +98,26 @@ class Profile:
     featured: bool = False
     tags: tuple[str, ...] = ()
     draft: bool = False
+    nominated: Nomination | None = None
 
     @property
     def folder(self) -> str:
         return self.path.rsplit("/", 1)[0]
 
-    def _consented(self, purpose: str) -> bool:
+    def _consented(self, purpose: str, today: dt.date) -> bool:
+        """Consent for ``purpose`` signed by ``today`` and not withdrawn by then."""
         if self.kind == "collective":
             return True
         c = self.consent
-        return c is not None and c.withdrawn is None and purpose in c.scope
+        return (
+            c is not None and c.date <= today and purpose in c.scope
+            and (c.withdrawn is None or c.withdrawn > today)
+        )
+
+    def withdrawn_by(self, today: dt.date) -> dt.date | None:
+        """The date consent was withdrawn, if it was by ``today``."""
+        c = self.consent
+        return c.withdrawn if c and c.withdrawn and c.withdrawn <= today else None
 
     def is_public(self, today: dt.date) -> bool:
         """On the site: not a draft, published date come, consent for the web."""
@@ -103,18 +125,22 @@ class Profile:
             not self.draft
             and self.published is not None
             and self.published <= today
-            and self._consented("web")
+            and self._consented("web", today)
         )
 
     def pending(self, today: dt.date) -> str | None:
         """Why a valid profile is not on the site yet: 'draft', 'unapproved' (no
         ``published``) or 'scheduled'; None when it is public, or when it may not
         be shown even to the board (no consent for the web)."""
-        if self.is_public(today) or not self._consented("web"):
+        if self.is_public(today) or not self._consented("web", today):
             return None
         if self.draft:
             return "draft"
         return "unapproved" if self.published is None else "scheduled"
+
+    def went_public(self) -> bool:
+        """Was on the site on its publication date (what the yearly quota counts)."""
+        return self.published is not None and self.is_public(self.published)
 
     def in_feeds(self, today: dt.date) -> bool:
         """In feeds and reposts: public, and consent covers social channels.
@@ -122,7 +148,7 @@ class Profile:
         A feed item links to the profile's page, so a profile must be on the
         site (``web``) to be in a feed, as well as have ``social`` consent.
         """
-        return self.is_public(today) and self._consented("social")
+        return self.is_public(today) and self._consented("social", today)
 
 
 # What `showcase new` writes where the writer still has to fill in.

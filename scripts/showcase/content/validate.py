@@ -12,12 +12,14 @@ from showcase.content.frontmatter import Document
 from showcase.content.model import (
     CONSENT_KEYS,
     ENTRY_KEYS,
+    NOMINATION_KEYS,
     PHOTO_NAME,
     PLACEHOLDER,
     PROFILE_KEYS,
     SUMMARY_MAX,
     SUMMARY_MIN,
     Consent,
+    Nomination,
     PhotoCheck,
     Profile,
     Record,
@@ -61,6 +63,7 @@ def read_profile(
     commendations = _records(m.get("commendations"), "commendations", r)
     photo, photo_alt = _photo(m, path, r, photo_exists)
     consent = _consent(m, kind, r)
+    nominated = _nomination(m.get("nominated"), m.line_of("nominated"), introduced, r)
 
     if introduced and published and published < introduced:
         r.error(
@@ -87,7 +90,7 @@ def read_profile(
         title=title or name, published=published, photo=photo, photo_alt=photo_alt,
         location=location, movement=movement, achievements=achievements,
         commendations=commendations, consent=consent, featured=featured, tags=tags,
-        draft=draft,
+        draft=draft, nominated=nominated,
     )
 
 
@@ -107,6 +110,35 @@ def _records(node: Node | None, fld: str, r: Reader) -> tuple[Record, ...]:
         if year and text:
             out.append(Record(year, text))
     return tuple(out)
+
+
+def _nomination(node: Node | None, at: int, introduced: dt.date | None, r: Reader
+                ) -> Nomination | None:
+    """``nominated: {year, form, reason?}``: the board's proposal for a commendation."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return None
+    if not isinstance(node, Map):
+        r.error(
+            node.line, "nominated", "SC022", "Trường 'nominated' phải là một nhóm trường.",
+            "Viết 'nominated:' rồi hai dòng thụt lề bên dưới: 'year: 2025' và "
+            "'form: Giấy khen của Giám đốc Sở'.",
+        )
+        return None
+    r.unknown_keys(node, NOMINATION_KEYS, "nominated.")
+    year = r.year(r.require(node, "year", "nominated.", " (năm xét khen thưởng)", at),
+                  "nominated.year")
+    form = r.text(r.require(node, "form", "nominated.", " (hình thức khen thưởng đề nghị)", at),
+                  "nominated.form", "Giấy khen của Giám đốc Sở", min_len=5, max_len=200)
+    reason = r.text(node.get("reason"), "nominated.reason", "Lý do đề nghị", max_len=300)
+    if year and introduced and year < introduced.year:
+        r.error(
+            node.line_of("year"), "nominated.year", "SC062",
+            f"Năm đề nghị khen thưởng {year} trước năm giới thiệu {introduced.year}.",
+            f"Chỉ đề nghị khen thưởng từ năm giới thiệu trở đi: ghi {introduced.year} "
+            "hoặc muộn hơn.",
+        )
+        return None
+    return Nomination(year, form, reason) if year and form else None
 
 
 def _photo(m: Map, path: str, r: Reader, exists: PhotoCheck) -> tuple[str | None, str | None]:

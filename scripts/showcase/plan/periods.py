@@ -33,7 +33,7 @@ def covered(span: Span, periods: Sequence[QuotaPeriod]) -> list[tuple[Span, Quot
     """The parts of ``span`` that each period covers (periods do not overlap)."""
     out: list[tuple[Span, QuotaPeriod]] = []
     for p in periods:
-        part = clip(span, (p.start, p.end))
+        part = clip(span, (p.counting_start, p.end))
         if part:
             out.append((part, p))
     return out
@@ -54,7 +54,7 @@ def semesters_in_scope(
     current = Semester.of(today)
     found: set[Semester] = set()
     for p in periods:
-        found.update(s for s in semesters_between(p.start, p.end) if s <= current)
+        found.update(s for s in semesters_between(p.counting_start, p.end) if s <= current)
     return sorted(s for s in found if year is None or s.year == year)
 
 
@@ -63,7 +63,8 @@ def years_in_scope(periods: Sequence[QuotaPeriod], today: dt.date) -> list[Year]
     found: set[Year] = set()
     for p in periods:
         if p.published_per_year:
-            found.update(Year(y) for y in range(p.start.year, min(p.end.year, today.year) + 1))
+            found.update(Year(y) for y in range(p.counting_start.year,
+                                                min(p.end.year, today.year) + 1))
     return sorted(found)
 
 
