@@ -14,7 +14,7 @@ from typing import NoReturn
 from showcase import commands
 from showcase.argparse_vi import vietnamese
 from showcase.context import Context, make_context
-from showcase.options import OptionsError
+from showcase.option_values import OptionsError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.options import DEFAULT_PERIODS, QuotaPeriod
+from showcase.option_values import DEFAULT_PERIODS, QuotaPeriod
 from showcase.plan import periods, quotas
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
 from showcase.plan.semesters import Semester, Year

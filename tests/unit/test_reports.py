@@ -12,7 +12,7 @@ import pytest
 
 from showcase.content.model import Consent, Profile, Record
 from showcase.content.units import Unit
-from showcase.options import DEFAULT_PERIODS
+from showcase.option_values import DEFAULT_PERIODS
 from showcase.plan import annual, notices, quotas, reports, sheets
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
 from showcase.plan.semesters import Semester, Year

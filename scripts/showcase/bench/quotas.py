@@ -14,7 +14,7 @@ from collections.abc import Callable
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan import quotas, reports
 
 N_PROFILES, N_UNITS, REPEAT = 10_000, 30, 5

@@ -18,7 +18,8 @@ from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
 from showcase.content.units import read_units, units_path
 from showcase.context import Context
-from showcase.options import Options, OptionsError
+from showcase.option_values import OptionsError
+from showcase.options import Options
 from showcase.workflow import codeowners
 
 NAME = "codeowners"

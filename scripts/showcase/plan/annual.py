@@ -25,7 +25,7 @@ from showcase.content.model import Profile, Record
 from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, SECTORS
-from showcase.options import QuotaPeriod, Rubric
+from showcase.option_values import QuotaPeriod, Rubric
 from showcase.plan import proposals, quotas, scoring
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, Cell, Quotas
 from showcase.plan.reports import md_escape, periods_text, status_text

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from showcase.content.text import vn_date
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan.quotas import MET, MISSING, OPEN, Quotas
 from showcase.plan.reports import nothing_owed
 from showcase.plan.semesters import Semester, Year

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan.semesters import Semester, Year, semesters_between
 
 Span = tuple[dt.date, dt.date]  # inclusive

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan.periods import (
     Span,
     clip,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import GROUPS
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, REASONS, Cell, Quotas
 from showcase.plan.semesters import Semester, Year
 

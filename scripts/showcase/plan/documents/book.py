@@ -21,7 +21,7 @@ from showcase.content.model import Profile
 from showcase.content.text import sort_key
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
-from showcase.options import Publisher
+from showcase.option_values import Publisher
 from showcase.plan.annual import field_label, sectors_text
 from showcase.plan.documents.model import upper
 from showcase.plan.documents.pdf import font_css, render

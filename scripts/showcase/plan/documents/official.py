@@ -16,7 +16,7 @@ import re
 from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
-from showcase.options import Publisher
+from showcase.option_values import Publisher
 from showcase.plan.annual import Annual, UnitYear, field_label, half_text, lacking, state
 from showcase.plan.documents.model import (
     Blank,
