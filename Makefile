@@ -8,7 +8,7 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps audit
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps audit golden
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ preview: $(STAMP)
 test: $(STAMP) browser-deps doc-deps
 	$(BIN)/python -m pytest -q
 
+# ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+# Rewrite tests/golden/ (the sample site's feed.xml, one quota CSV) from the current
+# code; review `git diff tests/golden/` before committing.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python -m showcase.bench

@@ -136,7 +136,7 @@ def build_site(repo: pathlib.Path, out: pathlib.Path, today: str, corpus=None,
 
     from showcase import pipeline
     from showcase.adapter.run import mkdocs_build
-    from showcase.options import read_mkdocs_yml
+    from showcase.context import read_mkdocs_yml
 
     day = dt.date.fromisoformat(today)
     _, options = read_mkdocs_yml(str(repo / "mkdocs.yml"))

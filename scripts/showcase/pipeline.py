@@ -25,7 +25,7 @@ from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.plan import asof, quotas, report_files
+from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import feeds, markup, media, pages, search, sitemaps
 from showcase.publish.feeds import FeedFile
@@ -153,7 +153,7 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
     opts = loaded.options
     folder = report_files.reports_dir(loaded.root, opts.reports_dir, published)
     years = sorted({s.year for s in loaded.review.semesters})
-    latest = quotas.report_year(opts.quota_periods, loaded.today)
+    latest = periods.report_year(opts.quota_periods, loaded.today)
     written: list[str] = []
     for y in years or ([latest] if latest else []):
         ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,

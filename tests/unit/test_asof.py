@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from showcase.content.model import Consent, Nomination, Profile, Record
-from showcase.options import Options, OptionsError, Publisher
+from showcase.option_values import OptionsError, Publisher
+from showcase.options import Options
 from showcase.plan import asof
 
 D = dt.date

@@ -12,10 +12,10 @@ import pytest
 
 from showcase.content.model import Consent, Profile, Record
 from showcase.content.units import Unit
-from showcase.options import DEFAULT_PERIODS
-from showcase.plan import annual, quotas, reports, sheets
+from showcase.option_values import DEFAULT_PERIODS
+from showcase.plan import annual, notices, quotas, reports, sheets
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 D = dt.date
 H = Semester
@@ -76,7 +76,7 @@ def test_short_names() -> None:
         (Cell("u", H(2025, 2), OPEN, 0, 1, days_left=0), "… hôm nay",
          "đang mở (hôm nay là hạn cuối)"),
         (Cell("u", H(2025, 2), NOT_REQUIRED, 0, 0), "–", "không yêu cầu"),
-        (Cell("u", 2025, NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
+        (Cell("u", Year(2025), NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
     ],
 )
 def test_marks_and_status_names(cell: Cell, mark: str, text: str) -> None:
@@ -133,8 +133,8 @@ def test_json_lists_every_unit_and_semester() -> None:
 
 def test_due_text_lists_who_still_owes() -> None:
     today = D(2025, 11, 24)
-    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [2025])
-    text = reports.due_text(q, H(2025, 2), PLAN)
+    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [Year(2025)])
+    text = notices.due_text(q, H(2025, 2), PLAN)
     assert text.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 37 ngày).")
     owing = text.split("Các đơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]
     assert owing.strip().splitlines() == ["- Thư viện tỉnh Sóc Trăng"]
@@ -144,20 +144,20 @@ def test_due_text_lists_who_still_owes() -> None:
 def test_due_text_when_the_plan_has_ended() -> None:
     today = D(2026, 11, 24)
     q = quotas.compute(UNITS, PROFILES, PLAN, today, [], [])
-    text = reports.due_text(q, None, PLAN)
+    text = notices.due_text(q, None, PLAN)
     assert "Không có kỳ nào đang tính chỉ tiêu" in text
     assert "Kế hoạch 2022-2025 đã kết thúc ngày 31/12/2025" in text
 
 
 def test_summary_and_missing_items() -> None:
     q = quotas.review(UNITS, PROFILES, PLAN, D(2026, 1, 10))
-    lines = reports.summary_lines(q, PLAN)
+    lines = notices.summary_lines(q, PLAN)
     assert lines[0] == "Chỉ tiêu 6 tháng cuối năm 2025: 1/2 đơn vị đạt, 1 thiếu."
     assert reports.missing_items(q) == [
         "Thư viện tỉnh Sóc Trăng (thu-vien): thiếu 6 tháng cuối năm 2025 (0/1 hồ sơ); "
         "công bố năm 2025 (0/1 hồ sơ)"]
     ended = quotas.review(UNITS, PROFILES, PLAN, D(2026, 11, 24))
-    assert "Không có kỳ nào" in reports.summary_lines(ended, PLAN)[0]
+    assert "Không có kỳ nào" in notices.summary_lines(ended, PLAN)[0]
 
 
 def test_markdown_escapes_pipes() -> None:

@@ -22,7 +22,8 @@ from mkdocs.structure.toc import get_toc
 from showcase import pipeline
 from showcase.adapter.config import ShowcaseConfig
 from showcase.content import diagnostics
-from showcase.options import Options, OptionsError
+from showcase.option_values import OptionsError
+from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
 from showcase.publish import csp, urls

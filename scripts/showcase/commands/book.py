@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.commands.quotas import load, year_arg
 from showcase.commands.report import ReportsDirError, reports_dir
+from showcase.context import Context
 from showcase.plan.documents import book, pdf
 
 NAME = "book"
@@ -25,7 +25,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="tệp PDF (mặc định: reports/book-<từ>-<đến>.pdf)")
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.last < args.first:
         print("showcase: năm cuối (--to) phải từ năm đầu (--from) trở đi.", file=sys.stderr)
         return 2

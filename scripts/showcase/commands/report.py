@@ -8,9 +8,11 @@ import sys
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content.corpus import Corpus
+from showcase.content.text import vn_date
 from showcase.context import Context
-from showcase.plan import annual, quotas, report_files, reports
+from showcase.plan import annual, report_files, reports
 from showcase.plan.documents import official, pdf
+from showcase.plan.periods import report_year
 from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
 
 NAME = "report"
@@ -55,13 +57,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "chạy 'showcase check' để xem lỗi.", file=sys.stderr)
         return 1
     periods = ctx.options.quota_periods
-    year = args.year if args.year is not None else quotas.report_year(periods, ctx.today)
+    year = args.year if args.year is not None else report_year(periods, ctx.today)
     if year is None:
         print("showcase: " + reports.nothing_owed(periods, ctx.today)
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)
         return 2
     if year > ctx.today.year:
-        print(f"showcase: năm {year} chưa đến (hôm nay là {reports.d(ctx.today)}).",
+        print(f"showcase: năm {year} chưa đến (hôm nay là {vn_date(ctx.today)}).",
               file=sys.stderr)
         return 2
     ann = build_annual(ctx, c, year)

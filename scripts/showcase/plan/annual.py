@@ -22,12 +22,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from showcase.content.model import Profile, Record
+from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, SECTORS
-from showcase.options import QuotaPeriod, Rubric
+from showcase.option_values import QuotaPeriod, Rubric
 from showcase.plan import proposals, quotas, scoring
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, Cell, Quotas
-from showcase.plan.reports import d, md_escape, periods_text, status_text
+from showcase.plan.reports import md_escape, periods_text, status_text
+from showcase.plan.semesters import Semester, Year
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def build(
              and p.published <= today and p.went_public()),
             key=lambda p: (p.published, p.path)))
         sems = tuple(q.cell(u.id, s) for s in q.semesters)
-        yc = q.year_cells.get((u.id, year))
+        yc = q.year_cells.get((u.id, Year(year)))
         featured = tuple(p for p in mine if p.featured and (p in intro or p in pub))
         met = sum(c.status == MET for c in sems)
         missed = sum(c.status == MISSING for c in sems)
@@ -121,20 +123,20 @@ def state(p: Profile, today: dt.date) -> str:
         return "bản nháp"
     withdrawn = p.withdrawn_by(today)
     if withdrawn:
-        was = (f"đã công bố ngày {d(p.published)}; "
+        was = (f"đã công bố ngày {vn_date(p.published)}; "
                if p.published and p.published < withdrawn and p.went_public() else "")
-        return f"{was}rút lại sự đồng ý ngày {d(withdrawn)}, đã gỡ khỏi trang"
+        return f"{was}rút lại sự đồng ý ngày {vn_date(withdrawn)}, đã gỡ khỏi trang"
     if p.published is None:
         return "chưa hẹn ngày công bố"
     if p.published > today:
-        return f"hẹn công bố ngày {d(p.published)}"
+        return f"hẹn công bố ngày {vn_date(p.published)}"
     if not p.is_public(today):
         return "không đăng trên trang (phạm vi đồng ý không gồm trang thông tin)"
-    return f"đã công bố ngày {d(p.published)}"
+    return f"đã công bố ngày {vn_date(p.published)}"
 
 
 def half_text(r: UnitYear, half: int) -> str:
-    cells = [c for c in r.semesters if c.key.half == half]  # type: ignore[union-attr]
+    cells = [c for c in r.semesters if isinstance(c.key, Semester) and c.key.half == half]
     if not cells:
         return "chưa tính chỉ tiêu"
     c = cells[0]
@@ -154,7 +156,7 @@ def lacking(a: Annual) -> list[tuple[Unit, list[str]]]:
     """Units short of a quota this year, with what they missed."""
     out = []
     for r in a.rows:
-        parts = [c.key.label for c in r.semesters if c.status == MISSING]  # type: ignore[union-attr]
+        parts = [c.key.label for c in r.semesters if c.status == MISSING]
         if r.year_cell and r.year_cell.status == MISSING:
             parts.append("chưa có hồ sơ được công bố trong năm")
         if parts:
@@ -166,7 +168,7 @@ def notes(a: Annual) -> list[str]:
     return [
         title(a),
         a.department,
-        f"Số liệu tính đến ngày {d(a.today)}.",
+        f"Số liệu tính đến ngày {vn_date(a.today)}.",
         *periods_text(a.quotas.periods, [a.year]),
         "Hồ sơ được tính cho kỳ 6 tháng của ngày giới thiệu (kể cả khi chưa công bố).",
         "Đơn vị hoạt động dưới 30 ngày trong một kỳ thì không phải thực hiện chỉ tiêu kỳ đó.",
@@ -183,7 +185,7 @@ def markdown(a: Annual) -> str:
     rows = a.rows
     lines = [f"# {title(a)}", ""]
     lines += [(f"{a.department}. " if a.department else "")
-              + f"Số liệu tính đến ngày {d(a.today)}."]
+              + f"Số liệu tính đến ngày {vn_date(a.today)}."]
     lines += ["", "## Tổng quan", ""]
     lines += [f"- {t}" for t in periods_text(a.quotas.periods, [a.year])]
     lines += [

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.options import Options, Publisher
+from showcase.option_values import Publisher
+from showcase.options import Options
 from showcase.plan import annual, reports, sheets
 from showcase.plan.documents import docx, official, pdf
 from showcase.plan.documents.model import Document

@@ -2,7 +2,7 @@
 
 The plan asks the Organisation and Legal Office to score the units at the
 end of the year from their results in introducing exemplaries. The rubric
-(``scoring`` in ``mkdocs.yml``, :class:`~showcase.options.Rubric`) gives
+(``scoring`` in ``mkdocs.yml``, :class:`~showcase.option_values.Rubric`) gives
 points per six-month period met, per profile published in the year, per
 featured profile, and a deduction per six-month period missed. A period
 still open, or not required of the unit, earns and costs nothing. Pure.
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from showcase.content.units import Unit
-from showcase.options import Rubric
+from showcase.option_values import Rubric
 
 
 @dataclass(frozen=True)

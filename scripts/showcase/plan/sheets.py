@@ -116,19 +116,23 @@ def _page_setup(ws: Worksheet, heading: str, department: str) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit, header, footer = ws.sheet_properties.pageSetUpPr, ws.oddHeader, ws.oddFooter
+    # openpyxl makes all three with the sheet (an empty header is falsy: test for None)
+    assert fit is not None and header is not None and footer is not None
+    fit.fitToPage = True
     ws.print_title_rows = "1:1"
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.7
-    ws.oddHeader.center.text = heading
-    ws.oddHeader.left.text = department
-    ws.oddFooter.center.text = "Trang &P/&N"
+    header.center.text = heading
+    header.left.text = department
+    footer.center.text = "Trang &P/&N"
 
 
 def xlsx_bytes(a: Annual) -> bytes:
     """The workbook; same input, same bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook()
@@ -149,8 +153,8 @@ def xlsx_bytes(a: Annual) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
             ws.append(row)
-        for col in ws.columns:
-            letter = col[0].column_letter
+        for number, col in enumerate(ws.columns, 1):
+            letter = get_column_letter(number)
             longest = max(len(str(c.value)) if c.value is not None else 0 for c in col)
             ws.column_dimensions[letter].width = min(max(longest + 2, 8), 50)
             for c in col[1:]:

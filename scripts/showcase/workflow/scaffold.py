@@ -21,7 +21,7 @@ from showcase.content import yamltree
 from showcase.content.model import PLACEHOLDER
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
-NAME_MAX = 200  # as in model.read_profile
+NAME_MAX = 200  # as in validate.read_profile
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _reads_back(value: str) -> bool:
     if not (isinstance(node, yamltree.Scalar) and node.plain and node.text == value):
         return False
     try:  # other tools (GitHub's preview, editors) use a YAML 1.1 resolver
-        return yaml.safe_load(source) == {"k": value}
+        return bool(yaml.safe_load(source) == {"k": value})
     except yaml.YAMLError:
         return False
 

@@ -21,7 +21,7 @@ from showcase.content.model import Profile
 from showcase.content.text import sort_key
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
-from showcase.options import Publisher
+from showcase.option_values import Publisher
 from showcase.plan.annual import field_label, sectors_text
 from showcase.plan.documents.model import upper
 from showcase.plan.documents.pdf import font_css, render
@@ -66,8 +66,8 @@ def _photo(root: str, rel: str) -> str:
     """The photo as a data URI, at most PHOTO_PX on its longest side, without metadata."""
     from PIL import Image, ImageOps
 
-    with Image.open(os.path.join(root, rel)) as im:
-        im = ImageOps.exif_transpose(im).convert("RGB")
+    with Image.open(os.path.join(root, rel)) as source:
+        im = ImageOps.exif_transpose(source).convert("RGB")
         im.thumbnail((PHOTO_PX, PHOTO_PX))
         buf = io.BytesIO()
         im.save(buf, "JPEG", quality=85, optimize=True)

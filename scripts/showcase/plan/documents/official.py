@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
-from showcase.options import Publisher
+from showcase.option_values import Publisher
 from showcase.plan.annual import Annual, UnitYear, field_label, half_text, lacking, state
 from showcase.plan.documents.model import (
     Blank,
@@ -28,7 +29,7 @@ from showcase.plan.documents.model import (
     blank,
 )
 from showcase.plan.quotas import MET, MISSING
-from showcase.plan.reports import d, periods_text, status_text
+from showcase.plan.reports import periods_text, status_text
 from showcase.plan.scoring import points, rubric_text
 
 DAY_BLANK = "ngày      tháng      năm"
@@ -93,8 +94,8 @@ def _overview(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
     intro = sum(len(r.introduced) for r in rows)
     pub = sum(len(r.published) for r in rows)
     out.append(Para(
-        f"Trong năm {a.year} (số liệu tính đến ngày {d(a.today)}), {len(owed)} đơn vị có chỉ "
-        f"tiêu; các đơn vị đã giới thiệu {intro} gương điển hình tiên tiến, trong đó {pub} "
+        f"Trong năm {a.year} (số liệu tính đến ngày {vn_date(a.today)}), {len(owed)} đơn vị "
+        f"có chỉ tiêu; các đơn vị đã giới thiệu {intro} gương điển hình tiên tiến, trong đó {pub} "
         f"gương được công bố trên chuyên mục trong năm."))
     for s in q.semesters:
         n = sum(1 for r in rows if q.cell(r.unit.id, s).required)
@@ -202,7 +203,7 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
         Heading("2. Gương điển hình đã giới thiệu, công bố trong năm", 2),
         Table(("STT", "Gương điển hình", "Loại", "Lĩnh vực", "Ngày giới thiệu", "Tình trạng"),
               tuple((str(i), p.name, KINDS[p.kind].label, field_label(p.field),
-                     d(p.introduced), st) for i, (p, st) in enumerate(mine, 1)),
+                     vn_date(p.introduced), st) for i, (p, st) in enumerate(mine, 1)),
               (0.5, 2.4, 0.9, 2.2, 1.1, 2.2))
         if mine else Para("Đơn vị chưa giới thiệu gương điển hình nào trong năm."),
         *[Heading(f"{i}. {h.text}", 2) if isinstance(h, Heading) else h
