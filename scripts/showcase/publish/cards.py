@@ -243,7 +243,7 @@ def initial(name: str) -> str:
     words = [w for w in _nfc(name).split() if w[0].isalpha()]
     latin = [w for w in words if scripts.script_of(w[0]) == "latin"]
     chosen = latin or words
-    return clusters(chosen[-1])[0].upper() if chosen else "?"
+    return chosen[-1][0].upper() if chosen else "?"
 
 
 def placeholder(spec: CardSpec, w: int, h: int) -> Image.Image:
