@@ -121,6 +121,7 @@ class ProfileView:
     root: str  # relative path from this page to the site root
     card: Card
     name: str
+    name_km: str  # the name in Khmer script, or ""
     title: str
     summary: str
     kind_link: Link
@@ -140,6 +141,7 @@ class ProfileView:
     sample: bool
     sample_text: str
     share: ShareLinks
+    caption: str  # ready-to-post text for Facebook and Zalo (captions.py)
     same_unit: tuple[Card, ...]
     same_field: tuple[Card, ...]
     kind: str = "profile"
@@ -180,7 +182,35 @@ class HomeView:
     kind: str = "home"
 
 
-View = ProfileView | ListingView | SectionView | HomeView
+@dataclass(frozen=True)
+class FeedEntry:
+    """One feed on the follow page."""
+
+    title: str
+    purpose: str
+    href: str  # absolute address, what a reader or a reposting tool subscribes to
+    page: str  # site-relative page the feed follows
+    format: str  # RSS | Atom
+    items: int  # how many items it carries now
+
+
+@dataclass(frozen=True)
+class FeedGroup:
+    title: str
+    feeds: tuple[FeedEntry, ...]
+
+
+@dataclass(frozen=True)
+class FollowView:
+    root: str
+    heading: str
+    intro: str
+    how: tuple[str, ...]  # paragraphs: how to subscribe, how staff repost
+    groups: tuple[FeedGroup, ...]
+    kind: str = "follow"
+
+
+View = ProfileView | ListingView | SectionView | HomeView | FollowView
 
 
 @dataclass(frozen=True)
