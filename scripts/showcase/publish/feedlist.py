@@ -42,6 +42,7 @@ class FeedInfo:
     purpose: str  # Vietnamese, for the follow page: who subscribes and what they get
     description: str  # the feed's own <description> / <subtitle>
     group: str  # column | field | sector | unit
+    label: str  # short, for the follow page: 'Ngành Du lịch', a unit's name
     atom: bool = False
     key: str = ""  # field, sector or unit id
 
@@ -66,22 +67,24 @@ def catalogue(column: str, department: str, units: Mapping[str, Unit],
     out = [
         FeedInfo(FEED_NAME, "", f"{col} – {dep}",
                  "Mọi gương điển hình mới của chuyên mục (RSS 2.0): để đọc tin, và để đăng "
-                 "lại lên trang Facebook, Zalo của Sở.", about, "column"),
+                 "lại lên trang Facebook, Zalo của Sở.", about, "column", "Toàn chuyên mục"),
         FeedInfo(ATOM_NAME, "", f"{col} – {dep}",
                  "Cùng nội dung, định dạng Atom, cho công cụ đọc tin chỉ nhận Atom.", about,
-                 "column", atom=True),
+                 "column", "Toàn chuyên mục (Atom)", atom=True),
     ]
     for fid, term in FIELDS.items():
         out.append(FeedInfo(
             listing_feed_url(field_url(fid)), field_url(fid), f"{col}: {term.label} – {dep}",
             f"Gương điển hình lĩnh vực {term.letter}) {term.label}.",
-            f"Chuyên mục {col} của {dep}, lĩnh vực {term.label}.", "field", key=fid))
+            f"Chuyên mục {col} của {dep}, lĩnh vực {term.label}.", "field",
+            f"{term.letter}) {term.label}", key=fid))
     for sid, term in SECTORS.items():
         out.append(FeedInfo(
             listing_feed_url(sector_url(sid)), sector_url(sid),
             f"{col}: ngành {term.label} – {dep}",
             f"Gương điển hình của ngành {term.label}.",
-            f"Chuyên mục {col} của {dep}, ngành {term.label}.", "sector", key=sid))
+            f"Chuyên mục {col} của {dep}, ngành {term.label}.", "sector",
+            f"Ngành {term.label}", key=sid))
     introduced = {p.unit for p in public}
     for uid in sorted(introduced, key=lambda u: sort_key(units[u].name if u in units else u)):
         name = units[uid].name if uid in units else uid
@@ -89,5 +92,5 @@ def catalogue(column: str, department: str, units: Mapping[str, Unit],
             listing_feed_url(unit_url(uid)), unit_url(uid), f"{col}: {name}",
             f"Gương điển hình do {name} giới thiệu, để đơn vị đăng lại trên trang của mình.",
             f"Chuyên mục {col} của {dep}: gương điển hình do {name} giới thiệu.",
-            "unit", key=uid))
+            "unit", name, key=uid))
     return out

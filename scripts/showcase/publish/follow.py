@@ -39,7 +39,7 @@ def follow_page(site: Site, units: Mapping[str, Unit], profiles: Sequence[Profil
     for info in feedlist.catalogue(site.column, site.department, units, public):
         count = min(cap, sum(1 for p in items if info.keeps(p)))
         groups[info.group].append(FeedEntry(
-            title=info.title, purpose=info.purpose, href=site.abs(info.rel), page=info.page,
+            title=info.label, purpose=info.purpose, href=site.abs(info.rel), page=info.page,
             format="Atom" if info.atom else "RSS", items=count))
     view = FollowView(
         root=urls.relative(urls.FOLLOW_URL, ""), heading=TITLE, intro=INTRO, how=HOW,
