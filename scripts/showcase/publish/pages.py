@@ -214,6 +214,7 @@ def home_page(groups: L.Listings, site: Site, cards: Mapping[str, Card]) -> Page
         featured=tuple(cards[p.slug] for p in featured),
         latest=tuple(cards[p.slug] for p in latest),
         fields=fields, total=len(groups.public), archive=urls.section_url("year"),
+        follow=urls.FOLLOW_URL,
     )
     doc, toc = search_doc(site.column, [site.description])
     return Page(

@@ -179,6 +179,7 @@ class HomeView:
     fields: tuple[IndexEntry, ...]
     total: int
     archive: str
+    follow: str = ""  # the "Theo dõi chuyên mục" page
     kind: str = "home"
 
 
