@@ -37,7 +37,7 @@ def _cmap(name: str) -> set[int]:
 
 
 def test_charsets_table_is_generated_from_the_fonts() -> None:
-    assert charsets.RANGES == {k: tuple(v) for k, v in generator.tables().items()}, (
+    assert {k: tuple(v) for k, v in generator.tables().items()} == charsets.RANGES, (
         "Run: .venv/bin/python tests/tools/charsets.py > scripts/showcase/content/charsets.py")
 
 

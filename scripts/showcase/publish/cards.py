@@ -146,7 +146,8 @@ def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec, y: int, foot_top: int) -
     # A name that already carries its Khmer form ("... (ថាច់ ធី សារឿន)") is not repeated.
     km_lines = wrap(km, km_f, TEXT_W, 2) if km and km not in _nfc(spec.name) else []
     room = foot_top - 48 - (y + 28)
-    rest = (30 if km_lines else 20) + len(meta_lines) * 30 + 16 + len(unit_lines) * 38 + len(km_lines) * KHMER_STEP
+    rest = ((30 if km_lines else 20) + len(meta_lines) * 30 + 16 + len(unit_lines) * 38
+            + len(km_lines) * KHMER_STEP)
     name_f, name_lines, step = _fit_name(_nfc(spec.name), room - rest)
     y += 28
     for i, line in enumerate(name_lines):
