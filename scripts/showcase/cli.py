@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from showcase import commands
+from showcase.argparse_vi import vietnamese
 from showcase.context import make_context
 from showcase.options import OptionsError
 
@@ -36,15 +37,16 @@ def _modules() -> list[Any]:
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     parser = _Parser(prog="showcase", description="Công cụ của chuyên mục gương điển hình.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
                         help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
-    parser.add_argument("--today", type=_date, default=None,
-                        help="coi hôm nay là ngày YYYY-MM-DD (để tái lập báo cáo)")
+    parser.add_argument("--today", type=_date, default=None, metavar="NGÀY",
+                        help="xem như hôm nay là ngày YYYY-MM-DD: báo cáo, chỉ tiêu và trang "
+                             "đúng như vào ngày đó (việc xảy ra sau ngày đó chưa tính)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     runners: dict[str, Any] = {}
     for mod in _modules():
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
-        p.add_argument("--today", type=_date, default=argparse.SUPPRESS,
+        p.add_argument("--today", type=_date, default=argparse.SUPPRESS, metavar="NGÀY",
                        help="coi hôm nay là ngày YYYY-MM-DD")
         mod.add_arguments(p)
         runners[mod.NAME] = mod.run
@@ -52,11 +54,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, runners = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return EXIT_USAGE
+    with vietnamese():
+        parser, runners = build_parser()
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return EXIT_USAGE
     try:
         ctx = make_context(args.config_file, args.today)
         return int(runners[args.command](args, ctx))

@@ -20,7 +20,7 @@ def search(page, base_url: str, query: str) -> list[str]:
     page.click('label.md-header__button[for="__search"]')
     # Wait until the search worker has loaded the index, then type like a person.
     page.wait_for_function(
-        "() => !/Initializing|khởi tạo/.test("
+        "() => !/Initializing|khởi tạo|Đang chuẩn bị/.test("
         "document.querySelector('.md-search-result__meta').textContent)")
     box = page.locator("input.md-search__input")
     box.press_sequentially(query, delay=20)

@@ -235,7 +235,7 @@ def test_closed_unit_is_refused_unless_introduced_while_open(tmp_path, capsys):
 def test_missing_options_without_a_terminal_is_a_usage_error(mini_repo, capsys):
     code, out = _new(mini_repo, capsys, "--unit", "vhtt-a", "--name", "Nguyễn Văn A")
     assert code == 2
-    assert "usage:" in out and "thiếu --kind, --field" in out
+    assert "cách dùng:" in out and "thiếu --kind, --field" in out
     assert not list(mini_repo.glob(f"profiles/vhtt-a/{YEAR}-*"))
 
 

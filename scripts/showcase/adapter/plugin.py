@@ -87,10 +87,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.errors = []
         if not handed.ok:
             found = handed.diagnostics.sorted()
-            if not self.serving:
+            if not (self.serving or handed.options.preview):
                 raise PluginError(diagnostics.summary(found))
             # `mkdocs serve` stops on an error in its first build and shows a traceback
-            # on later ones: keep serving the valid profiles and show the errors instead.
+            # on later ones, and a preview is for seeing what is there: keep the valid
+            # profiles and show the errors on every page instead.
             self.errors = [d.text() for d in found if d.severity == "error"]
         if not config.use_directory_urls:
             raise PluginError("Plugin showcase cần 'use_directory_urls: true' trong mkdocs.yml.")
@@ -176,8 +177,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        if page.canonical_url:
-            planned = self.pages.get(page.file.src_uri)
+        planned = self.pages.get(page.file.src_uri)
+        if page.canonical_url and not (planned and planned.preview):  # previews: no sitemap
             self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
 
@@ -190,8 +191,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.plan is not None and self.loaded is not None
         pipeline.write(self.plan, config.site_dir, self.built)
         self.reports = []
-        if self.serving:
-            return  # a preview: the office's reports come from real builds only
+        if self.serving or self.loaded.options.preview:
+            return  # the office's reports come from production builds only
         try:
             _, self.reports = pipeline.write_reports(
                 self.loaded, [self.target, config.docs_dir])

@@ -40,15 +40,17 @@ class Refused(Exception):
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unit", help="mã đơn vị trong profiles/units.yml, ví dụ vhtt-vinh-chau")
-    p.add_argument("--kind", help="loại: " + ", ".join(KINDS))
-    p.add_argument("--name", help="tên người, tập thể hoặc hộ gia đình")
-    p.add_argument("--field", help="lĩnh vực: " + ", ".join(FIELDS))
-    p.add_argument("--sectors", help="ngành, cách nhau bằng dấu phẩy, ví dụ culture,family "
-                                     "(không ghi thì điền sau trong tệp)")
-    p.add_argument("--introduced", type=_iso_date, default=None,
+    p.add_argument("--unit", metavar="MÃ",
+                   help="mã đơn vị trong profiles/units.yml, ví dụ vhtt-vinh-chau")
+    p.add_argument("--kind", metavar="LOẠI", help="loại: " + ", ".join(KINDS))
+    p.add_argument("--name", metavar="TÊN", help="tên người, tập thể hoặc hộ gia đình")
+    p.add_argument("--field", metavar="LĨNH-VỰC", help="lĩnh vực: " + ", ".join(FIELDS))
+    p.add_argument("--sectors", metavar="NGÀNH",
+                   help="ngành, cách nhau bằng dấu phẩy, ví dụ culture,family "
+                        "(không ghi thì điền sau trong tệp)")
+    p.add_argument("--introduced", type=_iso_date, default=None, metavar="NGÀY",
                    help="ngày đơn vị giới thiệu YYYY-MM-DD (mặc định: hôm nay)")
-    p.add_argument("--slug", help="tên tệp sau năm, không dấu, nối bằng '-' "
+    p.add_argument("--slug", metavar="TÊN-TỆP", help="tên tệp sau năm, không dấu, nối bằng '-' "
                                   "(mặc định: tên viết không dấu)")
     p.set_defaults(new_usage=p.format_usage())
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from showcase.content import corpus
 from showcase.pipeline import Loaded
-from showcase.plan import quotas, reports
+from showcase.plan import asof, quotas, reports
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
@@ -24,7 +24,7 @@ def year_arg(text: str) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=year_arg, default=None,
+    p.add_argument("--year", type=year_arg, default=None, metavar="NĂM",
                    help="năm cần xem (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--unit", action="append", default=None, metavar="MÃ",
                    help="chỉ xem đơn vị có mã này (dùng nhiều lần để xem nhiều đơn vị)")
@@ -33,6 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--due", action="store_true",
                    help="nhắc việc: các đơn vị chưa giới thiệu ai trong kỳ hiện tại, "
                         "viết sẵn để dán vào tin nhắn hoặc issue (không dùng --format)")
+    p.add_argument("--score", action="store_true",
+                   help="chấm điểm thi đua cuối năm của các đơn vị theo thang điểm 'scoring' "
+                        "trong mkdocs.yml (bảng, csv hoặc json)")
     p.add_argument("-o", "--output", default=None, metavar="TỆP",
                    help="ghi ra tệp thay vì in ra màn hình")
     p.add_argument("--sep", choices=(",", ";"), default=",",
@@ -42,12 +45,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def load(ctx: Any) -> corpus.Corpus:
     """The corpus, warning (not failing) when some files are invalid and left out."""
-    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    c = corpus.load(ctx.root, ctx.horizon, ctx.options.profiles_dir)
     bad = {d.path for d in c.diagnostics.errors}
     if bad:
         print(f"Cảnh báo: {len(bad)} tệp có lỗi nên không được tính vào chỉ tiêu; "
               "chạy 'showcase check' để xem chi tiết.", file=sys.stderr)
-    return c
+    return asof.corpus_on(c, ctx.today)
 
 
 def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Any] | None:
@@ -110,6 +113,9 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     year = args.year if args.year is not None else quotas.report_year(periods, today)
     if year is None:
         year = today.year
+    if args.score:
+        emit(_scores(ctx, c, units, year, args.format, args.sep), args.output)
+        return 0
     q = quotas.for_year(units, c.profiles, periods, today, year)
     if not q.semesters and not q.years:
         message = reports.nothing_owed(periods, today, year)
@@ -119,6 +125,23 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         print(message, file=sys.stderr)
     emit(render(q, args.format, args.sep), args.output)
     return 0
+
+
+def _scores(ctx: Any, c: corpus.Corpus, units: list[Any], year: int, fmt: str, sep: str
+            ) -> str | bytes:
+    """The year-end score of ``units`` (ranked among all the units), in ``fmt``."""
+    from showcase.commands.report import build_annual
+    from showcase.plan import scoring
+
+    wanted = {u.id for u in units}
+    found = tuple(r.score for r in build_annual(ctx, c, year).rows if r.unit.id in wanted)
+    if fmt == "csv":
+        return scoring.csv_bytes(found, sep)
+    if fmt == "json":
+        return scoring.as_json(found, year, ctx.today)
+    heading = (f"Chấm điểm thi đua năm {year} về giới thiệu gương điển hình "
+               f"(tính đến ngày {reports.d(ctx.today)})")
+    return scoring.table(found, [reports.short_name(s.unit.name) for s in found], heading)
 
 
 def quota_gate(loaded: Loaded, strict: bool, fmt: str = "text") -> int:

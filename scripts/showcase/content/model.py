@@ -39,10 +39,13 @@ PROFILE_KEYS: dict[str, str] = {
     "featured": "false",
     "tags": "[văn nghệ]",
     "draft": "false",
+    "nominated": "{year: 2025, form: Giấy khen của Giám đốc Sở}",
 }
 CONSENT_KEYS = {"date": "2024-05-15", "ref": '"12/ĐY-VHTT"', "scope": "[web, social]",
                 "withdrawn": "2025-01-10"}
 ENTRY_KEYS = {"year": "2024", "text": "Bằng khen của Chủ tịch UBND tỉnh"}
+NOMINATION_KEYS = {"year": "2025", "form": "Giấy khen của Giám đốc Sở",
+                   "reason": "Có nhiều đóng góp cho phong trào văn nghệ quần chúng"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,15 @@ class Record:
 
     year: int
     text: str
+
+
+@dataclass(frozen=True)
+class Nomination:
+    """The board proposes the profile for a commendation at a year-end review."""
+
+    year: int
+    form: str  # the proposed form, e.g. "Giấy khen của Giám đốc Sở"
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,16 +99,26 @@ class Profile:
     featured: bool = False
     tags: tuple[str, ...] = ()
     draft: bool = False
+    nominated: Nomination | None = None
 
     @property
     def folder(self) -> str:
         return self.path.rsplit("/", 1)[0]
 
-    def _consented(self, purpose: str) -> bool:
+    def _consented(self, purpose: str, today: dt.date) -> bool:
+        """Consent for ``purpose`` signed by ``today`` and not withdrawn by then."""
         if self.kind == "collective":
             return True
         c = self.consent
-        return c is not None and c.withdrawn is None and purpose in c.scope
+        return (
+            c is not None and c.date <= today and purpose in c.scope
+            and (c.withdrawn is None or c.withdrawn > today)
+        )
+
+    def withdrawn_by(self, today: dt.date) -> dt.date | None:
+        """The date consent was withdrawn, if it was by ``today``."""
+        c = self.consent
+        return c.withdrawn if c and c.withdrawn and c.withdrawn <= today else None
 
     def is_public(self, today: dt.date) -> bool:
         """On the site: not a draft, published date come, consent for the web."""
@@ -104,8 +126,22 @@ class Profile:
             not self.draft
             and self.published is not None
             and self.published <= today
-            and self._consented("web")
+            and self._consented("web", today)
         )
+
+    def pending(self, today: dt.date) -> str | None:
+        """Why a valid profile is not on the site yet: 'draft', 'unapproved' (no
+        ``published``) or 'scheduled'; None when it is public, or when it may not
+        be shown even to the board (no consent for the web)."""
+        if self.is_public(today) or not self._consented("web", today):
+            return None
+        if self.draft:
+            return "draft"
+        return "unapproved" if self.published is None else "scheduled"
+
+    def went_public(self) -> bool:
+        """Was on the site on its publication date (what the yearly quota counts)."""
+        return self.published is not None and self.is_public(self.published)
 
     def in_feeds(self, today: dt.date) -> bool:
         """In feeds and reposts: public, and consent covers social channels.
@@ -113,7 +149,7 @@ class Profile:
         A feed item links to the profile's page, so a profile must be on the
         site (``web``) to be in a feed, as well as have ``social`` consent.
         """
-        return self.is_public(today) and self._consented("social")
+        return self.is_public(today) and self._consented("social", today)
 
 
 def read_profile(
@@ -152,6 +188,7 @@ def read_profile(
     commendations = _records(m.get("commendations"), "commendations", r)
     photo, photo_alt = _photo(m, path, r, photo_exists)
     consent = _consent(m, kind, r)
+    nominated = _nomination(m.get("nominated"), m.line_of("nominated"), introduced, r)
 
     if introduced and published and published < introduced:
         r.error(
@@ -179,7 +216,7 @@ def read_profile(
         title=title or name, published=published, name_km=name_km, photo=photo, photo_alt=photo_alt,
         location=location, movement=movement, achievements=achievements,
         commendations=commendations, consent=consent, featured=featured, tags=tags,
-        draft=draft,
+        draft=draft, nominated=nominated,
     )
 
 
@@ -218,6 +255,35 @@ def _records(node: Node | None, fld: str, r: Reader) -> tuple[Record, ...]:
         if year and text:
             out.append(Record(year, text))
     return tuple(out)
+
+
+def _nomination(node: Node | None, at: int, introduced: dt.date | None, r: Reader
+                ) -> Nomination | None:
+    """``nominated: {year, form, reason?}``: the board's proposal for a commendation."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return None
+    if not isinstance(node, Map):
+        r.error(
+            node.line, "nominated", "SC022", "Trường 'nominated' phải là một nhóm trường.",
+            "Viết 'nominated:' rồi hai dòng thụt lề bên dưới: 'year: 2025' và "
+            "'form: Giấy khen của Giám đốc Sở'.",
+        )
+        return None
+    r.unknown_keys(node, NOMINATION_KEYS, "nominated.")
+    year = r.year(r.require(node, "year", "nominated.", " (năm xét khen thưởng)", at),
+                  "nominated.year")
+    form = r.text(r.require(node, "form", "nominated.", " (hình thức khen thưởng đề nghị)", at),
+                  "nominated.form", "Giấy khen của Giám đốc Sở", min_len=5, max_len=200)
+    reason = r.text(node.get("reason"), "nominated.reason", "Lý do đề nghị", max_len=300)
+    if year and introduced and year < introduced.year:
+        r.error(
+            node.line_of("year"), "nominated.year", "SC062",
+            f"Năm đề nghị khen thưởng {year} trước năm giới thiệu {introduced.year}.",
+            f"Chỉ đề nghị khen thưởng từ năm giới thiệu trở đi: ghi {introduced.year} "
+            "hoặc muộn hơn.",
+        )
+        return None
+    return Nomination(year, form, reason) if year and form else None
 
 
 def _photo(m: Map, path: str, r: Reader, exists: callable) -> tuple[str | None, str | None]:  # type: ignore[valid-type]

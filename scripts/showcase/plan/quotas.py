@@ -8,8 +8,10 @@ The rules, as the organising office applies them:
   the future count), as long as that date is not after "today" and falls
   inside a quota period. A profile introduced before a plan starts counts for
   nothing.
-* **Scope.** A semester is in scope when it overlaps a :class:`QuotaPeriod`
-  (plans follow one another, each with its own numbers) and has begun by
+* **Scope.** A semester is in scope when it overlaps the counted part of a
+  :class:`QuotaPeriod` (from its ``counting_start`` to its end: plans follow
+  one another, each with its own numbers, and a plan issued in the middle of
+  its span counts from the first full semester after it) and has begun by
   today. Years likewise.
 * **Who owes a semester.** A unit with ``quota: true`` owes a semester when
   it was active on at least :data:`MIN_ACTIVE_DAYS` (30) days of it that a
@@ -27,7 +29,9 @@ The rules, as the organising office applies them:
 * **Published per year.** For every year of a period, a unit active on at
   least 30 days of it (within the period) must have ``published_per_year``
   of its profiles published in that year: ``published`` set, in the year and
-  in the period, not after today, and not a draft. Publishing is the
+  in the period, not after today, and on the site that day (not a draft,
+  consent for the web signed and not withdrawn by then; a consent withdrawn
+  later does not undo the year's publication). Publishing is the
   editorial board's act, so a profile published after the unit closed still
   counts for the unit, and the deadline is the year's (or the plan's) end,
   not the unit's closing date. ``open`` while that deadline has not passed.
@@ -137,7 +141,7 @@ def _covered(span: Span, periods: Sequence[QuotaPeriod]) -> list[tuple[Span, Quo
     """The parts of ``span`` that each period covers (periods do not overlap)."""
     out = []
     for p in periods:
-        part = _clip(span, (p.start, p.end))
+        part = _clip(span, (p.counting_start, p.end))
         if part:
             out.append((part, p))
     return out
@@ -161,7 +165,7 @@ def semesters_in_scope(
     current = Semester.of(today)
     found: set[Semester] = set()
     for p in periods:
-        found.update(s for s in semesters_between(p.start, p.end) if s <= current)
+        found.update(s for s in semesters_between(p.counting_start, p.end) if s <= current)
     return sorted(s for s in found if year is None or s.year == year)
 
 
@@ -170,7 +174,7 @@ def years_in_scope(periods: Sequence[QuotaPeriod], today: dt.date) -> list[int]:
     found: set[int] = set()
     for p in periods:
         if p.published_per_year:
-            found.update(range(p.start.year, min(p.end.year, today.year) + 1))
+            found.update(range(p.counting_start.year, min(p.end.year, today.year) + 1))
     return sorted(found)
 
 
@@ -214,7 +218,7 @@ def _owed(
     if _days(a for a, _ in active) < MIN_ACTIVE_DAYS:
         return 0, SHORT, covered
     # The period covering most of the owed days sets the number; the later one on a tie.
-    _, best = max(active, key=lambda ap: (_days([ap[0]]), ap[1].start))
+    _, best = max(active, key=lambda ap: (_days([ap[0]]), ap[1].counting_start))
     n = getattr(best, per)
     return n, ("" if n else NO_PERIOD), active
 
@@ -261,8 +265,8 @@ def year_status(
     counted = [sp for sp, _ in _covered(span, periods)]
     paths = tuple(sorted(
         p.path for p in profiles
-        if p.unit == unit.id and not p.draft and p.published is not None
-        and p.published <= today and _in(p.published, counted)
+        if p.unit == unit.id and p.published is not None and p.published <= today
+        and p.went_public() and _in(p.published, counted)
     ))
     n = len(paths)
     if not required:
@@ -277,7 +281,7 @@ def compute(
     years: Iterable[int] | None = None,
 ) -> Quotas:
     """Statuses of every unit for ``semesters`` and ``years`` (default: all in scope)."""
-    periods = tuple(sorted(periods, key=lambda p: p.start))
+    periods = tuple(sorted(periods, key=lambda p: p.counting_start))
     units = tuple(sorted(units, key=lambda u: (u.line, u.id)))
     sems = tuple(sorted(semesters_in_scope(periods, today) if semesters is None else semesters))
     yrs = tuple(sorted(years_in_scope(periods, today) if years is None else years))

@@ -94,8 +94,12 @@ def periods_text(periods: Sequence[QuotaPeriod], years: Sequence[int] = ()) -> l
         if years and not any(p.start.year <= y <= p.end.year for y in years):
             continue
         name = p.name or "Giai đoạn"
-        out.append(f"{name}: từ {d(p.start)} đến {d(p.end)}; mỗi 6 tháng {p.per_semester} "
-                   f"hồ sơ được giới thiệu, mỗi năm {p.published_per_year} hồ sơ được công bố.")
+        line = (f"{name}: từ {d(p.start)} đến {d(p.end)}; mỗi 6 tháng {p.per_semester} "
+                f"hồ sơ được giới thiệu, mỗi năm {p.published_per_year} hồ sơ được công bố.")
+        if p.counting_start != p.start:
+            line += f" Chỉ tiêu được tính từ ngày {d(p.counting_start)}"
+            line += f": {p.counts_from_reason.rstrip('.')}." if p.counts_from_reason else "."
+        out.append(line)
     return out
 
 
@@ -104,13 +108,16 @@ def nothing_owed(periods: Sequence[QuotaPeriod], today: dt.date, year: int | Non
     when = f"năm {year}" if year is not None else f"ngày {d(today)}"
     text = f"Không có kỳ nào đang tính chỉ tiêu vào {when}"
     ended = [p for p in periods if p.end < today]
-    coming = [p for p in periods if p.start > today]
+    coming = [p for p in periods if p.counting_start > today
+              or (year is not None and p.start.year <= year < p.counting_start.year)]
     if ended and (year is None or year > ended[-1].end.year):
         p = ended[-1]
         text += f" ({p.name or 'kế hoạch gần nhất'} đã kết thúc ngày {d(p.end)})"
-    elif coming and (year is None or year < coming[0].start.year or year >= today.year):
+    elif coming and (year is None or year < coming[0].counting_start.year
+                     or year >= today.year):
         p = coming[0]
-        text += f" ({p.name or 'kế hoạch tiếp theo'} bắt đầu ngày {d(p.start)})"
+        text += (f" ({p.name or 'kế hoạch tiếp theo'} bắt đầu tính chỉ tiêu từ ngày "
+                 f"{d(p.counting_start)})")
     text += "."
     if not coming and ended and (year is None or year > ended[-1].end.year):
         text += (" Khi có kế hoạch mới, thêm một giai đoạn vào 'quota_periods' của plugin "
@@ -224,6 +231,8 @@ def as_json(q: Quotas) -> str:
         "today": q.today.isoformat(),
         "periods": [
             {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
+             "counts_from": p.counting_start.isoformat(),
+             "counts_from_reason": p.counts_from_reason or None,
              "per_semester": p.per_semester, "published_per_year": p.published_per_year}
             for p in q.periods
         ],

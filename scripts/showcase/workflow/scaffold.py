@@ -138,6 +138,8 @@ def render(d: Draft) -> str:
         "# tags: [đờn ca tài tử, văn nghệ quần chúng]",
         "# true = bản nháp: không bao giờ công bố, kể cả khi đã có ngày công bố.",
         "# draft: false",
+        "# Ban biên tập đề nghị khen thưởng (năm xét, hình thức đề nghị, lý do):",
+        "# nominated: {year: 2025, form: Giấy khen của Giám đốc Sở, reason: ...}",
         "",
         "# Bài viết: thay dòng dưới dòng '---' cuối cùng bằng câu chuyện, viết bằng Markdown",
         "# (## Tiêu đề mục, **chữ đậm**, - gạch đầu dòng); không dùng mã HTML, không ghi số",
