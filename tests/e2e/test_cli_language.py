@@ -64,3 +64,14 @@ def test_new_without_a_terminal_says_what_is_missing_in_vietnamese(tmp_path) -> 
     assert done.returncode == 2
     assert "cách dùng:" in done.stderr and "thiếu" in done.stderr
     assert english(done.stderr) == [], done.stderr
+
+
+def test_one_word_for_one_thing_in_documents_and_templates() -> None:
+    """The plan's terms: "6 tháng đầu năm, cuối năm", never "học kỳ" (a school term);
+    "Ngày công bố", never "Ngày đăng"."""
+    paths = [REPO / "README.md", REPO / "HUONG-DAN-BIEN-TAP.md", *REPO.glob("content/*.md"),
+             *REPO.glob(".github/**/*.yml"), *REPO.glob("scripts/showcase/templates/**/*.html"),
+             *REPO.glob("scripts/showcase/**/*.py")]
+    for path in paths:
+        text = path.read_text(encoding="utf-8").lower()
+        assert "học kỳ" not in text and "ngày đăng" not in text, path

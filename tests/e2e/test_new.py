@@ -278,7 +278,7 @@ def test_interactive_end_of_input_writes_nothing(mini_repo, capsys, monkeypatch)
 
 
 def _guide_template() -> str:
-    guide = (REPO / "content" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    guide = (REPO / "HUONG-DAN-BIEN-TAP.md").read_text(encoding="utf-8")
     section = guide.split("\n## Mẫu hồ sơ\n", 1)[1]
     return section.split("```markdown\n", 1)[1].split("\n```\n", 1)[0] + "\n"
 

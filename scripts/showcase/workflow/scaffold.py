@@ -87,7 +87,7 @@ def render(d: Draft) -> str:
         "# Dòng bắt đầu bằng '#' là ghi chú, không hiện trên trang. Muốn dùng một",
         "# trường đang là ghi chú, xóa dấu '#' và dấu cách ở đầu dòng rồi điền giá trị.",
         f"# Thay mọi chỗ {PLACEHOLDER} bằng nội dung thật, rồi chạy 'make check' để",
-        "# biết còn thiếu gì. Hướng dẫn đầy đủ: content/huong-dan-bien-tap.md",
+        "# biết còn thiếu gì. Hướng dẫn đầy đủ: HUONG-DAN-BIEN-TAP.md",
         "",
         "# Tên người, tập thể hoặc hộ gia đình được giới thiệu.",
         f"name: {yaml_text(d.name)}",
