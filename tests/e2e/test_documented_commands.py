@@ -68,6 +68,11 @@ def repo(tmp_path: pathlib.Path) -> pathlib.Path:
     os.symlink(REPO / ".venv", dest / ".venv")
     for name in ("pyproject.toml", "constraints.txt"):  # older than .venv/.installed
         os.utime(dest / name, (1, 1))
+    # A clone of itself, so that `showcase review` finds origin/main as in a real clone.
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "sao chép"],
+                 ["remote", "add", "origin", str(dest)], ["fetch", "-q", "origin"]):
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                       cwd=dest, check=True, capture_output=True)
     return dest
 
 
