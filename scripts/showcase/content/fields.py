@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from showcase.content import safety, scripts
 from showcase.content.diagnostics import Collector
+from showcase.content.vocab import Term, choices_text, resolve
 from showcase.content.yamltree import Map, Node, Scalar, Seq
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -239,6 +240,18 @@ class Reader:
         raw = node.text.strip()
         if raw in choices:
             return raw
+        terms = {k: v for k, v in choices.items() if isinstance(v, Term)}
+        if len(terms) == len(choices):  # a vocabulary: its Vietnamese words are aliases
+            tid = resolve(raw, terms)
+            if tid is not None:
+                return tid
+            self.error(
+                node.line, fld, "SC030",
+                f"Giá trị '{raw}' không hợp lệ cho '{fld}'."
+                f"{did_you_mean(raw, [*terms, *(t.label for t in terms.values())])}",
+                "Ghi mã hoặc tên tiếng Việt của một trong: " + choices_text(terms) + ".",
+            )
+            return None
         self.error(
             node.line,
             fld,

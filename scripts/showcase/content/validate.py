@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from showcase.content import scripts
+from showcase.content import examples, scripts
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -83,6 +83,7 @@ def read_profile(
     r.scan(doc.body, doc.body_line, "body", markdown=True)
     r.drawable(doc.body, doc.body_line, "body")
     _placeholders(m, doc, r)
+    examples.refuse_leftovers(m, doc, r)
 
     if len(out.errors) > errors_before:
         return None

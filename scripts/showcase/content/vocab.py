@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from showcase.content.text import ascii_fold
 
 
 @dataclass(frozen=True)
@@ -74,3 +77,36 @@ SCOPES: dict[str, Term] = {
         Term("social", "Bản tin RSS và mạng xã hội"),
     )
 }
+
+
+# Vietnamese words editors write for a sector, besides its label ("Thể dục, thể thao").
+SECTOR_WORDS = {"the thao": "sports", "the duc the thao": "sports", "tdtt": "sports"}
+
+
+def resolve(text: str, terms: Mapping[str, Term]) -> str | None:
+    """The id of a term written as its id, URL slug, the plan's letter (fields) or its
+    Vietnamese label, with or without diacritics and in any case; None otherwise.
+
+    The letters are compared before folding, so 'đ' and 'd' stay two fields.
+    """
+    t = " ".join(text.split())
+    if t in terms:
+        return t
+    low = t.lower()
+    for term in terms.values():
+        if low and low in (term.slug, term.letter, term.letter + ")"):
+            return term.id
+    folded = " ".join(ascii_fold(low).replace(",", " ").split())
+    for term in terms.values():
+        label = " ".join(ascii_fold(term.label).lower().replace(",", " ").split())
+        if folded and folded in (label, term.slug.replace("-", " ")):
+            return term.id
+    if set(terms) == set(SECTORS):
+        return SECTOR_WORDS.get(folded)
+    return None
+
+
+def choices_text(terms: Mapping[str, Term]) -> str:
+    """'individual (Cá nhân), collective (Tập thể), ...' for hints."""
+    return ", ".join(
+        f"{t.id} ({t.letter + ') ' if t.letter else ''}{t.label})" for t in terms.values())
