@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from showcase.test_site_browser import SITE_URL, search
 
 from showcase.publish import csp
+
+from .test_site_browser import SITE_URL, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(300)]
 
