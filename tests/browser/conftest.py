@@ -46,7 +46,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def base_url(sample_site: pathlib.Path) -> Iterator[str]:
-    from showcase.sitehttp import serve
+    from .sitehttp import serve
 
     with serve(str(sample_site)) as url:
         yield url
