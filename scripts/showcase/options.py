@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,10 @@ class Options:
     quota_periods: tuple[QuotaPeriod, ...] = DEFAULT_PERIODS
     today: dt.date | None = None  # fixed "today" for reproducible builds
     cache_dir: str = ".showcase-cache"
+    #: E-mail domains of official addresses (a unit's, not a person's), which a
+    #: profile may show: ``soctrang.gov.vn`` exactly, ``*.gov.vn`` any sub-domain.
+    #: Every other address is personal data (Decree 13/2023/NĐ-CP) and refused.
+    official_email_domains: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -71,6 +76,9 @@ class Options:
         if raw.get("today") is not None:
             kw["today"] = _date(raw.pop("today"), "today")
         raw.pop("today", None)
+        if raw.get("official_email_domains") is not None:
+            kw["official_email_domains"] = _domains(raw.pop("official_email_domains"))
+        raw.pop("official_email_domains", None)
         if raw.get("quota_periods") is not None:
             kw["quota_periods"] = _periods(raw.pop("quota_periods"))
         raw.pop("quota_periods", None)
@@ -88,6 +96,24 @@ def _int(v: Any, name: str) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or v < 1:
         raise OptionsError(f"Tùy chọn '{name}' phải là số nguyên dương.")
     return v
+
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_DOMAIN = re.compile(rf"^(\*\.)?{_LABEL}(?:\.{_LABEL})+$")
+
+
+def _domains(v: Any) -> tuple[str, ...]:
+    if not isinstance(v, list) or not all(isinstance(d, str) for d in v):
+        raise OptionsError("Tùy chọn 'official_email_domains' phải là danh sách tên miền, "
+                           'ví dụ ["*.gov.vn"].')
+    out = []
+    for d in v:
+        d = d.strip().lower()
+        if not _DOMAIN.match(d):
+            raise OptionsError(f"Tên miền '{d}' trong 'official_email_domains' không hợp lệ: "
+                               "viết dạng 'soctrang.gov.vn' hoặc '*.gov.vn'.")
+        out.append(d)
+    return tuple(out)
 
 
 def _date(v: Any, name: str) -> dt.date:

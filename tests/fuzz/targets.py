@@ -1,20 +1,70 @@
-"""Fuzz targets: each takes bytes/text and must never raise.
+"""Fuzz targets: each takes bytes/text and must never raise, nor stall.
 
 Shared by `make fuzz` (long budget) and the test suite (a few hundred examples).
+Every target runs under a per-input time budget (FUZZ_INPUT_SECONDS, default
+2 s): an input that takes longer fails with :class:`SlowInput`, exactly as a
+crash does, and Hypothesis shrinks it to a minimal slow example.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from bs4 import BeautifulSoup
 from hypothesis import strategies as st
 
-from showcase.content import frontmatter
+from showcase.content import chars, frontmatter, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.model import PROFILE_KEYS, read_profile
 from showcase.content.units import load_units
 from showcase.publish import markup
+
+INPUT_SECONDS = float(os.environ.get("FUZZ_INPUT_SECONDS", "2"))
+
+
+class SlowInput(AssertionError):
+    """One input took longer than the per-input budget: a stall is a failure."""
+
+
+def budgeted(fn: Callable[[Any], None], seconds: float = INPUT_SECONDS) -> Callable[[Any], None]:
+    """``fn`` under a time budget per call.
+
+    In the main thread a timer interrupts the call as soon as the budget is
+    spent (python-markdown is pure Python, so the interruption lands within
+    milliseconds); elsewhere the time is checked when the call returns.
+    """
+
+    @functools.wraps(fn)
+    def run(x: Any) -> None:
+        alarm = threading.current_thread() is threading.main_thread() and hasattr(
+            signal, "setitimer")
+        if alarm:
+            def on_alarm(signum: int, frame: Any) -> None:
+                raise SlowInput(f"{fn.__name__}: one input took over {seconds} s")
+
+            old_handler = signal.signal(signal.SIGALRM, on_alarm)
+            old_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+        start = time.perf_counter()
+        try:
+            fn(x)
+        finally:
+            if alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old_handler)
+                if old_timer[0]:
+                    signal.setitimer(signal.ITIMER_REAL, *old_timer)
+        elapsed = time.perf_counter() - start
+        if elapsed > seconds:
+            raise SlowInput(f"{fn.__name__}: one input took {elapsed:.1f} s (budget {seconds} s)")
+
+    return run
 
 TODAY = dt.date(2026, 11, 24)
 PATH = "profiles/u/2024-x.md"
@@ -26,6 +76,8 @@ _TOKENS = [
     "javascript:", "](data:", "0912 345 678", "079123456789", "(VIẾT VÀO ĐÂY)", "```", "`",
     *PROFILE_KEYS, "consent", "date", "ref", "scope", "withdrawn", "year", "text", "web",
     "social", "individual", "collective", "household", "culture", "sports", "\x00", "\x85",
+    "\x1b", "\u202e", "\u200b", "\\e", "\\u202E", "０９１２３４５６７８", "a@b.com", "mailto:",
+    "[[[[", "{{{{",
 ]
 profile_text = st.lists(st.sampled_from(_TOKENS) | st.text(max_size=8), max_size=80).map("".join)
 raw_bytes = st.binary(max_size=600)
@@ -41,6 +93,7 @@ def load_profile(data: bytes) -> None:
         read_profile(PATH, "u", "x", doc, out, TODAY, lambda rel: None)
     for d in out.items:
         assert d.line >= 1 and d.code.startswith("SC") and "\n" not in d.text()
+        assert not chars.FORBIDDEN.search(d.text() + d.github()), d
 
 
 def load_units_file(data: bytes) -> None:
@@ -48,6 +101,7 @@ def load_units_file(data: bytes) -> None:
     load_units("profiles/units.yml", data, out, TODAY)
     for d in out.items:
         assert d.line >= 1
+        assert not chars.FORBIDDEN.search(d.text()), d
 
 
 _DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -65,10 +119,30 @@ def render_story(text: str) -> None:
                 assert not v.startswith(_DANGEROUS_SCHEMES), html
 
 
+# Long runs of the characters python-markdown pays most for: the check must
+# either refuse the story or let it render within the budget.
+_MD_TOKENS = [
+    "[", "]", "(", ")", "](", "![", "*", "**", "_", "`", "\\", "<", "&", "|", "#", "## ", ">",
+    "> ", "- ", "1. ", "    ", "  ", "\n", "\n\n", "---\n", "=\n", "a", "chữ ", "[a](/b)",
+    "<https://a.vn>", "&amp;", "|a|b|\n|-|-|\n", "\t", "[x]: /y\n", "a  \n",
+]
+story_runs = st.lists(
+    st.tuples(st.sampled_from(_MD_TOKENS), st.integers(1, 4000)), min_size=1, max_size=12,
+).map(lambda runs: "".join(tok * n for tok, n in runs))
+
+
+def check_then_render(text: str) -> None:
+    """What the pipeline does: a story the check accepts must render in time."""
+    if not list(storylimits.check(text)):
+        render_story(text)
+
+
 TARGETS = {
-    "profile-text": (load_profile, profile_text.map(lambda s: s.encode("utf-8", "replace"))),
-    "profile-bytes": (load_profile, raw_bytes),
-    "units": (load_units_file, profile_text.map(lambda s: ("units:\n" + s).encode("utf-8",
-                                                                                   "replace"))),
-    "story": (render_story, profile_text),
+    "profile-text": (budgeted(load_profile),
+                     profile_text.map(lambda s: s.encode("utf-8", "replace"))),
+    "profile-bytes": (budgeted(load_profile), raw_bytes),
+    "units": (budgeted(load_units_file),
+              profile_text.map(lambda s: ("units:\n" + s).encode("utf-8", "replace"))),
+    "story": (budgeted(render_story), profile_text),
+    "story-runs": (budgeted(check_then_render), story_runs),
 }

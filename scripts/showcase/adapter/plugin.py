@@ -71,6 +71,8 @@ class ShowcaseConfig(base.Config):
     """Plans with their quotas: [{name, start, end, per_semester, published_per_year}]."""
     board_team = c.Optional(c.Type(str))
     """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
+    official_email_domains = c.Optional(c.Type(list))
+    """E-mail domains a profile may show (units' official addresses): ["*.gov.vn"]."""
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
@@ -111,7 +113,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.today = preloaded.get("today") or self.options.today or today_in_province()
         self.root = os.path.dirname(config.config_file_path or os.path.abspath("mkdocs.yml"))
         loaded = preloaded.get("corpus")
-        self.corpus = loaded or corpus_mod.load(self.root, self.today, self.options.profiles_dir)
+        self.corpus = loaded or corpus_mod.load(self.root, self.today, options=self.options)
         if not loaded:
             for d in self.corpus.diagnostics.sorted():
                 (log.error if d.severity == "error" else log.warning)(d.text())

@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def load_and_report(ctx: Any, fmt: str = "text") -> corpus.Corpus:
     """Load the corpus and print its diagnostics (shared with ``build``)."""
-    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    c = corpus.load(ctx.root, ctx.today, options=ctx.options)
     diags = c.diagnostics.sorted()
     if diags:
         print(diagnostics.render(diags, fmt))

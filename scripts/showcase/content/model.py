@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from showcase.content import storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -116,10 +117,14 @@ class Profile:
 def read_profile(
     path: str, unit: str, slug: str, doc: Document, out: Collector, today: dt.date,
     photo_exists: callable,  # type: ignore[valid-type]
+    email_domains: Iterable[str] = (),
 ) -> Profile | None:
-    """Front matter tree -> Profile, or None after reporting every problem."""
+    """Front matter tree -> Profile, or None after reporting every problem.
+
+    ``email_domains`` is the allow-list of official e-mail domains (``*.gov.vn``).
+    """
     m = doc.meta
-    r = Reader(path, out, today)
+    r = Reader(path, out, today, email_domains)
     errors_before = len(out.errors)
     r.unknown_keys(m, PROFILE_KEYS)
 
@@ -162,7 +167,20 @@ def read_profile(
             f"Năm trong tên tệp khác năm giới thiệu ({introduced.year}).",
             f"Đổi tên tệp thành {introduced.year}-{slug}.md.",
         )
+    if consent and published and consent.date > published:
+        consent_node = m.get("consent")
+        r.error(
+            consent_node.line_of("date") if isinstance(consent_node, Map) else m.line,
+            "consent.date", "SC062",
+            f"Ngày ký phiếu đồng ý {consent.date.isoformat()} sau ngày công bố "
+            f"{published.isoformat()}.",
+            "Chỉ được công bố sau khi người được giới thiệu đã ký phiếu đồng ý: sửa ngày ký cho "
+            "đúng phiếu, hoặc ghi ngày công bố (published) từ ngày ký trở đi.",
+        )
     r.scan(doc.body, doc.body_line, "body", markdown=True)
+    for excess in storylimits.check(doc.body):
+        code, message, hint = storylimits.message(excess)
+        r.error(doc.body_line + excess.offset_line, "body", code, message, hint)
     _placeholders(m, doc, r)
 
     if len(out.errors) > errors_before:

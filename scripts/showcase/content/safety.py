@@ -1,16 +1,22 @@
-"""Cheap text rules: raw HTML, dangerous links and personal data.
+"""Cheap text rules: raw HTML, dangerous links, personal data, invisible characters.
 
 These run on the source text, without rendering Markdown, so that checking
 10,000 profiles takes seconds. The renderer sanitises its output as well
 (defence in depth); these rules are what the writer is told about.
+
+Code spans and fences are skipped for markup (``<b>`` in backticks is shown
+as text), never for personal data or control characters: both are
+published whatever the formatting.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from showcase.content import chars, personal
 
 # Something that a browser would treat as markup: a comment, a doctype or
 # processing instruction, a known element or a custom element (<x-y>), or any
@@ -31,13 +37,19 @@ _ELEMENTS = frozenset(
 )
 
 
+# An autolink holds no white space or quote, and no attribute after a '/'.
+_NOT_AUTOLINK = re.compile(r"""[\s"'`]|[/;]on[a-z]*\s*=""", re.IGNORECASE)
+
+
 def _markup(line: str) -> re.Match[str] | None:
     for m in _TAGLIKE.finditer(line):
         name, rest = m.group(2), m.group(3) or ""
         if name is None:  # comment, doctype, processing instruction
             return m
         if rest.startswith((":", "@", ".")) and not rest[1:2].isspace():
-            continue  # autolink: <https://...>, <a@b.vn>, <www.x.vn>
+            if _NOT_AUTOLINK.search(rest) is None:
+                continue  # autolink: <https://...>, <a@b.vn>, <www.x.vn>
+            return m  # <a.b onclick=...>, <x:y/onload=...>: a tag with attributes
         if name.lower() in _ELEMENTS or "-" in name or "=" in rest:
             return m
     return None
@@ -49,18 +61,16 @@ _BAD_LINK = re.compile(
     r"(?:\]\(\s*<?\s*|^\s{0,3}\[[^\]]+\]:\s*<?\s*|<\s*)" + _SCHEME,
     re.IGNORECASE | re.MULTILINE,
 )
-# Digit runs that may contain separators (phones are often written 0912 345 678).
-_NUMBERISH = re.compile(r"(?<![\w.,/])\+?\d(?:[ .\-]?\d){7,13}(?![\w])")
-_CONTIGUOUS = re.compile(r"(?<![\w.,/])\d{9}(?:\d{3})?(?![\w.,/]\d|\w)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # html | link | id-number | phone
+    kind: str  # html | link | id-number | phone | email | char
     offset_line: int  # 0-based line within the text
-    excerpt: str
+    excerpt: str  # for 'char': the escaped text around the character
+    char: str = ""  # for 'char': the character itself
 
 
 def _unescape(text: str) -> str:
@@ -68,20 +78,28 @@ def _unescape(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-_DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d){7}")
+MAX_CHAR_FINDINGS = 20  # a pasted block can hold thousands: the first ones say enough
 
 
-def scan(text: str, markdown: bool = False) -> Iterator[Finding]:
-    """Every finding in ``text``; ``markdown`` skips code spans and fences."""
+def scan(text: str, markdown: bool = False, email_domains: Iterable[str] = ()) -> Iterator[Finding]:
+    """Every finding in ``text``; ``markdown`` skips code spans and fences for markup.
+
+    ``email_domains`` is the allow-list of official domains (``*.gov.vn``).
+    """
+    if chars.FORBIDDEN.search(text) is not None:
+        yield from _chars(text)
     # Whole-text pre-checks keep the common case (clean prose) fast: the
     # check must stay within seconds for 10,000 profiles.
-    personal = _DIGIT_RUN.search(text) is not None
-    if not (personal or "<" in text or ":" in text or "&" in text):
+    private = personal.maybe(text)
+    if not (private or "<" in text or ":" in text or "&" in text):
         return
     code = markdown and ("`" in text or "~" in text)
     in_fence = False
     for i, raw in enumerate(text.split("\n")):
         line = raw
+        if private:
+            for kind, excerpt in personal.scan_line(raw, email_domains):
+                yield Finding(kind, i, excerpt)
         if code:
             if _FENCE.match(line):
                 in_fence = not in_fence
@@ -97,27 +115,17 @@ def scan(text: str, markdown: bool = False) -> Iterator[Finding]:
             m = _BAD_LINK.search(_unescape(line))
             if m:
                 yield Finding("link", i, m.group(0).strip())
-        if personal:
-            yield from _personal(line, i)
 
 
-def _personal(line: str, i: int) -> Iterator[Finding]:
-    for m in _CONTIGUOUS.finditer(line):
-        digits = m.group(0)
-        if not _is_phone(digits):
-            yield Finding("id-number", i, digits)
-    for m in _NUMBERISH.finditer(line):
-        digits = re.sub(r"\D", "", m.group(0))
-        if _is_phone(digits):
-            yield Finding("phone", i, m.group(0))
-
-
-def _is_phone(digits: str) -> bool:
-    if digits.startswith("84") and len(digits) in (11, 12):
-        digits = "0" + digits[2:]
-    if len(digits) == 10 and digits[0] == "0" and digits[1] in "35789":
-        return True  # mobile
-    return len(digits) == 11 and digits.startswith("02")  # landline with area code
+def _chars(text: str) -> Iterator[Finding]:
+    found = 0
+    for i, line in enumerate(text.split("\n")):
+        m = chars.FORBIDDEN.search(line)
+        if m:  # one per line: the line is enough to find the others
+            yield Finding("char", i, chars.excerpt(line, m.start()), m.group(0))
+            found += 1
+            if found >= MAX_CHAR_FINDINGS:
+                return
 
 
 MESSAGES = {
@@ -142,5 +150,12 @@ MESSAGES = {
         "SC043",
         "Có số điện thoại ('{excerpt}'); không được công bố dữ liệu cá nhân.",
         "Xóa số điện thoại khỏi hồ sơ; người đọc liên hệ qua đơn vị giới thiệu.",
+    ),
+    "email": (
+        "SC044",
+        "Có địa chỉ thư điện tử cá nhân ('{excerpt}'); theo Nghị định 13/2023/NĐ-CP đây là "
+        "dữ liệu cá nhân, không được công bố.",
+        "Xóa địa chỉ này (cả liên kết mailto:); chỉ được ghi địa chỉ thư công vụ của đơn vị "
+        "thuộc tên miền trong danh sách 'official_email_domains' của mkdocs.yml.",
     ),
 }

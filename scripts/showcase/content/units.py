@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from showcase.content import frontmatter, yamltree
@@ -48,7 +49,8 @@ def default_quota(group: str) -> bool:
 
 
 def load_units(
-    path: str, data: bytes | None, out: Collector, today: dt.date
+    path: str, data: bytes | None, out: Collector, today: dt.date,
+    email_domains: Iterable[str] = (),
 ) -> tuple[dict[str, Unit], set[str]]:
     """Parse and validate ``units.yml``: the valid units by id, and every id declared
     (so that a profile in the folder of a unit with a mistake is not also reported
@@ -67,9 +69,9 @@ def load_units(
     if text is None:
         return {}, set()
     parsed = yamltree.parse(text, first_line=1)
-    frontmatter.report_problems(parsed.problems, path, out)
+    frontmatter.report_problems(parsed.problems, path, out, parsed.root)
     root = parsed.root
-    r = Reader(path, out, today)
+    r = Reader(path, out, today, email_domains)
     if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):
         if parsed.root is not None or not parsed.problems:
             out.error(
