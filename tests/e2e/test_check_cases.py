@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import pathlib
+import re
 
 import pytest
 import yaml
 from PIL import Image
 
 from conftest import PROFILE, PROFILE_PATH, run_cli
+from showcase.content import chars
 
 CASES_DIR = pathlib.Path(__file__).resolve().parent.parent / "cases"
 
@@ -30,16 +32,24 @@ def _image(fmt: str) -> bytes:
     return buf.getvalue()
 
 
+_REPEAT = re.compile(r"\{\{(.+?)\*(\d+)\}\}", re.DOTALL)
+
+
+def _expand(text: str) -> str:
+    """'{{[*20000}}' in a case stands for 20,000 '[': long inputs stay readable data."""
+    return _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), text)
+
+
 def _apply(root: pathlib.Path, case: dict) -> None:
     profile = PROFILE
     for old, new in case.get("edit", []):
         assert old in profile, f"case {case['name']}: edit does not match: {old!r}"
-        profile = profile.replace(old, new, 1)
+        profile = profile.replace(old, _expand(new), 1)
     (root / PROFILE_PATH).write_text(profile, encoding="utf-8")
     for rel, text in (case.get("files") or {}).items():
         path = root / (PROFILE_PATH if rel == "P" else rel)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(PROFILE if text == "COPY_OF_P" else text, encoding="utf-8")
+        path.write_text(PROFILE if text == "COPY_OF_P" else _expand(text), encoding="utf-8")
     if "image" in case:
         (root / case["image"]["path"]).write_bytes(_image(case["image"]["format"]))
 
@@ -50,6 +60,7 @@ def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture
     code, out = run_cli(mini_repo, "check", capsys=capsys)
     expect = case["expect"]
     assert "Traceback" not in out
+    assert chars.FORBIDDEN.search(out) is None, "a control character reached the terminal"
     assert code == expect["exit"], out
     lines = out.splitlines()
     for path, line, field, code_ in expect.get("diagnostics", []):
@@ -57,6 +68,9 @@ def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture
         prefix = f"{path}:{line}: {field}: "
         hits = [ln for ln in lines if ln.startswith(prefix) and ln.endswith(f"[{code_}]")]
         assert hits, f"expected {prefix}...[{code_}] in:\n{out}"
+    if expect.get("only"):  # these diagnostics and no other
+        found = [ln for ln in lines if re.search(r"\[SC\d{3}\]$", ln)]
+        assert len(found) == len(expect["diagnostics"]), out
     for fragment in expect.get("says", []):
         assert fragment in out, f"expected {fragment!r} in:\n{out}"
     if expect["exit"] == 0:

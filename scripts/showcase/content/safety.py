@@ -86,8 +86,10 @@ def scan(text: str, markdown: bool = False, email_domains: Iterable[str] = ()) -
 
     ``email_domains`` is the allow-list of official domains (``*.gov.vn``).
     """
-    if chars.FORBIDDEN.search(text) is not None:
-        yield from _chars(text)
+    # In a story, '&#x202E;' or '&rlm;' is the character itself once rendered.
+    decode = markdown and "&" in text
+    if chars.FORBIDDEN.search(text) is not None or (decode and _entity(text) is not None):
+        yield from _chars(text, decode)
     # Whole-text pre-checks keep the common case (clean prose) fast: the
     # check must stay within seconds for 10,000 profiles.
     private = personal.maybe(text)
@@ -117,15 +119,39 @@ def scan(text: str, markdown: bool = False, email_domains: Iterable[str] = ()) -
                 yield Finding("link", i, m.group(0).strip())
 
 
-def _chars(text: str) -> Iterator[Finding]:
+_NUMERIC_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_BIDI_REF = re.compile(r"&(lrm|rlm);", re.IGNORECASE)
+
+
+def _entity(text: str) -> tuple[str, int] | None:
+    """A character reference that a browser turns into a forbidden character.
+
+    As HTML5 (and the renderer) reads them: '&#27;' is ESC and '&#x202E;' an
+    override, but '&#0;' becomes U+FFFD and '&#x85;' the Windows-1252 '…'.
+    """
+    for m in _NUMERIC_REF.finditer(text):
+        n = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if 0 < n < 0x110000 and not 0x80 <= n <= 0x9F and chars.FORBIDDEN.match(chr(n)):
+            return chr(n), m.start()
+    m = _BIDI_REF.search(text)
+    return (html.unescape(m.group(0)), m.start()) if m else None
+
+
+def _chars(text: str, decode: bool) -> Iterator[Finding]:
+    """One finding per line (the line is enough to find the others), the first few lines."""
     found = 0
     for i, line in enumerate(text.split("\n")):
         m = chars.FORBIDDEN.search(line)
-        if m:  # one per line: the line is enough to find the others
-            yield Finding("char", i, chars.excerpt(line, m.start()), m.group(0))
-            found += 1
-            if found >= MAX_CHAR_FINDINGS:
-                return
+        if m:
+            ch, at = m.group(0), m.start()
+        elif decode and "&" in line and (ref := _entity(line)):
+            ch, at = ref
+        else:
+            continue
+        yield Finding("char", i, chars.excerpt(line, at), ch)
+        found += 1
+        if found >= MAX_CHAR_FINDINGS:
+            return
 
 
 MESSAGES = {

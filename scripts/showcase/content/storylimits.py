@@ -110,7 +110,7 @@ def _brackets(body: str) -> Iterator[Excess]:
     total = 0
     stacks: dict[str, list[int]] = {"[": [], "(": []}
     closing = {"]": "[", ")": "("}
-    para = 0  # where the current paragraph starts
+    first = -1  # the first opening bracket of the current paragraph
     for m in _BRACKET.finditer(body + "\n\n"):
         tok = m.group(0)
         if tok[0] == "\\":
@@ -119,14 +119,15 @@ def _brackets(body: str) -> Iterator[Excess]:
             end = min(m.start(), len(body))
             total += sum(end - p for s in stacks.values() for p in s)
             if total > MAX_BRACKET_SCAN:
-                first = min((s[0] for s in stacks.values() if s), default=para)
-                yield Excess("brackets", _line_of(body, first), total, MAX_BRACKET_SCAN)
+                at = min((s[0] for s in stacks.values() if s), default=first)
+                yield Excess("brackets", _line_of(body, max(at, 0)), total, MAX_BRACKET_SCAN)
                 return
             stacks["["].clear()
             stacks["("].clear()
-            para = m.end()
+            first = -1
         elif tok in stacks:
             stacks[tok].append(m.start())
+            first = m.start() if first < 0 else first
         else:
             stack = stacks[closing[tok]]
             if stack:
