@@ -20,7 +20,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 from hypothesis import strategies as st
 
-from showcase.content import chars, frontmatter, storylimits
+from showcase.content import chars, frontmatter, safety, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.model import PROFILE_KEYS, read_profile
 from showcase.content.units import load_units
@@ -107,7 +107,7 @@ def load_units_file(data: bytes) -> None:
 _DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
-def render_story(text: str) -> None:
+def render_story(text: str) -> str:
     html = markup.story_html(text)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find(["script", "iframe", "object", "embed", "style", "img"]) is None
@@ -117,6 +117,7 @@ def render_story(text: str) -> None:
             if attr in ("href", "src"):
                 v = "".join(str(value).split()).lower()
                 assert not v.startswith(_DANGEROUS_SCHEMES), html
+    return html
 
 
 # Long runs of the characters python-markdown pays most for: the check must
@@ -124,7 +125,8 @@ def render_story(text: str) -> None:
 _MD_TOKENS = [
     "[", "]", "(", ")", "](", "![", "*", "**", "_", "`", "\\", "<", "&", "|", "#", "## ", ">",
     "> ", "- ", "1. ", "    ", "  ", "\n", "\n\n", "---\n", "=\n", "a", "chữ ", "[a](/b)",
-    "<https://a.vn>", "&amp;", "|a|b|\n|-|-|\n", "\t", "[x]: /y\n", "a  \n",
+    "<https://a.vn>", "&amp;", "|a|b|\n|-|-|\n", "\t", "[x]: /y\n", "a  \n", "&#x202E;",
+    "&#27;", "&rlm;", "\x00", "\x1b",
 ]
 story_runs = st.lists(
     st.tuples(st.sampled_from(_MD_TOKENS), st.integers(1, 4000)), min_size=1, max_size=12,
@@ -132,9 +134,13 @@ story_runs = st.lists(
 
 
 def check_then_render(text: str) -> None:
-    """What the pipeline does: a story the check accepts must render in time."""
-    if not list(storylimits.check(text)):
-        render_story(text)
+    """What the pipeline does: a story the check accepts must render in time, and
+    carry no control or direction character into the page."""
+    if list(storylimits.check(text)):
+        return
+    html = render_story(text)
+    if not any(f.kind == "char" for f in safety.scan(text, markdown=True)):
+        assert chars.FORBIDDEN.search(html) is None, html[:200]
 
 
 TARGETS = {

@@ -41,15 +41,18 @@ class Excess:
 
 
 _BLANK = re.compile(r"\n[ \t]*(?=\n|$)")
-_PREFIX = re.compile(r"^(?:[ \t]|>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))+", re.MULTILINE)
+_PREFIX = re.compile(r"^(?:[ \t]|>|(?:[-*+]|\d{1,9}+[.)])(?=[ \t]|$))++", re.MULTILINE)
+# Possessive quantifiers throughout: each line is read one way only, so a
+# line of "- - - - ... x" costs its length, not its square.
 _BLOCK_MARK = re.compile(
-    r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6}|>)(?=[ \t]|$)|(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$)",
+    r"^[ \t>]*+(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})(?=[ \t]|$)|[=\-]++[ \t]*+$|(?:[*_][ \t]*+){3,}$)",
     re.MULTILINE,
 )
+_QUOTE = re.compile(r"^[ \t]*+>", re.MULTILINE)
 _INLINE_MARKS = "*_`\\<&[|"
 _BRACKET = re.compile(r"\\.|[\[\]()]|\n[ \t]*(?=\n)", re.DOTALL)
 _SPLITTING = re.compile(
-    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)", re.MULTILINE
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*+){3,}$|=++[ \t]*+$)", re.MULTILINE
 )
 
 
@@ -89,13 +92,14 @@ def _marks(body: str) -> Iterator[Excess]:
     count = sum(body.count(c) for c in _INLINE_MARKS)
     if count + body.count("\n") + 1 <= MAX_MARKS:
         return  # even a block mark on every line would not reach the limit
-    count += len(_BLOCK_MARK.findall(body))
+    count += len(_BLOCK_MARK.findall(body)) + len(_QUOTE.findall(body))
     if count <= MAX_MARKS:
         return
     # Report the line where the count goes over, where the writer should look.
     seen = 0
     for i, line in enumerate(body.split("\n")):
-        seen += sum(line.count(c) for c in _INLINE_MARKS) + (1 if _BLOCK_MARK.match(line) else 0)
+        seen += sum(line.count(c) for c in _INLINE_MARKS)
+        seen += (1 if _BLOCK_MARK.match(line) else 0) + (1 if _QUOTE.match(line) else 0)
         if seen > MAX_MARKS:
             yield Excess("marks", i, count, MAX_MARKS)
             return
