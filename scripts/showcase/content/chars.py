@@ -65,8 +65,13 @@ def describe(ch: str) -> str:
     return f"U+{cp:04X}" + (f" ({name})" if name else "")
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_\u115f\u1160\u3164\uffa0]")  # Hangul fillers are "letters"
+
+
 def is_blank(text: str) -> bool:
     """True when nothing visible is left once invisible characters are removed."""
+    if _LETTER_OR_DIGIT.search(text):
+        return False  # the common case, in one C call: a letter is visible
     return not _INVISIBLE.sub("", FORBIDDEN.sub("", text))
 
 

@@ -66,14 +66,19 @@ _DOT_WORD = re.compile(_DOT, re.IGNORECASE)
 _AT_WORD = re.compile(r"\s*[(\[{]\s*(?:at|a còng)\s*[)\]}]\s*", re.IGNORECASE)
 
 # Cheap whole-text pre-checks: most fields have no 7 digits and no '@' at all.
+_DIGIT = re.compile(r"\d")
 _SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
-_EMAILISH = re.compile(r"@|＠|%40|&#0*64;|&#x0*40;|&commat;|[(\[{]\s*(?:at|a còng)\s*[)\]}]",
-                       re.IGNORECASE)
+_AT_SIGN = re.compile("@|＠|%40|&#|&commat")
+_SPELLED_AT = re.compile(r"[(\[{]\s*(?:at|a còng)\s*[)\]}]", re.IGNORECASE)
 
 
 def maybe(text: str) -> bool:
     """False when ``text`` certainly holds no number or address worth a closer look."""
-    return _SEVEN_DIGITS.search(text) is not None or _EMAILISH.search(text) is not None
+    if _DIGIT.search(text) and _SEVEN_DIGITS.search(text):
+        return True
+    if _AT_SIGN.search(text):
+        return True
+    return ("(" in text or "[" in text or "{" in text) and _SPELLED_AT.search(text) is not None
 
 
 def normalise(line: str) -> str:

@@ -41,7 +41,11 @@ class Excess:
 
 
 _BLANK = re.compile(r"\n[ \t]*(?=\n|$)")
-_PREFIX = re.compile(r"^(?:[ \t]|>|(?:[-*+]|\d{1,9}+[.)])(?=[ \t]|$))++", re.MULTILINE)
+# Each level takes at least one token (a marker, a tab or one of four spaces):
+# only a line with more tokens than MAX_DEPTH in its prefix is worth counting.
+_PREFIX = re.compile(
+    rf"^(?:[ \t]|>|(?:[-*+]|\d{{1,9}}+[.)])(?=[ \t]|$)){{{MAX_DEPTH + 1},}}+", re.MULTILINE
+)
 # Possessive quantifiers throughout: each line is read one way only, so a
 # line of "- - - - ... x" costs its length, not its square.
 _BLOCK_MARK = re.compile(
