@@ -44,6 +44,10 @@ def test_not_blank(text):
 def test_visible_spells_out_only_what_is_invisible():
     assert chars.visible("Nguyễn Văn A – Đ") == "Nguyễn Văn A – Đ"
     assert chars.visible("a\x1b[31mb\u202ec\u200bd") == "a<U+001B>[31mb<U+202E>c<U+200B>d"
+    # A file name that is not UTF-8, as os.scandir gives it: printable in UTF-8.
+    name = b"2024-\xff.md".decode("utf-8", "surrogateescape")
+    assert chars.visible(name) == "2024-<U+DCFF>.md"
+    chars.visible(name).encode("utf-8")
 
 
 def test_diagnostics_never_carry_control_characters():

@@ -142,3 +142,16 @@ def test_scan_is_linear_on_hostile_lines(text):
     start = time.perf_counter()
     list(scan(text, markdown=True))
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gọi 0912 **345** 678", "Gọi 0912 345\n678 nhé", "Gọi *0912* _345_ `678`",
+     "CCCD 094.123\n456.789", "SĐT (0299)\n3 822 123"],
+)
+def test_numbers_split_by_formatting_or_lines(text):
+    assert len([f for f in scan(text, markdown=True) if f.kind in ("phone", "id-number")]) == 1
+
+
+def test_years_on_consecutive_lines_are_not_a_number():
+    assert kinds("Năm 2019\n2020 và 2021\n2022") == []

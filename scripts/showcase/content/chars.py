@@ -68,6 +68,14 @@ def describe(ch: str) -> str:
 _LETTER_OR_DIGIT = re.compile(r"[^\W_\u115f\u1160\u3164\uffa0]")  # Hangul fillers are "letters"
 
 
+_EDGES = "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\ufeff"
+
+
+def trim(text: str) -> str:
+    """``text`` without white space or zero-width characters at either end."""
+    return text.strip().strip(_EDGES).strip()
+
+
 def is_blank(text: str) -> bool:
     """True when nothing visible is left once invisible characters are removed."""
     if _LETTER_OR_DIGIT.search(text):
@@ -82,9 +90,11 @@ def _escape(m: re.Match[str]) -> str:
 # What never reaches a terminal or a CI log as it is: control and format
 # characters of every kind (Cc, Cf), separators other than the space, and the
 # ones above. Printable text, Vietnamese included, is left alone.
+# Lone surrogates come from file names that are not UTF-8 (Python keeps their
+# bytes as U+DC80..U+DCFF): printed as they are, they stop a UTF-8 terminal.
 _UNPRINTABLE = re.compile(
     f"[{_CONTROL}{_BIDI}\u00ad\u034f\u115f\u1160\u180b-\u180f\u200b-\u200f\u2060-\u2064"
-    "\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0100-\U000e01ef]"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0100-\U000e01ef\ud800-\udfff]"
 )
 
 

@@ -110,7 +110,9 @@ class Reader:
         if not self._shape(node, Scalar, fld, f"{fld.rsplit('.', 1)[-1]}: {example}"):
             return None
         assert isinstance(node, Scalar)
-        value = node.text.strip() if multiline else " ".join(node.text.split())
+        # A zero-width space at either end is never meant: it would only make
+        # 'Nguyễn Văn A' sort, search and compare unlike itself.
+        value = chars.trim(node.text) if multiline else chars.trim(" ".join(node.text.split()))
         if not value or chars.is_blank(value):
             detail = " (chỉ có ký tự vô hình)" if value else ""
             self.error(node.line, fld, "SC023", f"Trường '{fld}' đang để trống{detail}.",

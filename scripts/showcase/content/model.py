@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from showcase.content import storylimits
+from showcase.content import chars, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -322,7 +322,7 @@ def _placeholders(m: Map, doc: Document, r: Reader) -> None:
                 doc.body_line + i, "body", "SC070", "Bài viết chưa được viết.",
                 f"Thay '{PLACEHOLDER}' bằng câu chuyện về gương điển hình.",
             )
-    if not doc.body.strip():
+    if chars.is_blank(doc.body):
         r.error(
             doc.body_line - 1, "body", "SC071", "Hồ sơ chưa có bài viết.",
             "Viết câu chuyện về gương điển hình bên dưới dòng '---' thứ hai.",

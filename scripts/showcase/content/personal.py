@@ -38,6 +38,7 @@ _SEPARATORS = str.maketrans(
     }
 )
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_EMPHASIS_IN_NUMBER = re.compile(r"(?<=[\d ])[*_`]++(?=[\d ])")
 # "(0299) 3 822 123", "(+84) 912...", "+84 (0) 912...": the brackets go, the code stays.
 _BRACKETED_CODE = re.compile(r"\(\s*(\+?\d{1,5})\s*\)")
 # A run of digits with single separators: "0912 345 678", "094.123.456.789", "0912 - 345".
@@ -93,6 +94,8 @@ def normalise(line: str) -> str:
     line = line.translate(_SEPARATORS)
     if "(" in line:
         line = _BRACKETED_CODE.sub(r"\1", line)
+    if "*" in line or "_" in line or "`" in line:  # "0912 **345** 678" reads as one number
+        line = _EMPHASIS_IN_NUMBER.sub("", line)
     return line
 
 
@@ -166,3 +169,17 @@ def scan_line(line: str, allowed: Iterable[str] = ()) -> Iterator[tuple[str, str
     yield from numbers(norm)
     for address in emails(norm, allowed):
         yield "email", address
+
+
+_ENDS_IN_DIGITS = re.compile(r"[\d.\-+()]\s*$")
+_STARTS_WITH_DIGITS = re.compile(r"^[\s>]*[\d(]")
+
+
+def across(line: str, following: str) -> list[tuple[str, str]]:
+    """Numbers broken over two lines ("0912 345" / "678"): Markdown joins the lines
+    of a paragraph, so the page shows them whole."""
+    if not (_ENDS_IN_DIGITS.search(line) and _STARTS_WITH_DIGITS.match(following)):
+        return []
+    tail, head = line[-30:], following.lstrip(" >")[:30]
+    alone = set(numbers(normalise(tail))) | set(numbers(normalise(head)))
+    return [f for f in numbers(normalise(f"{tail} {head}")) if f not in alone]

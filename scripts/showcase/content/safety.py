@@ -99,11 +99,15 @@ def scan(text: str, markdown: bool = False, email_domains: Iterable[str] = ()) -
         return
     code = markdown and ("`" in text or "~" in text)
     in_fence = False
-    for i, raw in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for i, raw in enumerate(lines):
         line = raw
         if private:
             for kind, excerpt in personal.scan_line(raw, email_domains):
                 yield Finding(kind, i, excerpt)
+            if i + 1 < len(lines):
+                for kind, excerpt in personal.across(raw, lines[i + 1]):
+                    yield Finding(kind, i, excerpt)
         if code:
             if _FENCE.match(line):
                 in_fence = not in_fence
