@@ -7,6 +7,13 @@ import pathlib
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed (speed goals live in `make bench`):
+# no per-example deadline, which a busy machine would turn into random failures.
+settings.register_profile("showcase", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("showcase")
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
@@ -119,3 +126,22 @@ def copy_repo(dest: pathlib.Path, extra: bool = False) -> pathlib.Path:
 def repo_copy(tmp_path: pathlib.Path) -> pathlib.Path:
     """A copy of the real repository's content (mkdocs.yml, content/, profiles/)."""
     return copy_repo(tmp_path / "repo")
+
+
+def build_site(repo: pathlib.Path, out: pathlib.Path, today: str, corpus=None,
+               overrides: dict | None = None) -> pathlib.Path:
+    """Build ``repo`` into ``out`` the way ``showcase build`` does (same pipeline),
+    optionally from a corpus made by the test."""
+    import datetime as dt
+
+    from showcase import pipeline
+    from showcase.adapter.run import mkdocs_build
+    from showcase.context import read_mkdocs_yml
+
+    day = dt.date.fromisoformat(today)
+    _, options = read_mkdocs_yml(str(repo / "mkdocs.yml"))
+    loaded = (pipeline.load(str(repo), options, day) if corpus is None
+              else pipeline.loaded_from(corpus, options, day))
+    assert loaded.ok, [d.text() for d in loaded.diagnostics.errors]
+    mkdocs_build(str(repo / "mkdocs.yml"), str(out), loaded, overrides)
+    return out

@@ -26,16 +26,14 @@ def build_sample(dest: pathlib.Path, overrides: dict | None = None) -> pathlib.P
 
     ``overrides`` are MkDocs config overrides (the audit serves the site from
     a local address, so it sets ``site_url`` to it)."""
-    from conftest import copy_repo  # tests/conftest.py
+    from conftest import build_site, copy_repo  # tests/conftest.py
     from showcase.content import corpus as corpus_mod
-    from showcase.publish import atomic as site
 
     copy_repo(dest, extra=True)
     c = corpus_mod.load(str(dest), TODAY)
     assert c.ok, [d.text() for d in c.diagnostics.errors]
     out = dest / "site"
-    site.mkdocs_build(str(dest / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY},
-                      overrides=overrides)
+    build_site(dest, out, TODAY.isoformat(), c, overrides)
     return out
 
 

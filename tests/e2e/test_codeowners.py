@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, TODAY, run_cli
 from showcase.content.diagnostics import Collector
 from showcase.content.units import load_units
-from showcase.options import read_mkdocs_yml
+from showcase.context import read_mkdocs_yml
 from showcase.workflow import codeowners
 
 ANNOTATION = re.compile(r"^::error file=[^,:]+,line=\d+,title=[^,:]+::\S.*$")
@@ -21,7 +21,7 @@ ANNOTATION = re.compile(r"^::error file=[^,:]+,line=\d+,title=[^,:]+::\S.*$")
 def _expected(root: pathlib.Path) -> dict[str, tuple[str, ...]]:
     """What CODEOWNERS must say, derived here straight from units.yml and mkdocs.yml."""
     _, options = read_mkdocs_yml(str(root / "mkdocs.yml"))
-    board = options.extra.get("board_team")
+    board = options.board_team
     rel = f"{options.profiles_dir}/units.yml"
     out = Collector()
     units, _ = load_units(rel, (root / rel).read_bytes(), out, dt.date.fromisoformat(TODAY))

@@ -8,9 +8,11 @@ on each other's order.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import io
 import os
 import pathlib
+import re
 import shutil
 import signal
 import socket
@@ -20,6 +22,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 from PIL import Image
@@ -116,6 +119,46 @@ def _public(root: pathlib.Path, with_photo: bool = False) -> Profile:
     found = [p for p in c.public(today) if bool(p.photo) == with_photo]
     assert found, "the sample content needs a public profile" + (" with a photo" * with_photo)
     return found[0]
+
+
+def _tree(folder: pathlib.Path) -> dict[str, bytes]:
+    return {f.relative_to(folder).as_posix(): f.read_bytes()
+            for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_every_door_builds_the_same_site(server: Server, tmp_path: pathlib.Path) -> None:
+    """`showcase build`, `mkdocs build` and `mkdocs serve` go through one pipeline."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    shown = tmp_path / "showcase-build"
+    subprocess.run([str(REPO / ".venv/bin/showcase"), "build", "--today", TODAY,
+                    "--site-dir", str(shown)], cwd=server.root, check=True, env=env,
+                   capture_output=True)
+    plain = tmp_path / "mkdocs-build"
+    subprocess.run([str(MKDOCS), "build", "--quiet", "--site-dir", str(plain)],
+                   cwd=server.root, check=True, env=env, capture_output=True)
+    a, b = _tree(shown), _tree(plain)
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+    assert len(a) > 100 and "feed.xml" in a and "sitemap-trang.xml" in a
+    # The server's files are the same bytes, but for two things `mkdocs serve` itself
+    # changes: the reload script it adds to pages, and site_url (the local address).
+    config = (server.root / "mkdocs.yml").read_text("utf-8")
+    real = re.search(r"^site_url: (https?://[^/\s]+)/", config, re.M)
+    local = re.match(r"https?://[^/]+", server.base)
+    assert real and local
+    swaps = [(quote(local.group(0), safe="").encode(), quote(real.group(1), safe="").encode()),
+             (local.group(0).encode(), real.group(1).encode())]
+    for rel, data in a.items():
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        status, served = server.get(url)
+        assert status == 200, rel
+        if rel.endswith(".html"):
+            served = re.sub(rb"<script>[^<]*livereload[^<]*</script>(?=</body>)", b"", served)
+        if rel.endswith(".gz"):  # the compressed sitemap: compare what it holds
+            served, data = gzip.decompress(served), gzip.decompress(data)
+        for old, new in swaps:
+            served = served.replace(old, new)
+        assert served == data, rel
 
 
 def test_edit_shows_within_seconds_and_errors_keep_the_server_alive(server: Server) -> None:

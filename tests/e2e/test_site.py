@@ -21,12 +21,12 @@ import html5lib
 import pytest
 from lxml import etree
 
+from conftest import build_site
 from conftest import copy_repo as copy_all
 from showcase.content import corpus as corpus_mod
 from showcase.content import text as vn_text
 from showcase.content.model import Profile
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import atomic as site
 from showcase.publish import listings, urls
 from showcase.publish import pages as render
 
@@ -66,7 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     c = corpus_mod.load(str(repo), TODAY)
     assert c.ok, [d.text() for d in c.diagnostics.errors]
     out = repo / "site"
-    site.mkdocs_build(str(repo / "mkdocs.yml"), str(out), preload={"corpus": c, "today": TODAY})
+    build_site(repo, out, TODAY.isoformat(), c)
     return Built(repo, out, c)
 
 
@@ -532,3 +532,14 @@ def test_while_serving_content_errors_are_shown_not_fatal(tmp_path):
     assert "2025-lam-hong-son.md" in banner and "kind" in banner
     assert not (tmp_path / "out" / "ho-so" / "lam-hong-son").exists()
     assert (tmp_path / "out" / "ho-so" / "thach-thi-f" / "index.html").is_file()
+
+
+def test_no_english_or_inconsistent_theme_strings(built: Built) -> None:
+    """Material's own strings: translated, and in the project's spelling ("Xóa")."""
+    leftovers = ("Initializing search", "Trở lại mục lục", "Xoá", "tài liệu liên quan",
+                 "RSS feed", "Contributors")
+    for page in built.pages():
+        text = page.read_text(encoding="utf-8")
+        assert not [w for w in leftovers if w in text], page
+    home = (built.out / "index.html").read_text(encoding="utf-8")
+    assert "Về đầu trang" in home and "Đang chuẩn bị tìm kiếm" in home

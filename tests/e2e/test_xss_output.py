@@ -19,7 +19,6 @@ from lxml import etree
 
 from showcase.content import corpus as corpus_mod
 from showcase.content.model import Record
-from showcase.publish import atomic as site
 
 PAYLOADS = [
     ln for ln in (pathlib.Path(__file__).parent.parent / "cases" / "xss_payloads.txt")
@@ -78,12 +77,11 @@ def _check_html(html: str, where: str) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    from conftest import copy_repo
+    from conftest import build_site, copy_repo
 
     repo = copy_repo(tmp_path_factory.mktemp("hostile"))
     out = repo / "site"
-    site.mkdocs_build(str(repo / "mkdocs.yml"), str(out),
-                      preload={"corpus": _hostile(repo), "today": TODAY})
+    build_site(repo, out, TODAY.isoformat(), _hostile(repo))
     return out
 
 

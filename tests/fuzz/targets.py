@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 
 from showcase.content import chars, frontmatter, safety, storylimits
 from showcase.content.diagnostics import Collector
-from showcase.content.model import PROFILE_KEYS, read_profile
+from showcase.content.model import PROFILE_KEYS
 from showcase.content.units import load_units
+from showcase.content.validate import read_profile
 from showcase.publish import markup
 
 INPUT_SECONDS = float(os.environ.get("FUZZ_INPUT_SECONDS", "2"))

@@ -17,6 +17,7 @@ from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, SECTORS
 from showcase.options import Options
 from showcase.publish import feeds as feed
+from showcase.publish import markup, urls
 from showcase.publish import media as images
 from showcase.publish.urls import field_url, sector_url
 
@@ -67,11 +68,24 @@ def corpus(root: pathlib.Path) -> list[Profile]:
     ]
 
 
+def plan(root: pathlib.Path, profiles: list[Profile], options: Options = OPTIONS,
+         ) -> tuple[images.Manifest, list[feed.FeedFile]]:
+    public = [p for p in profiles if p.is_public(TODAY)]
+    manifest = images.prepare(str(root), options.cache_dir, public, UNITS,
+                              options.column_name, options.department)
+    stories = {p.slug: markup.story(p.body) for p in profiles}
+    column = feed.Column(options.column_name, options.department, options.feed_items)
+    return manifest, feed.plan_feeds(SITE_URL, profiles, UNITS, column, TODAY, manifest, stories)
+
+
 def build(root: pathlib.Path, site: pathlib.Path, profiles: list[Profile],
           options: Options = OPTIONS) -> list[str]:
-    public = [p for p in profiles if p.is_public(TODAY)]
-    images.publish_media(str(root), str(site), public, options, UNITS)
-    return feed.write_feeds(str(site), SITE_URL, profiles, UNITS, options, TODAY)
+    manifest, files = plan(root, profiles, options)
+    images.write(manifest, str(site))
+    for f in files:
+        (site / f.rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / f.rel).write_bytes(f.data)
+    return [f.rel for f in files]
 
 
 @pytest.fixture
@@ -94,7 +108,8 @@ def test_every_feed_is_written_and_well_formed(tmp_path: pathlib.Path) -> None:
     written = build(tmp_path, tmp_path / "site", corpus(tmp_path))
     expected = (["feed.xml", "atom.xml"]
                 + [field_url(f) + "feed.xml" for f in FIELDS]
-                + [sector_url(s) + "feed.xml" for s in SECTORS])
+                + [sector_url(s) + "feed.xml" for s in SECTORS]
+                + [urls.unit_url("vhtt-a") + "feed.xml"])
     assert sorted(written) == sorted(expected)
     for rel in written:
         parsed = feedparser.parse(str(tmp_path / "site" / rel))
@@ -136,7 +151,7 @@ def test_item_fields(site: pathlib.Path) -> None:
     assert 'alt="Ông Có Ảnh bên đội văn nghệ"' in photo.summary
     assert photo.summary.index("<img") < photo.summary.index("Tóm tắt")  # picture on top
     card = by_slug["b-tap-the"]
-    assert card.links[1].href == f"{SITE_URL}ho-so/b-tap-the/{images.CARD_NAME}"
+    assert card.links[1].href == f"{SITE_URL}ho-so/b-tap-the/{urls.CARD_NAME}"
     with Image.open(local(site, card.links[1].href)) as im:
         assert im.size == (1200, 630)
     assert "Tập thể A &amp; B &lt;C&gt;" in card.summary  # escaped HTML, once
@@ -230,10 +245,22 @@ def test_feed_items_limit(tmp_path: pathlib.Path) -> None:
     assert len(feedparser.parse(str(tmp_path / "site/atom.xml")).entries) == 2
 
 
-def test_missing_media_is_a_clear_error(tmp_path: pathlib.Path) -> None:
-    ps = [profile("a", dt.date(2025, 3, 1))]
-    with pytest.raises(feed.FeedError, match="profiles/vhtt-a/2025-a.md"):
-        feed.write_feeds(str(tmp_path / "site"), SITE_URL, ps, UNITS, OPTIONS, TODAY)
+def test_feeds_are_planned_from_the_manifest_not_the_site(tmp_path: pathlib.Path) -> None:
+    # No site folder exists while the feeds are made; the sizes they announce are
+    # those of the files written afterwards.
+    manifest, files = plan(tmp_path, corpus(tmp_path))
+    assert not (tmp_path / "site").exists()
+    images.write(manifest, str(tmp_path / "site"))
+    main = next(f for f in files if f.rel == "feed.xml")
+    root = etree.fromstring(main.data)
+    enclosures = root.findall("channel/item/enclosure")
+    assert enclosures
+    for enc in enclosures:
+        path = local(tmp_path / "site", enc.get("url"))
+        assert int(enc.get("length")) == path.stat().st_size
+        with Image.open(path) as im:
+            content = root.find(f"channel/item/{{{NS['media']}}}content[@url='{enc.get('url')}']")
+            assert (int(content.get("width")), int(content.get("height"))) == im.size
 
 
 def test_guid_does_not_change_when_the_profile_is_edited(tmp_path: pathlib.Path) -> None:

@@ -14,7 +14,7 @@ from PIL import Image
 from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.publish import cards
+from showcase.publish import cards, imaging, urls
 from showcase.publish import media as images
 
 UNITS = {"vhtt-a": Unit("vhtt-a", "Phòng Văn hóa và Thông tin huyện A", "district", True)}
@@ -49,7 +49,10 @@ def options(cache: str = ".showcase-cache") -> Options:
 
 def publish(root: pathlib.Path, site: pathlib.Path, profiles: list[Profile],
             opts: Options | None = None) -> None:
-    images.publish_media(str(root), str(site), profiles, opts or options(), UNITS)
+    o = opts or options()
+    manifest = images.prepare(str(root), o.cache_dir, profiles, UNITS, o.column_name,
+                              o.department)
+    images.write(manifest, str(site))
 
 
 def gps_exif() -> Image.Exif:
@@ -65,10 +68,10 @@ def gps_exif() -> Image.Exif:
 
 
 def test_variant_sizes_never_upscale() -> None:
-    assert images.variant_sizes(1200, 800) == ((480, 320), (960, 640))
-    assert images.variant_sizes(960, 960) == ((480, 480), (960, 960))
-    assert images.variant_sizes(700, 500) == ((480, 343),)
-    assert images.variant_sizes(300, 200) == ((300, 200),)
+    assert imaging.variant_sizes(1200, 800) == ((480, 320), (960, 640))
+    assert imaging.variant_sizes(960, 960) == ((480, 480), (960, 960))
+    assert imaging.variant_sizes(700, 500) == ((480, 343),)
+    assert imaging.variant_sizes(300, 200) == ((300, 200),)
 
 
 def test_photo_set_urls_and_sizes(tmp_path: pathlib.Path) -> None:
@@ -83,7 +86,7 @@ def test_photo_set_urls_and_sizes(tmp_path: pathlib.Path) -> None:
     assert {v.mime for v in ps.jpeg} == {"image/jpeg"}
     assert (ps.width, ps.height) == (960, 640)
     assert images.photo_set(str(tmp_path), profile("khong-anh")) is None
-    assert images.card_url(profile("x")) == "ho-so/x/the-chia-se.jpg"
+    assert urls.card_url("x") == "ho-so/x/the-chia-se.jpg"
 
 
 def test_written_files_match_photo_set(tmp_path: pathlib.Path) -> None:
@@ -97,7 +100,7 @@ def test_written_files_match_photo_set(tmp_path: pathlib.Path) -> None:
         with Image.open(site / v.url) as im:
             assert im.size == (v.width, v.height)
             assert im.format == ("WEBP" if v.mime == "image/webp" else "JPEG")
-    with Image.open(site / images.card_url(p)) as im:
+    with Image.open(site / urls.card_url(p.slug)) as im:
         assert (im.format, im.size) == ("JPEG", (1200, 630))
     # The original is never published, under any name.
     original = (tmp_path / "profiles/vhtt-a/a.png").read_bytes()
@@ -192,7 +195,7 @@ def test_cache_hit_draws_and_encodes_nothing(
     ps = [profile("a", name), profile("b")]
     drawn: list[str] = []
     encoded: list[str] = []
-    real_draw, real_encode = cards.draw_card, images._encode
+    real_draw, real_encode = cards.draw_card, imaging.encode
 
     def draw(spec: cards.CardSpec, photo: Image.Image | None) -> Image.Image:
         drawn.append(spec.name)
@@ -203,7 +206,7 @@ def test_cache_hit_draws_and_encodes_nothing(
         return real_encode(im, fmt, opts)
 
     monkeypatch.setattr(cards, "draw_card", draw)
-    monkeypatch.setattr(images, "_encode", encode)
+    monkeypatch.setattr(imaging, "encode", encode)
     publish(tmp_path, tmp_path / "s1", ps)
     assert len(drawn) == 2 and len(encoded) == 2 + 2 * 1  # 2 cards, 480 webp + jpeg
     first = {f.name: f.read_bytes() for f in (tmp_path / "s1").rglob("*") if f.is_file()}
@@ -237,7 +240,7 @@ def test_broken_photo_gives_a_clear_error(tmp_path: pathlib.Path) -> None:
     with pytest.raises(images.MediaError, match="hong.jpg"):
         publish(tmp_path, tmp_path / "site", [p])
     path.write_bytes(b"not an image at all")
-    images._upright_size.cache_clear()
+    imaging.upright_size.cache_clear()
     with pytest.raises(images.MediaError, match="hong.jpg"):
         images.photo_set(str(tmp_path), p)
 

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from showcase.content import photos
-from showcase.publish import media
+from showcase.publish import imaging
 
 
 def _image(fmt: str, size: tuple[int, int] = (640, 480), **kw: object) -> bytes:
@@ -63,8 +63,8 @@ def test_whole_photos_pass(tmp_path, fmt):
 
 def _build_accepts(path: str) -> bool:
     try:
-        media._load(path, "anh", ((480, 360), (960, 720)))
-    except media.MediaError:
+        imaging.load(path, "anh", ((480, 360), (960, 720)))
+    except imaging.MediaError:
         return False
     return True
 

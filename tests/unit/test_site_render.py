@@ -12,8 +12,9 @@ from showcase.content import text
 from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
 from showcase.publish import listings as L
+from showcase.publish import markup, search, sitemaps, social, urls
 from showcase.publish import pages as render
-from showcase.publish import search, sitemaps, urls
+from showcase.publish.markup import Heading
 
 
 def profile(slug: str, published: str, **kw: object) -> Profile:
@@ -90,31 +91,31 @@ def test_home_selection_and_related_are_capped():
 
 @pytest.mark.parametrize("name", ["A & B <C>", "<script>alert(1)</script>", 'x" onload="y'])
 def test_search_documents_escape_everything(name):
-    doc, toc = render.search_doc(name, [name], [(2, "hanh-trinh", name)])
+    doc, toc = search.search_doc(name, [name], [Heading(2, "hanh-trinh", name)])
     assert "<script" not in doc and "<C>" not in doc and 'onload="' not in doc
-    assert doc.startswith(f'<h1 id="{render.H1_ID}">')
-    assert toc[0]["children"][0]["id"] == "hanh-trinh"
+    assert doc.startswith(f'<h1 id="{search.H1_ID}">')
+    assert toc.children[0].id == "hanh-trinh"
 
 
 def test_story_headings_keep_the_storys_ids_and_nesting():
     story = '<h2 id="a">Á</h2><p>x</p><h3 id="b">B &amp; C</h3><h2 id="a_1">Á</h2>'
-    hs = render.story_headings(story)
-    assert hs == [(2, "a", "Á"), (3, "b", "B & C"), (2, "a_1", "Á")]
-    _, toc = render.search_doc("T", [], hs)
-    assert [c["id"] for c in toc[0]["children"]] == ["a", "a_1"]
-    assert toc[0]["children"][0]["children"][0]["name"] == "B &amp; C"
+    hs = markup.story_headings(story)
+    assert hs == (Heading(2, "a", "Á"), Heading(3, "b", "B & C"), Heading(2, "a_1", "Á"))
+    _, toc = search.search_doc("T", [], hs)
+    assert [c.id for c in toc.children] == ["a", "a_1"]
+    assert toc.children[0].children[0].name == "B &amp; C"
 
 
 def test_jsonld_cannot_close_its_script():
-    text = render.jsonld({"name": "</script><script>alert(1)</script> & <!--"})
+    text = social.jsonld({"name": "</script><script>alert(1)</script> & <!--"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["name"].startswith("</script>")
 
 
 def test_share_links_and_initials():
-    s = render.share_links("https://example.gov.vn/guong-dien-hinh/ho-so/a/")
-    assert s["facebook"].endswith("u=https%3A%2F%2Fexample.gov.vn%2Fguong-dien-hinh%2Fho-so%2Fa%2F")
-    assert s["zalo"].startswith("https://sp.zalo.me/share?url=https%3A%2F%2F")
+    s = social.share_links("https://example.gov.vn/guong-dien-hinh/ho-so/a/")
+    assert s.facebook.endswith("u=https%3A%2F%2Fexample.gov.vn%2Fguong-dien-hinh%2Fho-so%2Fa%2F")
+    assert s.zalo.startswith("https://sp.zalo.me/share?url=https%3A%2F%2F")
     assert render.initials("Lâm Hồng Sơn") == "HS" and render.initials("A & B <C>") == "AB"
 
 
@@ -128,12 +129,16 @@ def test_search_folding():
 
 
 def test_sitemaps():
-    idx = sitemaps.index("https://x.vn/a/")
-    assert "<sitemapindex" in idx and "https://x.vn/a/sitemap-trang.xml" in idx
     us = sitemaps.urlset([("https://x.vn/a/b/", "2025-01-02"), ("https://x.vn/a/", ""),
                           ("https://x.vn/a/", "")])
     assert us.count("<url>") == 2 and "<lastmod>2025-01-02</lastmod>" in us
     assert re.search(r"<loc>https://x.vn/a/</loc></url>", us)
+    files = dict(sitemaps.files(
+        "https://x.vn/a/", [("https://x.vn/a/nganh/v/", ""), ("https://x.vn/a/b/", "")],
+        ["nganh/v/feed.xml", "feed.xml"]))
+    assert sorted(files) == ["nganh/v/sitemap.xml", "robots.txt", "sitemap-trang.xml"]
+    assert "https://x.vn/a/b/" not in files["nganh/v/sitemap.xml"]
+    assert "Sitemap: https://x.vn/a/sitemap.xml" in files["robots.txt"]
 
 
 def test_folding_skips_fields_without_diacritics_even_with_markup():

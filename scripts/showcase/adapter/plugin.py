@@ -1,98 +1,66 @@
-"""The thin MkDocs adapter: hands MkDocs' events to the pure pipeline.
+"""The thin MkDocs adapter: hands MkDocs' events to the pipeline.
 
-on_config   load and validate the corpus; add our theme overrides and CSS
-on_files    add the generated pages (render.all_pages) and our static assets
-on_page_*   hand each generated page its meta (Python objects, no YAML)
-on_post_build  photos and share cards, feeds, robots.txt, search folding
-on_serve    watch the profiles; during `mkdocs serve` content errors are
-            shown on the pages instead of stopping the server
+on_config      load (or take what ``showcase build`` loaded), gate on diagnostics
+on_files       plan, then add the planned pages and our static assets
+on_page_*      hand each planned page its view and outline
+on_post_build  write media, feeds, sitemaps and reports from the plan
+on_serve       watch the profiles; while serving, content errors are shown on
+               the pages instead of stopping the server
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from showcase.content import corpus as corpus_mod
+from showcase import pipeline
+from showcase.adapter.config import ShowcaseConfig
 from showcase.content import diagnostics
-from showcase.options import Options, OptionsError
+from showcase.option_values import OptionsError
+from showcase.options import Options
+from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, search, sitemaps
-from showcase.publish import feeds as feed
-from showcase.publish import media as images
-from showcase.publish import pages as render
+from showcase.publish import csp, urls
+from showcase.publish.media import MediaError
+from showcase.publish.views import Page, TocEntry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
-
-    from showcase.content.model import Profile
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(HERE, "templates")
 ASSETS = os.path.join(HERE, "assets")
-ASSETS_URL = "assets/showcase/"
-CSS = ASSETS_URL + "showcase.css"
-JS = ASSETS_URL + "showcase.js"
-
-
-class ShowcaseConfig(base.Config):
-    profiles_dir = c.Type(str, default="profiles")
-    """Folder of units.yml and the unit folders, relative to mkdocs.yml."""
-    column_name = c.Type(str, default="Gương điển hình tiên tiến")
-    """The column's name, shown in titles, feeds and share cards."""
-    department = c.Type(str, default="Sở Văn hóa, Thể thao và Du lịch")
-    """The publishing Department's name."""
-    reports_dir = c.Type(str, default="reports")
-    """Where quota reports are written (never inside the site)."""
-    cache_dir = c.Type(str, default=".showcase-cache")
-    """Cache of image variants and share cards between builds."""
-    feed_items = c.Type(int, default=50)
-    """How many items each RSS feed carries."""
-    page_size = c.Type(int, default=24)
-    """Cards per listing page before paginating."""
-    sample_notice = c.Type(bool, default=False)
-    """Mark every profile page as sample content."""
-    today = c.Optional(c.Type((str, dt.date)))
-    """Treat this YYYY-MM-DD as today (reproducible builds)."""
-    quota_periods = c.Optional(c.Type(list))
-    """Plans with their quotas: [{name, start, end, per_semester, published_per_year}]."""
-    board_team = c.Optional(c.Type(str))
-    """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
-    official_email_domains = c.Optional(c.Type(list))
-    """E-mail domains a profile may show (units' official addresses): ["*.gov.vn"]."""
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
-        self._preloaded: dict[str, Any] = {}
-        self.options = Options()
-        self.today: dt.date = today_in_province()
-        self.corpus: corpus_mod.Corpus | None = None
+        self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
         self.root = ""
-        self.site: render.Site | None = None
-        self.sources: dict[str, render.PageSource] = {}
-        self.public: list[Profile] = []
+        self.target = ""  # the site folder the build ends up in
+        self.loaded: pipeline.Loaded | None = None
+        self.plan: pipeline.Plan | None = None
+        self.pages: dict[str, Page] = {}  # by src_uri
         self.errors: list[str] = []  # shown on every page while serving invalid content
         self.built: list[tuple[str, str]] = []  # (canonical URL, lastmod) of every page
         self.fragments: dict[str, str] = {}  # template parts shared by many pages
+        self.reports: list[str] = []
 
-    def preload(self, **kw: Any) -> None:
-        """Called by ``showcase build``: reuse what the CLI already loaded."""
-        self._preloaded = kw
+    def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
+        """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
+        self._handed = (loaded, site_dir)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance for the life of
@@ -104,26 +72,27 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.options = Options.from_mapping(dict(self.config))
+            options = Options.from_mapping(dict(self.config))
         except OptionsError as exc:
             raise PluginError(str(exc)) from None
         # What `showcase build` handed over serves this build only: the instance may
         # be reused by a later build in the same process.
-        preloaded, self._preloaded = self._preloaded, {}
-        self.today = preloaded.get("today") or self.options.today or today_in_province()
+        (handed, target), self._handed = self._handed, (None, None)
         self.root = os.path.dirname(config.config_file_path or os.path.abspath("mkdocs.yml"))
-        loaded = preloaded.get("corpus")
-        self.corpus = loaded or corpus_mod.load(self.root, self.today, options=self.options)
-        if not loaded:
-            for d in self.corpus.diagnostics.sorted():
+        self.target = target or config.site_dir
+        if handed is None:
+            handed = pipeline.load(self.root, options, options.today or today_in_province())
+            for d in handed.diagnostics.sorted():
                 (log.error if d.severity == "error" else log.warning)(d.text())
+        self.loaded = handed
         self.errors = []
-        if not self.corpus.ok:
-            found = self.corpus.diagnostics.sorted()
-            if not self.serving:
+        if not handed.ok:
+            found = handed.diagnostics.sorted()
+            if not (self.serving or handed.options.preview):
                 raise PluginError(diagnostics.summary(found))
             # `mkdocs serve` stops on an error in its first build and shows a traceback
-            # on later ones: keep serving the valid profiles and show the errors instead.
+            # on later ones, and a preview is for seeing what is there: keep the valid
+            # profiles and show the errors on every page instead.
             self.errors = [d.text() for d in found if d.severity == "error"]
         if not config.use_directory_urls:
             raise PluginError("Plugin showcase cần 'use_directory_urls: true' trong mkdocs.yml.")
@@ -133,13 +102,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
         self._theme(config)
-        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        self.site = render.Site(
-            url=site_url, name=config.site_name, column=self.options.column_name,
-            department=self.options.department,
-            description=" ".join((config.site_description or self.options.column_name).split()),
-            sample_notice=self.options.sample_notice, page_size=self.options.page_size,
-        )
         return config
 
     def _theme(self, config: MkDocsConfig) -> None:
@@ -149,57 +111,51 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             custom = config.theme.custom_dir
             at = 1 if custom and dirs and os.path.samefile(dirs[0], custom) else 0
             dirs.insert(at, TEMPLATES)
-        if CSS not in config.extra_css:
-            config.extra_css.insert(0, CSS)
+        if urls.CSS_URL not in config.extra_css:
+            config.extra_css.insert(0, urls.CSS_URL)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.corpus is not None and self.site is not None
-        self.public = self.corpus.public(self.today)
-        sources = render.all_pages(
-            self.public, self.corpus.units, self.site, self._photo, images.card_url,
-        )
-        self.sources = {}
-        self.built = []
-        self.fragments = {}
-        for src in sources:
-            existing = files.get_file_from_path(src.src_uri)
+        assert self.loaded is not None
+        site = pipeline.site_of(config, self.loaded.options)
+        try:
+            self.plan = pipeline.plan(self.loaded, site)
+        except MediaError as exc:
+            raise PluginError(str(exc)) from None
+        self.pages, self.built, self.fragments = {}, [], {}
+        for page in self.plan.pages:
+            src_uri = urls.src_uri(page.url)
+            existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning(
                     f"Trang '{existing.src_uri}' trong {config.docs_dir} trùng địa chỉ với một "
                     "trang do chuyên mục tự tạo; trang tự tạo được dùng. Hãy đổi tên tệp này."
                 )
                 files.remove(existing)
-            files.append(File.generated(config, src.src_uri, content=src.markdown,
+            files.append(File.generated(config, src_uri, content=page.search_doc,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-            self.sources[src.src_uri] = src
+            self.pages[src_uri] = page
         for folder, _, names in os.walk(ASSETS):
             for name in sorted(names):
                 path = os.path.join(folder, name)
-                uri = ASSETS_URL + os.path.relpath(path, ASSETS).replace(os.sep, "/")
+                uri = urls.ASSETS_URL + os.path.relpath(path, ASSETS).replace(os.sep, "/")
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=path))
         return files
 
-    def _photo(self, p: Profile) -> images.PhotoSet | None:
-        try:
-            return images.photo_set(self.root, p)
-        except images.MediaError as exc:
-            raise PluginError(str(exc)) from None
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
-        src = self.sources.get(page.file.src_uri)
-        if src is not None:
-            page.meta.update(src.meta)
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            page.meta.update(_meta(planned))
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
-        src = self.sources.get(page.file.src_uri)
-        if src is not None:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
-            page.toc = get_toc(src.toc)
+            page.toc = get_toc([_toc_token(planned.toc)])  # type: ignore[list-item]
         return html
 
     def _fragment(self, key: str, caller: Any) -> str:
@@ -209,63 +165,64 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             html = self.fragments[key] = caller()
         return html
 
-    def _context(self, context: dict[str, Any]) -> dict[str, Any]:
-        context["showcase_fragment"] = self._fragment
-        context["showcase_csp"] = csp.meta_policy(self.site.url if self.site else "")
-        context["showcase_site"] = self.site
-        context["showcase_errors"] = self.errors
-        context["showcase_feed"] = (self.site.abs(feed.FEED_NAME) if self.site else "")
-        context["showcase_default_image"] = (
-            self.site.abs(render.DEFAULT_IMAGE) if self.site else "")
+    def _context(self, context: TemplateContext) -> TemplateContext:
+        site = self.plan.site if self.plan else None
+        ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
+        ours["showcase_fragment"] = self._fragment
+        ours["showcase_csp"] = csp.meta_policy(site.url if site else "")
+        ours["showcase_site"] = site
+        ours["showcase_errors"] = self.errors
+        ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
+        ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
         return context
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
-        if page.canonical_url:
-            social = page.meta.get("social")
-            self.built.append((page.canonical_url, getattr(social, "published", "") or ""))
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        planned = self.pages.get(page.file.src_uri)
+        if page.canonical_url and not (planned and planned.preview):  # previews: no sitemap
+            self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
 
-    def on_template_context(self, context: dict[str, Any], *, template_name: str,
-                            config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         return self._context(context)
 
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.corpus is not None
-        site_dir = config.site_dir
+        assert self.plan is not None and self.loaded is not None
+        pipeline.write(self.plan, config.site_dir, self.built)
+        self.reports = []
+        if self.serving or self.loaded.options.preview:
+            return  # the office's reports come from production builds only
         try:
-            images.publish_media(self.root, site_dir, self.public, self.options,
-                                 self.corpus.units)
-            feed.write_feeds(site_dir, self.site.url if self.site else config.site_url,
-                             self.public, self.corpus.units, self.options, self.today)
-        except (images.MediaError, feed.FeedError) as exc:
-            raise PluginError(str(exc)) from None
-        search.fold_index(site_dir)
-        self._sitemaps(site_dir)
-
-    def _sitemaps(self, site_dir: str) -> None:
-        assert self.site is not None
-        _write(site_dir, sitemaps.PAGES, sitemaps.urlset(self.built))
-        folders = {  # the folder of every feed a page links to
-            f.href[: f.href.rindex("/") + 1]
-            for src in self.sources.values()
-            for f in getattr(src.meta.get("social"), "feeds", ())
-        }
-        for folder in sorted(folders):
-            mine = [(u, m) for u, m in self.built if u.startswith(folder)]
-            _write(site_dir, folder[len(self.site.url):] + "sitemap.xml", sitemaps.urlset(mine))
-        _write(site_dir, "robots.txt",
-               f"User-agent: *\nAllow: /\n\nSitemap: {self.site.abs('sitemap.xml')}\n")
+            _, self.reports = pipeline.write_reports(
+                self.loaded, [self.target, config.docs_dir])
+        except (ReportsDirError, OSError) as exc:
+            log.warning(f"Không ghi được báo cáo chỉ tiêu: {exc}")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
-        server.watch(os.path.join(self.root, self.options.profiles_dir))
+        assert self.loaded is not None
+        server.watch(os.path.join(self.root, self.loaded.options.profiles_dir))
         return server
 
 
-def _write(site_dir: str, rel: str, text: str) -> None:
-    path = os.path.join(site_dir, *rel.split("/"))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+def _meta(page: Page) -> dict[str, Any]:
+    """A planned page as MkDocs and Material read their meta."""
+    meta: dict[str, Any] = {
+        "template": page.template,
+        "title": page.title,
+        "description": page.description,
+        "showcase": page.view,
+        "social": page.social,
+    }
+    if page.hide_toc:
+        meta["hide"] = ["toc"]
+    if not page.in_search:
+        meta["search"] = {"exclude": True}
+    return meta
+
+
+def _toc_token(entry: TocEntry) -> dict[str, Any]:
+    return {"level": entry.level, "id": entry.id, "name": entry.name,
+            "children": [_toc_token(c) for c in entry.children]}

@@ -17,7 +17,7 @@ from showcase.bench import synth
 from showcase.bench.measure import run_cmd
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import cards
+from showcase.publish import cards, imaging, markup
 from showcase.publish import feeds as feed
 from showcase.publish import media as images
 
@@ -56,9 +56,9 @@ def run(out: str) -> list[tuple[str, str]]:
         images._make(images._Job(p.photo, src, sizes, os.path.join(scratch, f"p{i}"), None,
                                  spec))
         t1 = time.perf_counter()
-        photo = images._load(src, p.photo, sizes)
+        photo = imaging.load(src, p.photo, sizes)
         t2 = time.perf_counter()
-        images._encode(cards.draw_card(spec, photo), "JPEG", images.CARD_OPTS)
+        imaging.encode(cards.draw_card(spec, photo), "JPEG", imaging.CARD_OPTS)
         t_card += time.perf_counter() - t2
         t_photo += t1 - t0
     rows.append(("media: photo variants per profile, 1 core (decode 2000x1500, "
@@ -69,19 +69,28 @@ def run(out: str) -> list[tuple[str, str]]:
     # The whole step as a build runs it (process pool on both cores), cold then cached.
     site = os.path.join(out, "media-site")
     shutil.rmtree(site, ignore_errors=True)
+
+    def publish() -> images.Manifest:
+        manifest = images.prepare(root, options.cache_dir, public, units,
+                                  options.column_name, options.department)
+        images.write(manifest, site)
+        return manifest
+
     t0 = time.perf_counter()
-    images.publish_media(root, site, public, options, units)
+    publish()
     cold = time.perf_counter() - t0
     rows.append((f"media: cold publish, {len(public)} profiles with photos",
                  f"{cold:.2f} s ({cold / len(public) * 1000:.0f} ms per profile)"))
     shutil.rmtree(site)
     t0 = time.perf_counter()
-    images.publish_media(root, site, public, options, units)
+    manifest = publish()
     warm = time.perf_counter() - t0
     rows.append((f"media: cached rebuild, {len(public)} profiles",
                  f"{warm * 1000:.0f} ms ({warm / len(public) * 1000:.1f} ms per profile)"))
     t0 = time.perf_counter()
-    feed.write_feeds(site, SITE_URL, public, units, options, TODAY)
+    stories = {p.slug: markup.story(p.body) for p in public}
+    column = feed.Column(options.column_name, options.department, options.feed_items)
+    feed.plan_feeds(SITE_URL, public, units, column, TODAY, manifest, stories)
     rows.append((f"feeds: all 11 feeds, {len(public)} profiles",
                  f"{(time.perf_counter() - t0) * 1000:.0f} ms"))
 

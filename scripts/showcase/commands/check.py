@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from showcase.content import corpus, diagnostics
+from showcase import pipeline
+from showcase.content import diagnostics
+from showcase.context import Context
+from showcase.pipeline import Loaded
 
 NAME = "check"
 HELP = "kiểm tra toàn bộ hồ sơ và danh sách đơn vị, không dựng trang"
@@ -17,18 +19,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="text: từng dòng tệp:dòng: trường: lỗi; github: chú thích GitHub Actions")
 
 
-def load_and_report(ctx: Any, fmt: str = "text") -> corpus.Corpus:
-    """Load the corpus and print its diagnostics (shared with ``build``)."""
-    c = corpus.load(ctx.root, ctx.today, options=ctx.options)
+def report_diagnostics(loaded: Loaded, fmt: str = "text") -> None:
+    """Print every problem found, and a summary line (shared with ``build``)."""
+    c = loaded.corpus
     diags = c.diagnostics.sorted()
     if diags:
         print(diagnostics.render(diags, fmt))
     if fmt == "text":
         print(diagnostics.summary(diags) + f" ({len(c.profiles)} hồ sơ hợp lệ, "
               f"{len(c.units)} đơn vị)", file=sys.stderr)
-    return c
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
-    c = load_and_report(ctx, args.format)
-    return 0 if c.ok else 1
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    loaded = pipeline.load(ctx.root, ctx.options, ctx.today, ctx.horizon)
+    report_diagnostics(loaded, args.format)
+    return 0 if loaded.ok else 1

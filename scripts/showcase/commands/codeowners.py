@@ -13,12 +13,13 @@ import difflib
 import os
 import sys
 import tempfile
-from typing import Any
 
 from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
-from showcase.content.units import load_units
-from showcase.options import Options, OptionsError
+from showcase.content.units import read_units, units_path
+from showcase.context import Context
+from showcase.option_values import OptionsError
+from showcase.options import Options
 from showcase.workflow import codeowners
 
 NAME = "codeowners"
@@ -34,10 +35,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def board_team(options: Options) -> str | None:
     """The board's handle from the plugin options, validated (OptionsError -> exit 2)."""
-    value = options.extra.get("board_team")
+    value = options.board_team
     if value is None:
         return None
-    if not isinstance(value, str) or not codeowners.HANDLE.match(value.strip()):
+    if not codeowners.HANDLE.match(value.strip()):
         raise OptionsError(
             f"Tùy chọn 'board_team' ('{value}') phải là tài khoản hoặc nhóm GitHub, "
             "dạng \"@to-chuc/ban-bien-tap\" (trong ngoặc kép)."
@@ -45,17 +46,12 @@ def board_team(options: Options) -> str | None:
     return value.strip()
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     board = board_team(ctx.options)
     pdir = ctx.options.profiles_dir
-    units_rel = f"{pdir}/units.yml"
-    try:
-        with open(os.path.join(ctx.root, units_rel), "rb") as fh:
-            data: bytes | None = fh.read()
-    except FileNotFoundError:
-        data = None
+    units_rel = units_path(pdir)
     out = Collector()
-    units, _ = load_units(units_rel, data, out, ctx.today)
+    units, _ = read_units(ctx.root, pdir, out, ctx.today)
     if out.errors:
         print(diagnostics.render(out.sorted(), args.format))
         print(f"Không tạo {codeowners.PATH} vì {units_rel} còn lỗi.", file=sys.stderr)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from showcase.content import files, frontmatter, photos
 from showcase.content.diagnostics import Collector
-from showcase.content.model import FILE_NAME, Profile, read_profile
-from showcase.content.units import Unit, load_units
+from showcase.content.model import FILE_NAME, Profile
+from showcase.content.units import Unit, read_units
+from showcase.content.validate import read_profile
 from showcase.options import Options
 
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}
@@ -67,9 +68,7 @@ class _Loader:
 
     def run(self) -> Corpus:
         out = self.out
-        units_rel = f"{self.dir}/units.yml"
-        units, declared = load_units(units_rel, _read(os.path.join(self.root, units_rel)), out,
-                                     self.today, self.domains)
+        units, declared = read_units(self.root, self.dir, out, self.today, self.domains)
         profiles: list[Profile] = []
         base = os.path.join(self.root, self.dir)
         if not os.path.isdir(base):
@@ -120,7 +119,7 @@ class _Loader:
         return [p for p in profiles if p.path not in refused]
 
     def folder(self, rel: str, unit_id: str, units: dict[str, Unit],
-               declared: set[str]) -> list[Profile]:
+               declared: set[str] | None) -> list[Profile]:
         out = self.out
         found: list[Profile] = []
         known = unit_id in units
@@ -148,7 +147,8 @@ class _Loader:
                 # Neither named nor written as a profile: a note, not a broken profile.
                 out.error(path, 1, "-", *files.message("not-profile", entry.name, rel))
                 continue
-            if unit_id not in declared:
+            # An unreadable units.yml (declared is None) is reported once, not per profile.
+            if declared is not None and unit_id not in declared:
                 out.error(
                     path, 1, "-", "SC017",
                     f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",

@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import tempfile
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -168,9 +169,10 @@ class Verdicts:
     """Photo verdicts by content hash, kept between runs in ``cache_dir`` (if given)."""
 
     cache_dir: str | None = None
-    files: dict[str, list] = field(default_factory=dict)  # rel -> [size, mtime_ns, sha256]
-    by_hash: dict[str, list] = field(default_factory=dict)  # sha256 -> verdict
-    _seen: dict[str, list] = field(default_factory=dict)
+    # JSON values: rel -> [size, mtime_ns, sha256]; sha256 -> [format, kind, detail]
+    files: dict[str, list[Any]] = field(default_factory=dict)
+    by_hash: dict[str, list[Any]] = field(default_factory=dict)
+    _seen: dict[str, list[Any]] = field(default_factory=dict)
     _hash_of: dict[str, str] = field(default_factory=dict)
     _changed: bool = False
 

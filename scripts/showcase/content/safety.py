@@ -139,8 +139,8 @@ def _entity(text: str) -> tuple[str, int] | None:
         n = int(m.group(1), 16) if m.group(1) else int(m.group(2))
         if 0 < n < 0x110000 and not 0x80 <= n <= 0x9F and chars.FORBIDDEN.match(chr(n)):
             return chr(n), m.start()
-    m = _BIDI_REF.search(text)
-    return (html.unescape(m.group(0)), m.start()) if m else None
+    bidi = _BIDI_REF.search(text)
+    return (html.unescape(bidi.group(0)), bidi.start()) if bidi else None
 
 
 def _chars(text: str, decode: bool) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,13 +49,36 @@ def default_quota(group: str) -> bool:
     return group in ("affiliated", "district")
 
 
+def units_path(profiles_dir: str) -> str:
+    """Repository-relative path of the units list."""
+    return f"{profiles_dir}/units.yml"
+
+
+def read_units(
+    root: str, profiles_dir: str, out: Collector, today: dt.date,
+    email_domains: Iterable[str] = (),
+) -> tuple[dict[str, Unit], set[str] | None]:
+    """Read ``units.yml`` from the repository: the one place it is read (see load_units)."""
+    rel = units_path(profiles_dir)
+    try:
+        with open(os.path.join(root, rel), "rb") as fh:
+            data: bytes | None = fh.read(frontmatter.MAX_BYTES + 1)
+    except FileNotFoundError:
+        data = None
+    return load_units(rel, data, out, today, email_domains)
+
+
 def load_units(
     path: str, data: bytes | None, out: Collector, today: dt.date,
     email_domains: Iterable[str] = (),
-) -> tuple[dict[str, Unit], set[str]]:
+) -> tuple[dict[str, Unit], set[str] | None]:
     """Parse and validate ``units.yml``: the valid units by id, and every id declared
     (so that a profile in the folder of a unit with a mistake is not also reported
-    as being in an unknown folder)."""
+    as being in an unknown folder).
+
+    The declared ids are None when the file is missing or unreadable as a list
+    of units: then no folder can be judged, and the one problem is the file's.
+    """
     if data is None:
         out.error(
             path,
@@ -64,10 +88,10 @@ def load_units(
             "Không tìm thấy tệp danh sách đơn vị.",
             "Tạo tệp profiles/units.yml với khóa 'units:' liệt kê các đơn vị.",
         )
-        return {}, set()
+        return {}, None
     text = frontmatter.decode(data, path, out)
     if text is None:
-        return {}, set()
+        return {}, None
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out, parsed.root)
     root = parsed.root
@@ -82,7 +106,7 @@ def load_units(
                 "Tệp phải có khóa 'units:' là danh sách các đơn vị.",
                 "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
             )
-        return {}, set()
+        return {}, None
     r.unknown_keys(root, {"units": None})
     units: dict[str, Unit] = {}
     declared: set[str] = set()
@@ -129,7 +153,7 @@ def _unit(m: yamltree.Map, prefix: str, r: Reader) -> Unit | None:
             "Chỉ dùng chữ thường không dấu, chữ số và dấu '-', ví dụ 'vhtt-vinh-chau'.",
         )
         ok = False
-    name = r.text(r.require(m, "name", prefix), prefix + "name", max_len=200)
+    name = r.text(r.require(m, "name", prefix), prefix + "name", max_len=200, card=True)
     group = r.choice(r.require(m, "group", prefix), prefix + "group", GROUPS)
     quota = r.boolean(m.get("quota"), prefix + "quota")
     start = r.date(m.get("active_from"), prefix + "active_from")

@@ -21,15 +21,27 @@ the check must stay under a few seconds for 10,000 profiles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import yaml
 
 from showcase.content import chars
 
+
+class _Events(Protocol):
+    """The part of a PyYAML loader we use: its event stream (C and pure parsers alike)."""
+
+    def check_event(self, *choices: type[yaml.Event]) -> bool: ...
+    def peek_event(self) -> yaml.Event | None: ...
+    def get_event(self) -> yaml.Event | None: ...
+    def dispose(self) -> None: ...
+
+
+_Loader: Callable[[str], _Events]
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - wheels ship libyaml
     _Loader = yaml.SafeLoader
 
@@ -187,7 +199,18 @@ def path_at(root: Node | None, line: int) -> str:
     return path or "-"
 
 
-def _document(loader: yaml.SafeLoader, problems: list[Problem], off: int) -> Node | None:
+def _next(loader: _Events) -> yaml.Event:
+    ev = loader.get_event()
+    if ev is None:  # pragma: no cover - the parser ends with StreamEnd first
+        raise yaml.YAMLError("unexpected end of the event stream")
+    return ev
+
+
+def _line(ev: yaml.Event, off: int) -> int:
+    return (ev.start_mark.line if ev.start_mark else 0) + off
+
+
+def _document(loader: _Events, problems: list[Problem], off: int) -> Node | None:
     loader.get_event()  # StreamStart
     if loader.check_event(yaml.StreamEndEvent):
         return None
@@ -195,27 +218,27 @@ def _document(loader: yaml.SafeLoader, problems: list[Problem], off: int) -> Nod
     root = _node(loader, problems, off)
     loader.get_event()  # DocumentEnd
     if not loader.check_event(yaml.StreamEndEvent):
-        ev = loader.peek_event()
-        problems.append(Problem("multi-doc", ev.start_mark.line + off))
+        extra = loader.peek_event()
+        problems.append(Problem("multi-doc", _line(extra, off) if extra else off))
         while not loader.check_event(yaml.StreamEndEvent):
             loader.get_event()
     return root
 
 
-def _skip(loader: yaml.SafeLoader) -> None:
+def _skip(loader: _Events) -> None:
     """Consume the rest of a collection whose start event was just read, iteratively."""
     depth = 1
     while depth:
-        ev = loader.get_event()
+        ev = _next(loader)
         if isinstance(ev, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             depth += 1
         elif isinstance(ev, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             depth -= 1
 
 
-def _node(loader: yaml.SafeLoader, problems: list[Problem], off: int, depth: int = 1) -> Node:
-    ev = loader.get_event()
-    line = ev.start_mark.line + off
+def _node(loader: _Events, problems: list[Problem], off: int, depth: int = 1) -> Node:
+    ev = _next(loader)
+    line = _line(ev, off)
     if depth > MAX_DEPTH and isinstance(ev, yaml.SequenceStartEvent | yaml.MappingStartEvent):
         problems.append(Problem("deep", line, str(MAX_DEPTH)))
         _skip(loader)

@@ -1,11 +1,12 @@
 """RSS 2.0 and Atom feeds of the column, for readers and reposting tools.
 
-Written after ``images.publish_media`` (each item's picture must be in the
-site already: its size goes into the enclosure). Output is a function of the
-content only: dates come from ``published`` (a date-only field, given the
-fixed time :data:`PUB_TIME` in the province's time zone), ``lastBuildDate``
-is the newest item's date, and items are sorted explicitly, so rebuilding
-unchanged content gives byte-identical feeds.
+Planned from the media manifest (each item's picture: URL, byte size and
+pixel size) and the stories rendered once per build; nothing is read back
+from the site. Output is a function of the content only: dates come from
+``published`` (a date-only field, given the fixed time :data:`PUB_TIME` in
+the province's time zone), ``lastBuildDate`` is the newest item's date, and
+items are sorted explicitly, so rebuilding unchanged content gives
+byte-identical feeds.
 
 Only profiles whose consent covers social channels (``Profile.in_feeds``)
 are included. The guid of an item is its page's absolute URL, which depends
@@ -16,24 +17,22 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
-from PIL import Image
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.options import Options
 from showcase.plan.semesters import TZ
-from showcase.publish import media as images
-from showcase.publish.markup import story_html
-from showcase.publish.urls import ATOM_NAME, FEED_NAME, field_url, profile_url, sector_url
+from showcase.publish import captions, feedlist
+from showcase.publish.markup import Story
+from showcase.publish.media import Manifest
+from showcase.publish.urls import profile_url
 
 # ``published`` has no time of day: every item is dated 08:00 in the province
 # (the start of office hours), so dates never depend on the build's clock.
@@ -66,20 +65,31 @@ def rss_text(text: str) -> str:
     return xml_text(text).replace("<", "\u2039").replace(">", "\u203a")
 
 
-class FeedError(Exception):
-    """The site is missing something a feed needs (message in Vietnamese)."""
-
-
 @dataclass(frozen=True)
 class Picture:
     url: str  # absolute
-    path: str  # in site_dir
     length: int
     mime: str
     width: int
     height: int
     alt: str
     thumb: tuple[str, int, int]  # absolute URL, width, height: the smallest variant
+
+
+@dataclass(frozen=True)
+class Column:
+    """Who publishes the feeds, and how many items each carries."""
+
+    name: str
+    department: str
+    items: int
+    sample: bool = False  # the sample site: captions say so
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    rel: str  # site-relative path
+    data: bytes
 
 
 def pub_datetime(day: dt.date) -> dt.datetime:
@@ -93,56 +103,38 @@ def feed_items(profiles: Iterable[Profile], today: dt.date) -> list[Profile]:
     return sorted(chosen, key=lambda p: (p.published, p.path), reverse=True)
 
 
-def write_feeds(
-    site_dir: str, site_url: str, profiles: list[Profile], units: dict[str, Unit],
-    options: Options, today: dt.date,
-) -> list[str]:
-    """Write every feed of the site; returns their site-relative paths."""
+def plan_feeds(
+    site_url: str, profiles: list[Profile], units: Mapping[str, Unit], column: Column,
+    today: dt.date, manifest: Manifest, stories: Mapping[str, Story],
+) -> list[FeedFile]:
+    """Every feed of the site (:func:`feedlist.catalogue`), in the order written."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = feed_items(profiles, today)
+    public = [p for p in profiles if p.is_public(today)]
     # An empty feed still gets a stable date: the column's newest item, or
     # failing that the newest public profile; never the build's clock.
-    fallback = _newest(items) or _newest([p for p in profiles if p.is_public(today)])
-    col, dep = options.column_name, options.department
-    about = (f"Chuyên mục {col} của {dep}: những cá nhân, tập thể, hộ gia đình tiêu biểu "
-             "trong văn hóa, gia đình, thể dục thể thao và du lịch.")
-    pictures: dict[str, Picture] = {}
+    fallback = _newest(items) or _newest(public)
+    dep = column.department
 
-    def pic(p: Profile) -> Picture:  # read once, only for items that make it into a feed
-        if p.path not in pictures:
-            pictures[p.path] = picture(site_dir, base, p, options)
-        return pictures[p.path]
+    def pic(p: Profile) -> Picture:
+        return picture(base, p, column, manifest)
 
-    specs: list[tuple[str, str, str, str, Callable[[Profile], bool]]] = [
-        (FEED_NAME, "", f"{col} – {dep}", about, lambda p: True),
-    ]
-    for fid, term in FIELDS.items():
-        url = field_url(fid)
-        specs.append((url + FEED_NAME, url, f"{col}: {term.label} – {dep}",
-                      f"Chuyên mục {col} của {dep}, lĩnh vực {term.label}.",
-                      lambda p, fid=fid: p.field == fid))
-    for sid, term in SECTORS.items():
-        url = sector_url(sid)
-        specs.append((url + FEED_NAME, url, f"{col}: ngành {term.label} – {dep}",
-                      f"Chuyên mục {col} của {dep}, ngành {term.label}.",
-                      lambda p, sid=sid: sid in p.sectors))
+    def entry(fg: FeedGenerator, p: Profile) -> None:
+        unit = units.get(p.unit)
+        text = captions.caption(p, unit.name if unit else p.unit, base + profile_url(p.slug),
+                                column.name, dep, column.sample)
+        _entry(fg, base, p, units, pic(p), stories[p.slug], text)
 
-    written = []
-    for rel, page, title, desc, keep in specs:
-        chosen = [p for p in items if keep(p)][: _cap(options)]
-        fg = _channel(base, rel, page, title, desc, dep, chosen, fallback, units, pic)
-        _write(site_dir, rel, fg.rss_str(pretty=True))
-        written.append(rel)
-    main = items[: _cap(options)]
-    fg = _channel(base, ATOM_NAME, "", f"{col} – {dep}", about, dep, main, fallback, units,
-                  pic, atom=True)
-    _write(site_dir, ATOM_NAME, _fix_atom(fg.atom_str(pretty=True), main, pic))
-    written.append(ATOM_NAME)
-    return written
-
-
-def _cap(options: Options) -> int:
-    return max(1, options.feed_items)
+    cap = max(1, column.items)
+    out = []
+    for info in feedlist.catalogue(column.name, dep, units, public):
+        chosen = [p for p in items if info.keeps(p)][:cap]
+        fg = _channel(base, info.rel, info.page, info.title, info.description, dep, chosen,
+                      fallback, entry, atom=info.atom)
+        data = (_fix_atom(fg.atom_str(pretty=True), chosen, pic) if info.atom
+                else fg.rss_str(pretty=True))
+        out.append(FeedFile(info.rel, data))
+    return out
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:
@@ -152,8 +144,8 @@ def _newest(profiles: list[Profile]) -> dt.datetime | None:
 
 def _channel(
     base: str, rel: str, page: str, title: str, desc: str, publisher: str,
-    chosen: list[Profile], fallback: dt.datetime | None, units: dict[str, Unit],
-    pic: Callable[[Profile], Picture], atom: bool = False,
+    chosen: list[Profile], fallback: dt.datetime | None,
+    entry: Callable[[FeedGenerator, Profile], None], atom: bool = False,
 ) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("media", atom=True, rss=True)
@@ -176,12 +168,13 @@ def _channel(
         fg.updated(pub_datetime(dt.date(2000, 1, 1)))
         fg._FeedGenerator__rss_lastBuildDate = None  # no public way to unset it
     for p in chosen:
-        _entry(fg, base, p, units, pic(p))
+        entry(fg, p)
     return fg
 
 
 def _entry(
-    fg: FeedGenerator, base: str, p: Profile, units: dict[str, Unit], pic: Picture,
+    fg: FeedGenerator, base: str, p: Profile, units: Mapping[str, Unit], pic: Picture,
+    story: Story, caption: captions.Caption,
 ) -> None:
     link = base + profile_url(p.slug)
     assert p.published is not None  # in_feeds() implies it
@@ -192,15 +185,16 @@ def _entry(
     fe.guid(link, permalink=True)
     fe.published(when)
     fe.updated(when)
+    # The item's description is the ready-to-post caption (captions.py), under
+    # its picture: tools that repost a feed to Facebook or Zalo post this text.
     description = (
         f'<p><img src="{html.escape(pic.url)}" alt="{html.escape(pic.alt)}" '
-        f'width="{pic.width}" height="{pic.height}"/></p>'
-        f"<p>{html.escape(p.summary, quote=False)}</p>"
+        f'width="{pic.width}" height="{pic.height}"/></p>' + caption_html(caption.text)
     )
     description = xml_text(description)
     fe.description(description)
     fe.summary(description, type="html")
-    fe.content(xml_text(absolute_links(story_html(p.body), link)), type="html")
+    fe.content(xml_text(absolute_links(story.html, link)), type="html")
     unit = units.get(p.unit)
     labels = [FIELDS[p.field].label, *(SECTORS[s].label for s in SECTORS if s in p.sectors),
               unit.name if unit else p.unit, KINDS[p.kind].label]
@@ -214,50 +208,22 @@ def _entry(
                         "group": None})
 
 
-def picture(site_dir: str, base: str, p: Profile, options: Options) -> Picture:
-    """An item's picture: the largest JPEG of its photo, else its share card.
-
-    Read from the site (``images.publish_media`` must have run): the URL, the
-    byte size and the pixel size are those of the file actually published.
-    """
-    folder = os.path.join(site_dir, *profile_url(p.slug).rstrip("/").split("/"))
-    if p.photo:
-        widths = sorted(
-            int(m.group(1)) for name in _listdir(folder)
-            if (m := re.fullmatch(r"anh-(\d+)\.jpg", name))
-        )
-        if widths:
-            url = base + profile_url(p.slug)
-            small = f"anh-{widths[0]}.jpg"
-            with Image.open(os.path.join(folder, small)) as im:
-                thumb = (url + small, im.width, im.height)
-            name, alt = f"anh-{widths[-1]}.jpg", p.photo_alt or p.name
-            return _picture(folder, url + name, name, alt, thumb)
-    name = images.CARD_NAME
-    if not os.path.isfile(os.path.join(folder, name)):
-        raise FeedError(
-            f"Thiếu ảnh của hồ sơ '{p.path}' trong thư mục trang ({folder}): "
-            "ảnh phải được tạo (images.publish_media) trước khi viết bản tin RSS."
-        )
-    alt = f"{p.name} – {options.column_name}"
-    return _picture(folder, base + images.card_url(p), name, alt, None)
+def caption_html(text: str) -> str:
+    """A caption as HTML: paragraphs at blank lines, <br/> at line ends."""
+    paras = [para.split("\n") for para in text.split("\n\n") if para.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(line, quote=False) for line in lines) + "</p>"
+        for lines in paras
+    )
 
 
-def _picture(
-    folder: str, url: str, name: str, alt: str, thumb: tuple[str, int, int] | None,
-) -> Picture:
-    path = os.path.join(folder, name)
-    with Image.open(path) as im:
-        width, height = im.size
-    return Picture(url, path, os.path.getsize(path), "image/jpeg", width, height, alt,
-                   thumb or (url, width, height))
-
-
-def _listdir(folder: str) -> list[str]:
-    try:
-        return os.listdir(folder)
-    except OSError:
-        return []
+def picture(base: str, p: Profile, column: Column, manifest: Manifest) -> Picture:
+    """An item's picture: the largest JPEG of its photo, else its share card."""
+    media = manifest[p.slug]
+    big, small = media.picture, media.thumbnail
+    alt = (p.photo_alt or p.name) if media.photo else f"{p.name} – {column.name}"
+    return Picture(base + big.url, big.length, big.mime, big.width, big.height, alt,
+                   (base + small.url, small.width, small.height))
 
 
 def absolute_links(fragment: str, base: str) -> str:
@@ -294,10 +260,3 @@ def _fix_atom(
         enclosure.set("type", picture_.mime)
         enclosure.set("length", str(picture_.length))
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
-
-
-def _write(site_dir: str, rel: str, data: bytes) -> None:
-    path = os.path.join(site_dir, *rel.split("/"))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as fh:
-        fh.write(data)

@@ -8,6 +8,10 @@ allow-list of tags, attributes and URL schemes.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+from dataclasses import dataclass
+
 import markdown
 import nh3
 
@@ -34,6 +38,39 @@ def _markdown() -> markdown.Markdown:
 
 
 _MD = _markdown()
+
+
+_HEADING = re.compile(r'<h([2-6]) id="([^"]*)">(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str  # plain text
+
+
+@dataclass(frozen=True)
+class Story:
+    """A profile's story, rendered once per build for its page and its feed items."""
+
+    html: str  # sanitised
+    headings: tuple[Heading, ...]
+
+
+def story(body: str) -> Story:
+    rendered = story_html(body)
+    return Story(rendered, story_headings(rendered))
+
+
+def story_headings(rendered: str) -> tuple[Heading, ...]:
+    """Each heading of a rendered (sanitised) story."""
+    return tuple(
+        Heading(int(m.group(1)), m.group(2),
+                html_lib.unescape(_TAG.sub("", m.group(3))).strip())
+        for m in _HEADING.finditer(rendered)
+    )
 
 
 def story_html(body: str) -> str:

@@ -1,57 +1,37 @@
-"""Photos for the web and share cards, written into the site at build time.
+"""Photos for the web and share cards: planned once, as a manifest.
 
-A profile's photo is never published as uploaded: it is decoded, turned
-upright (EXIF orientation), converted to sRGB, resized to ``WIDTHS`` and
-re-encoded as WebP and JPEG *without any metadata* (phone photos carry the
-GPS position of the subject's home). Each public profile also gets a
-1200x630 share card (``cards.py``) for ``og:image`` and feeds.
-
-Encoding is deterministic (fixed settings, no timestamps), and results are
-cached under ``options.cache_dir`` keyed by a hash of everything that goes
-into them, so a rebuild copies unchanged files instead of re-encoding.
+:func:`prepare` makes every public profile's photo variants (WebP and JPEG at
+``imaging.WIDTHS``, see :mod:`imaging`) and its 1200x630 share card
+(:mod:`cards`) into the build cache, and returns a :data:`Manifest`: for each
+slug, every file's URL, pixel size and byte size. Pages, feeds and cards read
+the manifest; nothing reads the site folder back. :func:`write` copies the
+files into the site.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import datetime as dt
-import hashlib
-import io
-import math
 import multiprocessing
 import os
 import shutil
-import tempfile
-import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image
 
-from showcase.content import photos
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.options import Options
-from showcase.publish import cards
-from showcase.publish.urls import profile_url
+from showcase.publish import cache, cards, imaging, urls
+from showcase.publish.imaging import MediaError
 
-WIDTHS = (480, 960)
-CARD_NAME = "the-chia-se.jpg"
-JPEG_OPTS = {"quality": 82, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
-WEBP_OPTS = {"quality": 80, "method": 4, "exact": False}
-CARD_OPTS = {"quality": 86, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
 # Cache misses above this many go to a process pool (both cores); below it the
 # start-up of worker processes costs more than it saves.
 POOL_THRESHOLD = 20
-PRUNE_DAYS = 30  # cache entries unused this long are removed
-_FORMATS = ("JPEG", "PNG", "WEBP")
-_ORIENTATION = 0x0112
-_SWAPS_AXES = {5, 6, 7, 8}
 
-
-class MediaError(Exception):
-    """A photo cannot be published; the message (Vietnamese) names the file."""
+__all__ = ["Manifest", "Media", "MediaError", "PhotoSet", "Variant", "photo_set", "prepare",
+           "write"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +40,7 @@ class Variant:
     width: int
     height: int
     mime: str
+    length: int = 0  # bytes; 0 until the file is made (see prepare)
 
 
 @dataclass(frozen=True)
@@ -70,22 +51,25 @@ class PhotoSet:
     height: int
 
 
-def variant_sizes(width: int, height: int) -> tuple[tuple[int, int], ...]:
-    """(w, h) of each variant of an upright ``width`` x ``height`` photo.
+@dataclass(frozen=True)
+class Media:
+    """Everything published for one profile's picture."""
 
-    Never upscales; a photo narrower than the smallest width keeps its own.
-    """
-    widths = [w for w in WIDTHS if w <= width] or [width]
-    return tuple((w, max(1, round(height * w / width))) for w in widths)
+    photo: PhotoSet | None
+    card: Variant
+    entries: tuple[str, ...]  # cache folders copied into the profile's page folder
+
+    @property
+    def picture(self) -> Variant:
+        """The item picture of feeds: the largest JPEG of the photo, else the card."""
+        return self.photo.jpeg[-1] if self.photo else self.card
+
+    @property
+    def thumbnail(self) -> Variant:
+        return self.photo.jpeg[0] if self.photo else self.card
 
 
-def _dir_url(profile: Profile) -> str:
-    return profile_url(profile.slug)
-
-
-def card_url(profile: Profile) -> str:
-    """Site-relative URL of the profile's 1200x630 share card."""
-    return _dir_url(profile) + CARD_NAME
+Manifest = Mapping[str, Media]  # by slug
 
 
 def photo_set(root: str, profile: Profile) -> PhotoSet | None:
@@ -96,35 +80,13 @@ def photo_set(root: str, profile: Profile) -> PhotoSet | None:
     try:
         st = os.stat(full)
     except OSError:
-        raise MediaError(_message(profile.photo, "không tìm thấy tệp ảnh")) from None
-    width, height = _upright_size(full, st.st_mtime_ns, st.st_size, profile.photo)
-    base = _dir_url(profile)
-    sizes = variant_sizes(width, height)
-    webp = tuple(Variant(f"{base}anh-{w}.webp", w, h, "image/webp") for w, h in sizes)
-    jpeg = tuple(Variant(f"{base}anh-{w}.jpg", w, h, "image/jpeg") for w, h in sizes)
+        raise MediaError(imaging.message(profile.photo, "không tìm thấy tệp ảnh")) from None
+    width, height = imaging.upright_size(full, st.st_mtime_ns, st.st_size, profile.photo)
+    sizes = imaging.variant_sizes(width, height)
+    slug = profile.slug
+    webp = tuple(Variant(urls.photo_url(slug, w, "webp"), w, h, "image/webp") for w, h in sizes)
+    jpeg = tuple(Variant(urls.photo_url(slug, w, "jpg"), w, h, "image/jpeg") for w, h in sizes)
     return PhotoSet(webp, jpeg, sizes[-1][0], sizes[-1][1])
-
-
-@lru_cache(maxsize=4096)
-def _upright_size(full: str, mtime_ns: int, size: int, rel: str) -> tuple[int, int]:
-    # mtime and size are part of the cache key so an edited photo is re-read.
-    try:
-        with Image.open(full, formats=_FORMATS) as im:
-            width, height = im.size
-            orientation = im.getexif().get(_ORIENTATION, 1)
-    except Image.DecompressionBombError:
-        raise MediaError(_message(rel, "ảnh quá nhiều điểm ảnh")) from None
-    except Exception:  # Pillow raises many types for broken files
-        raise MediaError(_message(rel, "ảnh bị hỏng hoặc không phải JPEG, PNG, WebP")) from None
-    return (height, width) if orientation in _SWAPS_AXES else (width, height)
-
-
-def _message(rel: str, why: str) -> str:
-    return (f"Không xử lý được ảnh '{rel}': {why}. "
-            "Chạy 'showcase check' để xem hướng dẫn, lưu lại ảnh thành JPEG rồi tải lên lại.")
-
-
-# --- Publishing -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -139,97 +101,120 @@ class _Job:
     card: cards.CardSpec
 
 
-def publish_media(
-    root: str, site_dir: str, profiles: list[Profile], options: Options,
-    units: dict[str, Unit] | None = None,
-) -> None:
-    """Write each profile's photo variants and share card into ``site_dir``.
+@dataclass(frozen=True)
+class _Planned:
+    slug: str
+    photo: PhotoSet | None
+    photo_entry: str | None
+    card_entry: str
 
-    ``units`` gives the unit names drawn on cards; when omitted they are read
-    from ``units.yml``. Raises :class:`MediaError` (Vietnamese message) for a
-    photo that cannot be decoded; never writes the original file.
+
+def prepare(
+    root: str, cache_dir: str, profiles: Iterable[Profile], units: Mapping[str, Unit],
+    column: str, department: str,
+) -> dict[str, Media]:
+    """Make (or find in the cache) every profile's media; return the manifest.
+
+    Raises :class:`MediaError` (Vietnamese message) for a photo that cannot be
+    decoded; the original file is never published.
     """
-    if units is None:
-        units = _load_units(root, options)
-    cache = os.path.join(root, options.cache_dir, "media")
-    os.makedirs(cache, exist_ok=True)
-    plan: list[tuple[Profile, str | None, str]] = []
+    cache_root = os.path.join(root, cache_dir, "media")
+    os.makedirs(cache_root, exist_ok=True)
+    planned: list[_Planned] = []
     jobs: list[_Job] = []
     for p in sorted(profiles, key=lambda p: p.path):
-        job, photo_entry, card_entry = _plan(root, cache, p, options, units)
-        plan.append((p, photo_entry, card_entry))
+        spec = _card_spec(p, units, column, department)
+        item, job = _plan(root, cache_root, p, spec)
+        planned.append(item)
         if job.photo_dir or job.card_dir:
             jobs.append(job)
     _run(jobs)
-    used = set()
-    for p, photo_entry, card_entry in plan:
-        out = os.path.join(site_dir, *_dir_url(p).rstrip("/").split("/"))
-        os.makedirs(out, exist_ok=True)
-        for entry in (photo_entry, card_entry):
-            if entry is None:
-                continue
+    manifest: dict[str, Media] = {}
+    used: set[str] = set()
+    for item in planned:
+        entries = tuple(e for e in (item.photo_entry, item.card_entry) if e)
+        for entry in entries:
             used.add(os.path.basename(entry))
+            os.utime(entry)  # "last used", for pruning
+        manifest[item.slug] = Media(
+            photo=_measured_photo(item.photo, item.photo_entry),
+            card=_measured_card(item.slug, item.card_entry),
+            entries=entries,
+        )
+    cache.prune(cache_root, keep=used)
+    return manifest
+
+
+def write(manifest: Manifest, site_dir: str) -> None:
+    """Copy each profile's media into its page folder in ``site_dir``."""
+    for slug in sorted(manifest):
+        out = os.path.join(site_dir, *urls.profile_url(slug).rstrip("/").split("/"))
+        os.makedirs(out, exist_ok=True)
+        for entry in manifest[slug].entries:
             # Copies, not hard links: nothing written into the site later can
             # then alter the cache through a shared inode.
             for name in sorted(os.listdir(entry)):
                 shutil.copyfile(os.path.join(entry, name), os.path.join(out, name))
-            os.utime(entry)  # "last used", for pruning
-    prune(cache, keep=used)
 
 
-def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
-    """Drop cache entries unused for ``max_age_days`` (the clock only ages the
-    cache; it never changes what a build writes)."""
-    limit = time.time() - max_age_days * 86400
-    for entry in os.scandir(cache):
-        if entry.name in keep or not entry.is_dir(follow_symlinks=False):
-            continue
-        try:
-            old = entry.stat(follow_symlinks=False).st_mtime < limit
-        except OSError:
-            continue
-        if old:
-            shutil.rmtree(entry.path, ignore_errors=True)
-
-
-def _plan(
-    root: str, cache: str, p: Profile, options: Options, units: dict[str, Unit],
-) -> tuple[_Job, str | None, str]:
-    src = os.path.join(root, p.photo) if p.photo else None
-    source_hash = ""
-    sizes: tuple[tuple[int, int], ...] = ()
-    if src:
-        ps = photo_set(root, p)
-        assert ps is not None
-        sizes = tuple((v.width, v.height) for v in ps.jpeg)
-        st = os.stat(src)
-        source_hash = _source_hash(src, st.st_mtime_ns, st.st_size)
+def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: str
+               ) -> cards.CardSpec:
     unit = units.get(p.unit)
-    spec = cards.CardSpec(
+    return cards.CardSpec(
         name=p.name,
         unit=unit.name if unit else p.unit,
-        column=options.column_name,
-        department=options.department,
+        column=column,
+        department=department,
         kind=KINDS[p.kind].label,
         field=p.field,
         field_label=FIELDS[p.field].label,
         sectors=tuple(s for s in SECTORS if s in p.sectors),
+        name_km=p.name_km or "",
     )
+
+
+def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec) -> tuple[_Planned, _Job]:
+    src = os.path.join(root, p.photo) if p.photo else None
+    ps = photo_set(root, p)
+    source_hash = ""
+    sizes: tuple[tuple[int, int], ...] = ()
     photo_entry = None
-    if src:
-        key = _key("photo", _code_hash(), source_hash, repr(sizes), repr(JPEG_OPTS),
-                   repr(WEBP_OPTS))
-        photo_entry = os.path.join(cache, f"photo-{key}")
-    card_key = _key("card", _code_hash(), cards.fonts_hash(), source_hash, repr(spec),
-                    repr(CARD_OPTS))
-    card_entry = os.path.join(cache, f"card-{card_key}")
+    if src and ps:
+        sizes = tuple((v.width, v.height) for v in ps.jpeg)
+        st = os.stat(src)
+        source_hash = cache.source_hash(src, st.st_mtime_ns, st.st_size)
+        key = cache.key("photo", _code_hash(), source_hash, repr(sizes),
+                        repr(imaging.JPEG_OPTS), repr(imaging.WEBP_OPTS))
+        photo_entry = os.path.join(cache_root, f"photo-{key}")
+    card_key = cache.key("card", _code_hash(), cards.fonts_hash(), source_hash, repr(spec),
+                         repr(imaging.CARD_OPTS))
+    card_entry = os.path.join(cache_root, f"card-{card_key}")
     job = _Job(
         rel=p.photo, src=src, sizes=sizes,
         photo_dir=photo_entry if photo_entry and not os.path.isdir(photo_entry) else None,
         card_dir=card_entry if not os.path.isdir(card_entry) else None,
         card=spec,
     )
-    return job, photo_entry, card_entry
+    return _Planned(p.slug, ps, photo_entry, card_entry), job
+
+
+def _measured_photo(ps: PhotoSet | None, entry: str | None) -> PhotoSet | None:
+    if ps is None or entry is None:
+        return ps
+
+    def measured(vs: tuple[Variant, ...]) -> tuple[Variant, ...]:
+        return tuple(
+            Variant(v.url, v.width, v.height, v.mime,
+                    os.path.getsize(os.path.join(entry, v.url.rsplit("/", 1)[-1])))
+            for v in vs
+        )
+
+    return PhotoSet(measured(ps.webp), measured(ps.jpeg), ps.width, ps.height)
+
+
+def _measured_card(slug: str, entry: str) -> Variant:
+    length = os.path.getsize(os.path.join(entry, urls.CARD_NAME))
+    return Variant(urls.card_url(slug), cards.WIDTH, cards.HEIGHT, "image/jpeg", length)
 
 
 def _run(jobs: list[_Job]) -> None:
@@ -246,148 +231,26 @@ def _run(jobs: list[_Job]) -> None:
 
 
 def _make(job: _Job) -> None:
-    photo = _load(job.src, job.rel, job.sizes) if job.src else None
+    photo = imaging.load(job.src, job.rel, job.sizes) if job.src else None
     if job.photo_dir and photo is not None:
         files = {}
         small = photo
         # Largest first, each from the one before: a quarter of the work for the
         # smaller one, and Lanczos from 2x loses nothing visible.
         for w, h in reversed(job.sizes):
-            small = _resized(small, w, h)
-            files[f"anh-{w}.webp"] = _encode(small, "WEBP", WEBP_OPTS)
-            files[f"anh-{w}.jpg"] = _encode(small, "JPEG", JPEG_OPTS)
-        _store(job.photo_dir, files)
+            small = imaging.resized(small, w, h)
+            files[urls.photo_name(w, "webp")] = imaging.encode(small, "WEBP", imaging.WEBP_OPTS)
+            files[urls.photo_name(w, "jpg")] = imaging.encode(small, "JPEG", imaging.JPEG_OPTS)
+        cache.store(job.photo_dir, files)
     if job.card_dir:
         card = cards.draw_card(job.card, photo)
-        _store(job.card_dir, {CARD_NAME: _encode(card, "JPEG", CARD_OPTS)})
-
-
-def _load(src: str, rel: str | None, sizes: tuple[tuple[int, int], ...]) -> Image.Image:
-    """Decode, turn upright, convert to 8-bit sRGB RGB; no metadata survives."""
-    name = rel or src
-    try:
-        with Image.open(src, formats=_FORMATS) as im:
-            if im.width * im.height > photos.MAX_PIXELS:
-                raise MediaError(_message(name, "ảnh quá nhiều điểm ảnh"))
-            # JPEG can decode at 1/2, 1/4, 1/8 scale: keep twice the largest
-            # variant so the final Lanczos pass still has detail to work with.
-            upright_w = im.height if im.getexif().get(_ORIENTATION, 1) in _SWAPS_AXES else im.width
-            need = max(w for w, _ in sizes) * 2
-            if upright_w > need:
-                f = need / upright_w
-                im.draft(None, (math.ceil(im.width * f), math.ceil(im.height * f)))
-            im.load()
-            icc = im.info.get("icc_profile")
-            upright = ImageOps.exif_transpose(im)
-    except MediaError:
-        raise
-    except Image.DecompressionBombError:
-        raise MediaError(_message(name, "ảnh quá nhiều điểm ảnh")) from None
-    except Exception:
-        raise MediaError(_message(name, "ảnh bị hỏng hoặc không đọc được")) from None
-    rgb = _to_srgb(upright, icc)
-    clean = Image.new("RGB", rgb.size)
-    clean.paste(rgb)  # a fresh image: no info dict, no EXIF/XMP/ICC carried along
-    return clean
-
-
-def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
-    if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
-        # 16-bit grey: scale to 8 bits (a plain convert would clip at 255).
-        im = im.convert("I").point(lambda v: v * (1 / 257)).convert("L")
-    elif im.mode == "F":
-        im = im.point(lambda v: v * 255).convert("L")
-    if im.mode in ("P", "PA"):
-        im = im.convert("RGBA")
-    if im.mode in ("RGBA", "LA", "La", "RGBa"):
-        im = im.convert("RGBA")
-        flat = Image.new("RGBA", im.size, (255, 255, 255, 255))
-        flat.alpha_composite(im)
-        im = flat.convert("RGB")
-    if icc and im.mode in ("RGB", "CMYK", "L"):
-        try:
-            src_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            return ImageCms.profileToProfile(
-                im, src_profile, _srgb(), renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                outputMode="RGB",
-            )
-        except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: fall back to the plain conversion below
-    # CMYK without a profile: Pillow's plain conversion (it already undoes the
-    # inverted CMYK that Adobe software writes in JPEGs).
-    return im.convert("RGB")
-
-
-@lru_cache(maxsize=1)
-def _srgb() -> ImageCms.ImageCmsProfile:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-
-
-def _resized(im: Image.Image, w: int, h: int) -> Image.Image:
-    if im.size == (w, h):
-        return im
-    return im.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-
-
-def _encode(im: Image.Image, fmt: str, opts: dict) -> bytes:
-    buf = io.BytesIO()
-    im.save(buf, fmt, **opts)
-    return buf.getvalue()
-
-
-def _store(entry: str, files: dict[str, bytes]) -> None:
-    """Fill a cache entry atomically: a half-written entry is never seen."""
-    parent = os.path.dirname(entry)
-    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=parent)
-    for name, data in files.items():
-        with open(os.path.join(tmp, name), "wb") as fh:
-            fh.write(data)
-    try:
-        os.rename(tmp, entry)
-    except OSError:  # another build filled it meanwhile: same inputs, same bytes
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _key(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode())
-        h.update(b"\0")
-    return h.hexdigest()[:40]
-
-
-@lru_cache(maxsize=4096)
-def _source_hash(path: str, mtime_ns: int, size: int) -> str:
-    # Keyed on mtime and size too: `mkdocs serve` rebuilds hash only edited photos.
-    return _file_hash(path)
-
-
-def _file_hash(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+        cache.store(job.card_dir, {urls.CARD_NAME: imaging.encode(card, "JPEG",
+                                                                 imaging.CARD_OPTS)})
 
 
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     here = os.path.dirname(os.path.abspath(__file__))
-    return _key(*(_file_hash(os.path.join(here, n)) for n in ("media.py", "cards.py")),
-                Image.__version__)
-
-
-def _load_units(root: str, options: Options) -> dict[str, Unit]:
-    from showcase.content.diagnostics import Collector
-    from showcase.content.units import load_units
-
-    rel = f"{options.profiles_dir}/units.yml"
-    try:
-        with open(os.path.join(root, rel), "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return {}
-    # Only names are needed here: the check already reported any problem.
-    units, _ = load_units(rel, data, Collector(), options.today or dt.date.max)
-    return units
+    return cache.key(*(cache.file_hash(os.path.join(here, n))
+                       for n in ("imaging.py", "cards.py", "typeset.py")), Image.__version__)

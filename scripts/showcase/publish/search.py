@@ -1,4 +1,11 @@
-"""Diacritic-free search: add the ASCII-folded text to Material's search index.
+"""Search: each generated page's search document, and diacritic-free matching.
+
+The Markdown source of a generated page is its *search document* only:
+escaped raw HTML blocks (which Markdown passes through) with the name,
+headline, summary, unit, field and the story's headings with the story's own
+ids. MkDocs turns it into ``page.content``, Material's search indexes that,
+and the template shows the real page from its view, never ``page.content``.
+That keeps the index to about 1 KB per profile, whatever the story's length.
 
 Lunr has no transliteration, so 'lam hong son' would never match 'Lâm Hồng
 Sơn'. After Material writes ``search/search_index.json``, every entry whose
@@ -19,12 +26,53 @@ import html
 import json
 import os
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from showcase.content.text import ascii_fold
+from showcase.publish.markup import Heading
+from showcase.publish.views import TocEntry
 
 INDEX = os.path.join("search", "search_index.json")
 FIELDS = ("fold_title", "fold_text")
 _TAG = re.compile(r"<[^>]+>")
+# The id of every generated page's <h1>: slugify() never produces '_' there, so it
+# cannot collide with a story heading's id.
+H1_ID = "noi_dung"
+
+
+def _esc(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def search_doc(
+    title: str, paragraphs: Iterable[str], headings: Iterable[Heading] = (),
+) -> tuple[str, TocEntry]:
+    """A page's search document and its outline.
+
+    Raw HTML blocks, every value escaped: Markdown passes them through as they
+    are, so nothing from a profile is ever read as Markdown or markup, and the
+    heading ids are exactly the story's (the TOC and search results link to them).
+    """
+    parts = [f'<h1 id="{H1_ID}">{_esc(title)}</h1>']
+    parts += [f"<p>{_esc(t)}</p>" for t in paragraphs if t and t.strip()]
+    # Build the outline bottom-up: (level, id, name, children) on a stack.
+    root: list[Any] = [1, H1_ID, _esc(title), []]
+    stack = [root]
+    for h in headings:
+        if not h.text:
+            continue
+        parts.append(f'<h{h.level} id="{html.escape(h.id)}">{_esc(h.text)}</h{h.level}>')
+        node: list[Any] = [h.level, h.id, _esc(h.text), []]
+        while stack[-1][0] >= h.level:
+            stack.pop()
+        stack[-1][3].append(node)
+        stack.append(node)
+    return "\n\n".join(parts) + "\n", _frozen(root)
+
+
+def _frozen(node: list[Any]) -> TocEntry:
+    return TocEntry(node[0], node[1], node[2], tuple(_frozen(c) for c in node[3]))
 
 
 def plain(text: str) -> str:
@@ -32,7 +80,7 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text)).lower().split())
 
 
-def fold_entry(entry: dict) -> dict:
+def fold_entry(entry: dict[str, Any]) -> dict[str, Any]:
     """Add the folded fields to one index entry, only where folding changes something."""
     for src, dst in zip(("title", "text"), FIELDS, strict=True):
         words = plain(entry.get(src) or "")

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from showcase.publish import urls
+
 PAGES = "sitemap-trang.xml"
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -31,7 +33,16 @@ def urlset(entries: Iterable[tuple[str, str]]) -> str:
     return f"{_HEAD}<urlset {_NS}>\n" + "\n".join(rows) + "\n</urlset>\n"
 
 
-def index(site_url: str, names: Iterable[str] = (PAGES,)) -> str:
-    """A <sitemapindex> pointing to the site's sitemaps."""
-    rows = [f"<sitemap><loc>{escape(site_url + n)}</loc></sitemap>" for n in names]
-    return f"{_HEAD}<sitemapindex {_NS}>\n" + "\n".join(rows) + "\n</sitemapindex>\n"
+def files(site_url: str, pages: Iterable[tuple[str, str]], feeds: Iterable[str]
+          ) -> list[tuple[str, str]]:
+    """(site-relative path, text) of the pages' sitemap, each feed folder's own
+    sitemap, and robots.txt. ``pages``: (absolute URL, lastmod or '') of every
+    page; ``feeds``: site-relative URLs of the feeds pages link to."""
+    entries = sorted(set(pages))
+    out = [(PAGES, urlset(entries))]
+    for folder in sorted({urls.folder_of(f) for f in feeds if "/" in f}):
+        mine = [(u, m) for u, m in entries if u.startswith(site_url + folder)]
+        out.append((folder + urls.SITEMAP_NAME, urlset(mine)))
+    out.append(("robots.txt",
+                f"User-agent: *\nAllow: /\n\nSitemap: {site_url + urls.SITEMAP_NAME}\n"))
+    return out

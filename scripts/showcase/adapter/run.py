@@ -1,0 +1,73 @@
+"""Run MkDocs into a temporary folder and swap it in (``showcase build``).
+
+The command line hands the :class:`~showcase.pipeline.Loaded` it already
+checked to the same plugin that ``mkdocs build`` uses, so both doors build
+the same site through the same pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from typing import Any
+
+from showcase.pipeline import Loaded
+from showcase.publish.atomic import TMP_PREFIX, BuildFailed, build_lock, remove_stale, swap_in
+
+
+def mkdocs_build(
+    config_path: str, site_dir: str, loaded: Loaded | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> list[str]:
+    """Build into ``site_dir`` atomically; returns the report files written."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from showcase.adapter.plugin import ShowcasePlugin
+
+    site_dir = os.path.abspath(site_dir)
+    with build_lock(site_dir):
+        remove_stale(site_dir)
+        tmp = tempfile.mkdtemp(prefix=TMP_PREFIX, dir=os.path.dirname(site_dir))
+        try:
+            quiet_mkdocs()
+            try:
+                config = load_config(config_path, site_dir=tmp, **(overrides or {}))
+            except exceptions.ConfigurationError as exc:
+                raise BuildFailed(f"Cấu hình mkdocs.yml không hợp lệ: {exc}") from None
+            plugin = config.plugins.get("showcase")
+            if isinstance(plugin, ShowcasePlugin):
+                plugin.hand_over(loaded, site_dir)
+            try:
+                build(config)
+            except exceptions.MkDocsException as exc:
+                raise BuildFailed(str(exc)) from None
+            swap_in(tmp, site_dir)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return list(plugin.reports) if isinstance(plugin, ShowcasePlugin) else []
+
+
+class _DropNoise(logging.Filter):
+    """Material 9.8 announces its end of life on every build; keep our output readable."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        return "end of life" not in msg.lower() and "zensical" not in msg.lower()
+
+
+def quiet_mkdocs() -> None:
+    log = logging.getLogger("mkdocs")
+    if not any(isinstance(f, _DropNoise) for f in log.filters):
+        log.addFilter(_DropNoise())
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler.addFilter(_DropNoise())
+        log.addHandler(handler)
+        log.setLevel(logging.WARNING)
+        log.propagate = False

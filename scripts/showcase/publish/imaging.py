@@ -1,0 +1,136 @@
+"""Decoding and encoding of photos: upright, sRGB, resized, no metadata.
+
+A profile's photo is never published as uploaded: it is decoded, turned
+upright (EXIF orientation), converted to sRGB, resized and re-encoded *without
+any metadata* (phone photos carry the GPS position of the subject's home).
+Encoding is deterministic: fixed settings, no timestamps.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from functools import lru_cache
+from typing import Any
+
+from PIL import Image, ImageCms, ImageOps
+
+from showcase.content import photos
+
+WIDTHS = (480, 960)
+JPEG_OPTS: dict[str, Any] = {
+    "quality": 82, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
+WEBP_OPTS: dict[str, Any] = {"quality": 80, "method": 4, "exact": False}
+CARD_OPTS: dict[str, Any] = {
+    "quality": 86, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
+FORMATS = ("JPEG", "PNG", "WEBP")
+_ORIENTATION = 0x0112
+_SWAPS_AXES = {5, 6, 7, 8}
+
+
+class MediaError(Exception):
+    """A photo cannot be published; the message (Vietnamese) names the file."""
+
+
+def message(rel: str, why: str) -> str:
+    return (f"Không xử lý được ảnh '{rel}': {why}. "
+            "Chạy 'showcase check' để xem hướng dẫn, lưu lại ảnh thành JPEG rồi tải lên lại.")
+
+
+def variant_sizes(width: int, height: int) -> tuple[tuple[int, int], ...]:
+    """(w, h) of each variant of an upright ``width`` x ``height`` photo.
+
+    Never upscales; a photo narrower than the smallest width keeps its own.
+    """
+    widths = [w for w in WIDTHS if w <= width] or [width]
+    return tuple((w, max(1, round(height * w / width))) for w in widths)
+
+
+@lru_cache(maxsize=4096)
+def upright_size(full: str, mtime_ns: int, size: int, rel: str) -> tuple[int, int]:
+    """The photo's size once turned upright, from its header only."""
+    # mtime and size are part of the cache key so an edited photo is re-read.
+    try:
+        with Image.open(full, formats=FORMATS) as im:
+            width, height = im.size
+            orientation = im.getexif().get(_ORIENTATION, 1)
+    except Image.DecompressionBombError:
+        raise MediaError(message(rel, "ảnh quá nhiều điểm ảnh")) from None
+    except Exception:  # Pillow raises many types for broken files
+        raise MediaError(message(rel, "ảnh bị hỏng hoặc không phải JPEG, PNG, WebP")) from None
+    return (height, width) if orientation in _SWAPS_AXES else (width, height)
+
+
+def load(src: str, rel: str | None, sizes: tuple[tuple[int, int], ...]) -> Image.Image:
+    """Decode, turn upright, convert to 8-bit sRGB RGB; no metadata survives."""
+    name = rel or src
+    try:
+        with Image.open(src, formats=FORMATS) as im:
+            if im.width * im.height > photos.MAX_PIXELS:
+                raise MediaError(message(name, "ảnh quá nhiều điểm ảnh"))
+            # JPEG can decode at 1/2, 1/4, 1/8 scale: keep twice the largest
+            # variant so the final Lanczos pass still has detail to work with.
+            upright_w = im.height if im.getexif().get(_ORIENTATION, 1) in _SWAPS_AXES else im.width
+            need = max(w for w, _ in sizes) * 2
+            if upright_w > need:
+                f = need / upright_w
+                im.draft(None, (math.ceil(im.width * f), math.ceil(im.height * f)))
+            im.load()
+            icc = im.info.get("icc_profile")
+            upright = ImageOps.exif_transpose(im)
+    except MediaError:
+        raise
+    except Image.DecompressionBombError:
+        raise MediaError(message(name, "ảnh quá nhiều điểm ảnh")) from None
+    except Exception:
+        raise MediaError(message(name, "ảnh bị hỏng hoặc không đọc được")) from None
+    rgb = to_srgb(upright, icc)
+    clean = Image.new("RGB", rgb.size)
+    clean.paste(rgb)  # a fresh image: no info dict, no EXIF/XMP/ICC carried along
+    return clean
+
+
+def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
+    if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        # 16-bit grey: scale to 8 bits (a plain convert would clip at 255).
+        im = im.convert("I").point(lambda v: v * (1 / 257)).convert("L")
+    elif im.mode == "F":
+        im = im.point(lambda v: v * 255).convert("L")
+    if im.mode in ("P", "PA"):
+        im = im.convert("RGBA")
+    if im.mode in ("RGBA", "LA", "La", "RGBa"):
+        im = im.convert("RGBA")
+        flat = Image.new("RGBA", im.size, (255, 255, 255, 255))
+        flat.alpha_composite(im)
+        im = flat.convert("RGB")
+    if icc and im.mode in ("RGB", "CMYK", "L"):
+        try:
+            src_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            out = ImageCms.profileToProfile(
+                im, src_profile, _srgb(), renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                outputMode="RGB",
+            )
+            if out is not None:
+                return out
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: fall back to the plain conversion below
+    # CMYK without a profile: Pillow's plain conversion (it already undoes the
+    # inverted CMYK that Adobe software writes in JPEGs).
+    return im.convert("RGB")
+
+
+@lru_cache(maxsize=1)
+def _srgb() -> ImageCms.ImageCmsProfile:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def resized(im: Image.Image, w: int, h: int) -> Image.Image:
+    if im.size == (w, h):
+        return im
+    return im.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def encode(im: Image.Image, fmt: str, opts: dict[str, Any]) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, fmt, **opts)
+    return buf.getvalue()
