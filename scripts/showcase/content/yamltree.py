@@ -123,7 +123,7 @@ def parse(text: str, first_line: int = 1) -> Parsed:
     off = first_line
     problems = list(_forbidden_chars(text, off))
     if problems:
-        text = chars.FORBIDDEN.sub("\ufffd", text)
+        text = chars.FORBIDDEN.sub(" ", text)  # reported above; the rest still parses
     deep = _flow_depth(text, off)
     if deep:
         return Parsed(None, [*problems, Problem("deep", deep, str(MAX_DEPTH))])
