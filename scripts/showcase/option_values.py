@@ -8,6 +8,7 @@ The options themselves are declared in :mod:`showcase.options`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,3 +209,21 @@ def count(v: Any, name: str) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or v < 0:
         raise OptionsError(f"Tùy chọn '{name}' phải là số nguyên không âm.")
     return v
+
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_DOMAIN = re.compile(rf"^(\*\.)?{_LABEL}(?:\.{_LABEL})+$")
+
+
+def domains(v: Any, name: str) -> tuple[str, ...]:
+    """A list of e-mail domains: 'soctrang.gov.vn' or '*.gov.vn' (any sub-domain)."""
+    if not isinstance(v, list) or not all(isinstance(d, str) for d in v):
+        raise OptionsError(f"Tùy chọn '{name}' phải là danh sách tên miền, ví dụ [\"*.gov.vn\"].")
+    out = []
+    for d in v:
+        d = d.strip().lower()
+        if not _DOMAIN.match(d):
+            raise OptionsError(f"Tên miền '{d}' trong '{name}' không hợp lệ: viết dạng "
+                               "'soctrang.gov.vn' hoặc '*.gov.vn'.")
+        out.append(d)
+    return tuple(out)

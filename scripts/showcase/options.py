@@ -54,6 +54,10 @@ class Options:
     """Year-end scoring rubric: {semester_met, semester_missed, published, featured}."""
     organising_office: str = "to-chuc-phap-che"
     """Unit id of the office that scores units and proposes commendations."""
+    official_email_domains: tuple[str, ...] = ()
+    """E-mail domains of official addresses (a unit's mailbox, not a person's) that a
+    profile may show: "soctrang.gov.vn" exactly, "*.gov.vn" any sub-domain. Every
+    other address is personal data (Decree 13/2023/NĐ-CP) and refused by the check."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Options this version does not know (MkDocs warns about them)."""
 
@@ -109,6 +113,10 @@ class Options:
         if raw.get("publishers") is not None:
             kw["publishers"] = values.publishers(raw.pop("publishers"))
         raw.pop("publishers", None)
+        if raw.get("official_email_domains") is not None:
+            kw["official_email_domains"] = values.domains(raw.pop("official_email_domains"),
+                                                          "official_email_domains")
+        raw.pop("official_email_domains", None)
         if raw.get("scoring") is not None:
             kw["scoring"] = values.rubric(raw.pop("scoring"))
         raw.pop("scoring", None)

@@ -82,7 +82,7 @@ def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = 
     Files are checked against ``horizon`` (default: ``today``); what is loaded is
     the world as it was on ``today`` (see :mod:`showcase.plan.asof`).
     """
-    c = corpus_mod.load(root, horizon or today, options.profiles_dir)
+    c = corpus_mod.load(root, horizon or today, options=options)
     return loaded_from(asof.corpus_on(c, today), options, today)
 
 

@@ -11,6 +11,7 @@ import yaml
 from PIL import Image
 
 from conftest import PROFILE, PROFILE_PATH, run_cli
+from showcase.content import chars
 
 CASES_DIR = pathlib.Path(__file__).resolve().parent.parent / "cases"
 
@@ -31,16 +32,24 @@ def _image(fmt: str) -> bytes:
     return buf.getvalue()
 
 
+_REPEAT = re.compile(r"\{\{(.+?)\*(\d+)\}\}", re.DOTALL)
+
+
+def _expand(text: str) -> str:
+    """'{{[*20000}}' in a case stands for 20,000 '[': long inputs stay readable data."""
+    return _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), text)
+
+
 def _apply(root: pathlib.Path, case: dict) -> None:
     profile = PROFILE
     for old, new in case.get("edit", []):
         assert old in profile, f"case {case['name']}: edit does not match: {old!r}"
-        profile = profile.replace(old, new, 1)
+        profile = profile.replace(old, _expand(new), 1)
     (root / PROFILE_PATH).write_text(profile, encoding="utf-8")
     for rel, text in (case.get("files") or {}).items():
         path = root / (PROFILE_PATH if rel == "P" else rel)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(PROFILE if text == "COPY_OF_P" else text, encoding="utf-8")
+        path.write_text(PROFILE if text == "COPY_OF_P" else _expand(text), encoding="utf-8")
     if "image" in case:
         (root / case["image"]["path"]).write_bytes(_image(case["image"]["format"]))
 
@@ -83,6 +92,7 @@ def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture
     code, out = run_cli(mini_repo, "check", capsys=capsys)
     expect = case["expect"]
     assert "Traceback" not in out
+    assert chars.FORBIDDEN.search(out) is None, "a control character reached the terminal"
     assert code == expect["exit"], out
     # Exactly the expected problems: an extra one is as wrong as a missing one.
     assert emitted(out) == expected(case), out

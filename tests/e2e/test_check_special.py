@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import pathlib
 import unicodedata
 
@@ -200,3 +201,21 @@ def test_animated_gif_renamed_to_png_is_refused(mini_repo, capsys):
     _with_photo(mini_repo, "png", _animated_gif())
     code, out = _check(mini_repo, capsys)
     assert code == 1 and f"{P}:8: photo: " in out and "[SC085]" in out and "GIF" in out
+
+
+def test_zero_width_characters_at_the_ends_of_a_value_are_dropped(mini_repo, capsys):
+    text = PROFILE.replace("name: Nguyễn Văn A", "name: \u200bNguyễn Văn A\u2060\ufeff")
+    (mini_repo / P).write_text(text, encoding="utf-8")
+    code, out = _check(mini_repo, capsys)
+    assert code == 0, out
+    (p,) = corpus.load(str(mini_repo), __import__("datetime").date(2026, 11, 24)).profiles
+    assert p.name == "Nguyễn Văn A"
+
+
+def test_file_names_that_are_not_utf8_are_printed_safely(mini_repo, capsys):
+    folder = os.fsencode(mini_repo / "profiles" / "vhtt-a")
+    with open(os.path.join(folder, b"2024-\xff\x1b.md"), "wb") as fh:
+        fh.write(PROFILE.encode("utf-8"))
+    code, out = _check(mini_repo, capsys)
+    assert code == 1 and "2024-<U+DCFF><U+001B>.md:1: -: " in out and "[SC018]" in out
+    out.encode("utf-8")  # no lone surrogate reaches the terminal

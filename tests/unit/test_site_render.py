@@ -122,7 +122,8 @@ def test_share_links_and_initials():
 def test_search_folding():
     e = search.fold_entry({"title": "Lâm Hồng Sơn", "text": "<p>Thị xã Vĩnh Châu &amp; Đ</p>"})
     assert e["fold_title"] == "lam hong son"
-    assert e["fold_text"] == "thi xa vinh chau & d"
+    # Escaped like Material's own fields: the index holds text, never markup.
+    assert e["fold_text"] == "thi xa vinh chau &amp; d"
     plain = search.fold_entry({"title": "Ha Noi", "text": "abc"})
     assert "fold_title" not in plain and "fold_text" not in plain
 

@@ -24,12 +24,14 @@ _STORY = (
 
 
 def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
-             repo: str | None = None, photo_every: int = 0) -> str:
+             repo: str | None = None, photo_every: int = 0,
+             distinct_photos: bool = False) -> str:
     """Write a repository at ``root`` with ``n`` profiles over ``n_units`` units.
 
     ``repo`` (the real repository) supplies mkdocs.yml and content/ so the
     synthetic site builds like the real one. ``photo_every`` > 0 gives every
-    k-th profile a small generated photo.
+    k-th profile a small generated photo; ``distinct_photos`` makes each one
+    different bytes (as real photos are), so no cache can share a verdict.
     """
     rng = random.Random(seed)
     if os.path.exists(root):
@@ -87,7 +89,7 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             lines += ["consent:", f"  date: {intro.isoformat()}", '  ref: "12/ĐY-VHTT"']
         if photo_every and i % photo_every == 0:
             with open(os.path.join(folder, f"{slug}.jpg"), "wb") as fh:
-                fh.write(photo_bytes)
+                fh.write(_photo_bytes(i) if distinct_photos else photo_bytes)
             lines += [f"photo: {slug}.jpg", "photo_alt: Ảnh minh họa hoạt động văn nghệ ở ấp"]
         lines += ["featured: " + ("true" if i % 97 == 0 else "false"), "---", ""]
         with open(os.path.join(folder, f"{intro.year}-{slug}.md"), "w", encoding="utf-8") as fh:
@@ -95,7 +97,7 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
     return root
 
 
-def _photo_bytes() -> bytes:
+def _photo_bytes(variant: int = 0) -> bytes:
     import io
 
     from PIL import Image, ImageDraw
@@ -103,6 +105,9 @@ def _photo_bytes() -> bytes:
     im = Image.new("RGB", (1200, 800), (40, 110, 160))
     d = ImageDraw.Draw(im)
     d.rectangle((0, 500, 1200, 800), fill=(70, 140, 60))
+    if variant:
+        x, y = 37 * variant % 1100, 13 * variant % 400
+        d.rectangle((x, y, x + 90, y + 60), fill=(variant % 251, 90, 200))
     d.ellipse((850, 120, 1010, 280), fill=(250, 210, 90))
     buf = io.BytesIO()
     im.save(buf, "JPEG", quality=80)

@@ -56,7 +56,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
     except BuildFailed as exc:
-        print(f"showcase: dựng trang thất bại: {exc}\nTrang cũ được giữ nguyên.", file=sys.stderr)
+        why = str(exc)
+        if why.startswith("Aborted"):  # MkDocs' own English; the reason is logged above it
+            why = "xem lỗi ở các dòng phía trên"
+        print(f"showcase: dựng trang thất bại: {why}\nTrang cũ được giữ nguyên.", file=sys.stderr)
         return 1
     _say_written(ctx, written)
     print(f"Đã dựng trang vào {os.path.relpath(site_dir, ctx.root)}/.", file=sys.stderr)

@@ -160,7 +160,8 @@ def _report(ctx: Context, rel: str) -> None:
     if doc and m:
         unit = rel.rsplit("/", 2)[-2]
         read_profile(rel, unit, m.group(2), doc, out, ctx.today,
-                     lambda r: photos.check_photo(ctx.root, r))
+                     lambda r: photos.check_photo(ctx.root, r),
+                     ctx.options.official_email_domains)
     print(f"Đã tạo {rel}")
     left = out.sorted()
     if left:

@@ -49,7 +49,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def load(ctx: Context) -> corpus.Corpus:
     """The corpus, warning (not failing) when some files are invalid and left out."""
-    c = corpus.load(ctx.root, ctx.horizon, ctx.options.profiles_dir)
+    c = corpus.load(ctx.root, ctx.horizon, options=ctx.options)
     bad = {d.path for d in c.diagnostics.errors}
     if bad:
         print(f"Cảnh báo: {len(bad)} tệp có lỗi nên không được tính vào chỉ tiêu; "

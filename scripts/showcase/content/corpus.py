@@ -3,7 +3,8 @@
 Cross-file rules: the folder is a known unit, the file name has the
 ``<yyyy>-<slug>.md`` form, no two profiles get the same URL, no symbolic
 links anywhere under ``profiles/`` (a link could publish a file from
-outside the repository).
+outside the repository), nothing but profiles and photos in a unit folder
+(``files.py``), and every photo decodes (``photos.py``).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from showcase.content import frontmatter, photos
+from showcase.content import files, frontmatter, photos
 from showcase.content.diagnostics import Collector
-from showcase.content.model import FILE_NAME, PhotoCheck, Profile
+from showcase.content.model import FILE_NAME, Profile
 from showcase.content.units import Unit, read_units
 from showcase.content.validate import read_profile
+from showcase.options import Options
 
-IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}
 
 
@@ -37,91 +38,151 @@ class Corpus:
         return [p for p in self.profiles if p.is_public(today)]
 
 
-def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
-    """Read and validate everything under ``root/profiles_dir``."""
-    out = Collector()
-    base = os.path.join(root, profiles_dir)
-    units, declared = read_units(root, profiles_dir, out, today)
-    profiles: list[Profile] = []
-    if not os.path.isdir(base):
-        return Corpus(root, units, profiles, out)
+def load(
+    root: str, today: dt.date, profiles_dir: str | None = None, *,
+    options: Options | None = None,
+) -> Corpus:
+    """Read and validate everything under ``root/profiles_dir``.
 
-    def photo_problem(rel: str) -> photos.Problem | None:
-        return photos.check_photo(root, rel)
-
-    for entry in sorted(os.scandir(base), key=lambda e: e.name):
-        rel = f"{profiles_dir}/{entry.name}"
-        if entry.is_symlink():
-            _symlink(rel, out)
-        elif entry.is_dir():
-            profiles.extend(
-                _folder(root, rel, entry.name, units, declared, out, today, photo_problem)
-            )
-        elif entry.name not in ROOT_FILES and not entry.name.startswith("."):
-            out.error(
-                rel, 1, "-", "SC015",
-                "Tệp nằm ngoài thư mục của đơn vị.",
-                f"Chuyển tệp vào thư mục của đơn vị giới thiệu: {profiles_dir}/<mã-đơn-vị>/.",
-            )
-    _unique_urls(profiles, out)
-    return Corpus(root, units, profiles, out)
+    ``options`` (the showcase plugin's) gives the folder, the official e-mail
+    domains and the cache folder that keeps photo verdicts between runs;
+    without it nothing is written and no e-mail domain is official.
+    """
+    opts = options or Options()
+    profiles_dir = profiles_dir or opts.profiles_dir
+    cache = os.path.join(root, opts.cache_dir) if options else None
+    return _Loader(root, today, profiles_dir, opts, cache).run()
 
 
-def _folder(
-    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str] | None,
-    out: Collector, today: dt.date, photo_problem: PhotoCheck,
-) -> list[Profile]:
-    found: list[Profile] = []
-    known = unit_id in units
-    for entry in sorted(os.scandir(os.path.join(root, rel)), key=lambda e: e.name):
-        path = f"{rel}/{entry.name}"
-        if entry.is_symlink():
-            _symlink(path, out)
-            continue
-        if entry.is_dir() or entry.name.startswith("."):
-            continue
-        ext = os.path.splitext(entry.name)[1].lower()
-        if ext in IMAGE_EXTS:
-            continue  # checked when a profile names it
-        if ext != ".md":
-            out.warning(path, 1, "-", "SC016", "Tệp không phải hồ sơ (.md) hay ảnh; bị bỏ qua.",
-                        "Xóa tệp này nếu không cần.")
-            continue
-        # An unreadable units.yml (declared is None) is reported once, not per profile.
-        if declared is not None and unit_id not in declared:
-            out.error(
-                path, 1, "-", "SC017",
-                f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",
-                "Đặt hồ sơ vào thư mục mang đúng mã đơn vị (xem profiles/units.yml), "
-                "hoặc thêm đơn vị vào units.yml.",
-            )
-        m = FILE_NAME.match(entry.name)
-        if not m:
-            out.error(
-                path, 1, "-", "SC018",
-                f"Tên tệp '{entry.name}' không đúng dạng <năm>-<tên>.md.",
-                "Dùng năm giới thiệu, rồi tên không dấu, chữ thường, nối bằng '-', "
-                "ví dụ 2024-nguyen-van-a.md.",
-            )
-        data = _read(os.path.join(root, path))
-        text = frontmatter.decode(data or b"", path, out)
-        if text is None:
-            continue
-        doc = frontmatter.split(text, path, out)
-        if doc is None or not (m and known):
-            continue
-        p = read_profile(path, unit_id, m.group(2), doc, out, today, photo_problem)
-        closed = units[unit_id].inactive_message(p.introduced) if p and unit_id in units else None
-        if p and closed:
-            out.error(
-                path, doc.meta.line_of("introduced"), "introduced", "SC110", closed,
-                "Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, sửa 'introduced' thành "
-                "ngày đó; nếu không, đơn vị tiếp nhận nhiệm vụ giới thiệu hồ sơ trong thư mục "
-                "của mình.",
-            )
-        elif p:
-            found.append(p)
-    return found
+class _Loader:
+    def __init__(self, root: str, today: dt.date, profiles_dir: str, options: Options,
+                 cache: str | None) -> None:
+        self.root, self.today, self.dir = root, today, profiles_dir
+        self.domains = options.official_email_domains
+        self.out = Collector()
+        self.verdicts = photos.Verdicts.load(cache)
+        # Photos not in the verdict cache: decoded together at the end (two
+        # processes when there are many), then reported at their profile's line.
+        self.pending: list[tuple[str, str, int]] = []  # photo, profile, line of 'photo'
+        self.current: tuple[str, int] = ("", 1)
+
+    def run(self) -> Corpus:
+        out = self.out
+        units, declared = read_units(self.root, self.dir, out, self.today, self.domains)
+        profiles: list[Profile] = []
+        base = os.path.join(self.root, self.dir)
+        if not os.path.isdir(base):
+            return Corpus(self.root, units, profiles, out)
+        for entry in sorted(os.scandir(base), key=lambda e: e.name):
+            rel = f"{self.dir}/{entry.name}"
+            if entry.is_symlink():
+                _symlink(rel, out)
+            elif entry.is_dir():
+                if not entry.name.startswith("."):
+                    profiles.extend(self.folder(rel, entry.name, units, declared))
+            elif files.kind(entry.name) == "hidden":
+                out.error(rel, 1, "-", *files.message("hidden", entry.name, self.dir))
+            elif entry.name not in ROOT_FILES and not entry.name.startswith("."):
+                out.error(
+                    rel, 1, "-", "SC015",
+                    "Tệp nằm ngoài thư mục của đơn vị.",
+                    f"Chuyển tệp vào thư mục của đơn vị giới thiệu: {self.dir}/<mã-đơn-vị>/.",
+                )
+        profiles = self.decode_pending(profiles)
+        self.verdicts.save()
+        _unique_urls(profiles, out)
+        return Corpus(self.root, units, profiles, out)
+
+    def photo_problem(self, rel: str) -> photos.Problem | None:
+        full = os.path.join(self.root, rel)
+        name = rel.rsplit("/", 1)[-1]
+        found = photos.header_problem(full, name)
+        if found:
+            return found
+        v = self.verdicts.get(full, rel)
+        if v is None:
+            self.pending.append((rel, *self.current))
+            return None
+        return photos.problem_of(v, name)
+
+    def decode_pending(self, profiles: list[Profile]) -> list[Profile]:
+        if not self.pending:
+            return profiles
+        self.verdicts.fill(self.root, [rel for rel, _, _ in self.pending])
+        refused = set()
+        for rel, path, line in self.pending:
+            v = self.verdicts.get(os.path.join(self.root, rel), rel)
+            problem = photos.problem_of(v, rel.rsplit("/", 1)[-1]) if v else None
+            if problem:
+                self.out.error(path, line, "photo", *problem)
+                refused.add(path)
+        return [p for p in profiles if p.path not in refused]
+
+    def folder(self, rel: str, unit_id: str, units: dict[str, Unit],
+               declared: set[str] | None) -> list[Profile]:
+        out = self.out
+        found: list[Profile] = []
+        known = unit_id in units
+        for entry in sorted(os.scandir(os.path.join(self.root, rel)), key=lambda e: e.name):
+            path = f"{rel}/{entry.name}"
+            if entry.is_symlink():
+                _symlink(path, out)
+                continue
+            if entry.is_dir():
+                if not entry.name.startswith("."):
+                    out.error(path, 1, "-", *files.message("folder", entry.name, rel))
+                continue
+            k = files.kind(entry.name)
+            if k in ("image", "ignore"):
+                continue  # an image is checked when a profile names it
+            if k == "other":
+                out.warning(path, 1, "-", *files.message(k, entry.name, rel))
+                continue
+            if k != "profile":
+                out.error(path, 1, "-", *files.message(k, entry.name, rel))
+                continue
+            data = _read(os.path.join(self.root, path)) or b""
+            m = FILE_NAME.match(entry.name)
+            if not m and not data.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+                # Neither named nor written as a profile: a note, not a broken profile.
+                out.error(path, 1, "-", *files.message("not-profile", entry.name, rel))
+                continue
+            # An unreadable units.yml (declared is None) is reported once, not per profile.
+            if declared is not None and unit_id not in declared:
+                out.error(
+                    path, 1, "-", "SC017",
+                    f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",
+                    "Đặt hồ sơ vào thư mục mang đúng mã đơn vị (xem profiles/units.yml), "
+                    "hoặc thêm đơn vị vào units.yml.",
+                )
+            if not m:
+                out.error(
+                    path, 1, "-", "SC018",
+                    f"Tên tệp '{entry.name}' không đúng dạng <năm>-<tên>.md.",
+                    "Dùng năm giới thiệu, rồi tên không dấu, chữ thường, nối bằng '-', "
+                    "ví dụ 2024-nguyen-van-a.md.",
+                )
+            text = frontmatter.decode(data, path, out)
+            if text is None:
+                continue
+            doc = frontmatter.split(text, path, out)
+            if doc is None or not (m and known):
+                continue
+            self.current = (path, doc.meta.line_of("photo"))
+            p = read_profile(path, unit_id, m.group(2), doc, out, self.today,
+                             self.photo_problem, self.domains)
+            closed = (units[unit_id].inactive_message(p.introduced)
+                      if p and unit_id in units else None)
+            if p and closed:
+                out.error(
+                    path, doc.meta.line_of("introduced"), "introduced", "SC110", closed,
+                    "Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, sửa 'introduced' "
+                    "thành ngày đó; nếu không, đơn vị tiếp nhận nhiệm vụ giới thiệu hồ sơ "
+                    "trong thư mục của mình.",
+                )
+            elif p:
+                found.append(p)
+        return found
 
 
 def _unique_urls(profiles: list[Profile], out: Collector) -> None:

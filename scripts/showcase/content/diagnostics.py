@@ -8,9 +8,12 @@ reports every problem in every file (collect, then fail once).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
+
+from showcase.content.chars import visible
 
 Severity = Literal["error", "warning"]
 
@@ -26,20 +29,33 @@ class Diagnostic:
     severity: Severity = "error"
 
     def text(self) -> str:
-        """``path:line: field: message hint`` (one line)."""
+        """``path:line: field: message hint`` (one line, no control characters)."""
         tail = f" {self.hint}" if self.hint else ""
         label = "" if self.severity == "error" else "cảnh báo: "
         text = f"{self.path}:{self.line}: {self.field}: {label}{self.message}{tail} [{self.code}]"
-        return " ".join(text.split("\n"))  # one problem, one line
+        return _one_line(text)
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the changed line."""
-        title = f"{self.code} {self.field}"
-        body = f"{self.message} {self.hint}".strip()
+        title = _printable(f"{self.code} {self.field}")
+        body = _printable(f"{self.message} {self.hint}".strip())
         return (
-            f"::{self.severity} file={_prop(self.path)},line={self.line},"
+            f"::{self.severity} file={_prop(_printable(self.path))},line={self.line},"
             f"title={_prop(title)}::{_data(body)}"
         )
+
+
+def _one_line(text: str) -> str:
+    # One problem, one line; what comes from a profile (a value, a file name, a
+    # YAML error) may hold ESC, BEL or a bidi override: spell those out, never
+    # send them to a terminal or a CI log.
+    return visible(" ".join(text.split("\n")))
+
+
+def _printable(text: str) -> str:
+    # CR and LF are %-escaped by the workflow command syntax (GitHub restores
+    # them); every other control or direction character is spelled out.
+    return "".join(p if p in ("\r", "\n") else visible(p) for p in re.split(r"([\r\n])", text))
 
 
 def _data(s: str) -> str:

@@ -17,7 +17,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-from showcase.content import safety, scripts
+from showcase.content import chars, safety, scripts
 from showcase.content.diagnostics import Collector
 from showcase.content.vocab import Term, choices_text, resolve
 from showcase.content.yamltree import Map, Node, Scalar, Seq
@@ -36,10 +36,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class Reader:
     """Reads the fields of one file, reporting problems to a collector."""
 
-    def __init__(self, path: str, out: Collector, today: dt.date) -> None:
+    def __init__(
+        self, path: str, out: Collector, today: dt.date, email_domains: Iterable[str] = (),
+    ) -> None:
         self.path = path
         self.out = out
         self.today = today
+        self.email_domains = tuple(email_domains)  # official domains (``*.gov.vn``)
 
     def error(self, line: int, fld: str, code: str, message: str, hint: str = "") -> None:
         self.out.error(self.path, line, fld, code, message, hint)
@@ -64,13 +67,16 @@ class Reader:
     ) -> Node | None:
         """The node of a required key; if absent, report it at its line or at ``at``."""
         node = m.get(key)
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        # A value of zero-width spaces or fillers looks filled in and is not.
+        invisible = isinstance(node, Scalar) and bool(node.text) and chars.is_blank(node.text)
+        if node is None or (isinstance(node, Scalar) and node.is_null) or invisible:
             present = key in m.entries
+            detail = " (giá trị chỉ gồm ký tự vô hình)" if invisible else ""
             self.error(
                 m.line_of(key) if present else (at or m.line),
                 prefix + key,
                 "SC020",
-                f"Thiếu trường bắt buộc '{prefix + key}'{why}.",
+                f"Thiếu trường bắt buộc '{prefix + key}'{why}{detail}.",
                 f"Điền giá trị sau '{key}:'." if present
                 else f"Thêm dòng '{key}: ...' vào phần thông tin.",
             )
@@ -107,9 +113,13 @@ class Reader:
         if not self._shape(node, Scalar, fld, f"{fld.rsplit('.', 1)[-1]}: {example}"):
             return None
         assert isinstance(node, Scalar)
-        value = node.text.strip() if multiline else " ".join(node.text.split())
-        if not value:
-            self.error(node.line, fld, "SC023", f"Trường '{fld}' đang để trống.", "Điền nội dung.")
+        # A zero-width space at either end is never meant: it would only make
+        # 'Nguyễn Văn A' sort, search and compare unlike itself.
+        value = chars.trim(node.text) if multiline else chars.trim(" ".join(node.text.split()))
+        if not value or chars.is_blank(value):
+            detail = " (chỉ có ký tự vô hình)" if value else ""
+            self.error(node.line, fld, "SC023", f"Trường '{fld}' đang để trống{detail}.",
+                       "Điền nội dung, hoặc xóa cả dòng nếu trường không bắt buộc.")
             return None
         if min_len and len(value) < min_len:
             self.error(
@@ -132,10 +142,14 @@ class Reader:
         return value
 
     def scan(self, value: str, line: int, fld: str, markdown: bool = False) -> None:
-        """Report raw HTML, dangerous links and personal data in ``value``."""
-        for f in safety.scan(value, markdown=markdown):
-            code, message, hint = safety.MESSAGES[f.kind]
-            self.error(line + f.offset_line, fld, code, message.format(excerpt=f.excerpt), hint)
+        """Report raw HTML, dangerous links, personal data and invisible controls."""
+        for f in safety.scan(value, markdown=markdown, email_domains=self.email_domains):
+            if f.kind == "char":
+                code, message, hint = chars.problem(f.char, f.excerpt)
+            else:
+                code, message, hint = safety.MESSAGES[f.kind]
+                message = message.format(excerpt=f.excerpt)
+            self.error(line + f.offset_line, fld, code, message, hint)
 
     def drawable(self, value: str, line: int, fld: str, card: bool = False) -> None:
         """Report characters the shipped fonts cannot draw (one problem per line)."""

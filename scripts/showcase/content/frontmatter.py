@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from showcase.content import yamltree
+from showcase.content import chars, yamltree
 from showcase.content.diagnostics import Collector
 
 MAX_BYTES = 1_000_000
@@ -106,7 +106,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
     if tabs:
         return None
     parsed = yamltree.parse("\n".join(yaml_lines), first_line=2)
-    report_problems(parsed.problems, path, out)
+    report_problems(parsed.problems, path, out, parsed.root)
     if parsed.root is None and not parsed.problems:
         out.error(
             path,
@@ -133,9 +133,25 @@ def split(text: str, path: str, out: Collector) -> Document | None:
     return Document(parsed.root, body, end + 2)
 
 
-def report_problems(problems: list[yamltree.Problem], path: str, out: Collector) -> None:
+def report_problems(
+    problems: list[yamltree.Problem], path: str, out: Collector,
+    root: yamltree.Node | None = None,
+) -> None:
     for p in problems:
-        if p.kind == "syntax":
+        if p.kind == "char":
+            code, message, hint = chars.problem(p.detail, p.context)
+            out.error(path, p.line, yamltree.path_at(root, p.line), code, message, hint)
+        elif p.kind == "deep":
+            out.error(
+                path,
+                p.line,
+                "-",
+                "SC039",
+                f"Các giá trị lồng vào nhau quá sâu (quá {p.detail} cấp).",
+                "Phần thông tin chỉ cần vài cấp, ví dụ 'consent:' với các dòng thụt lề bên "
+                "dưới; kiểm tra các dấu '[' và '{' đã được đóng đúng chỗ.",
+            )
+        elif p.kind == "syntax":
             out.error(
                 path,
                 p.line,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from showcase.content import frontmatter, yamltree
@@ -67,7 +68,8 @@ def units_path(profiles_dir: str) -> str:
 
 
 def read_units(
-    root: str, profiles_dir: str, out: Collector, today: dt.date
+    root: str, profiles_dir: str, out: Collector, today: dt.date,
+    email_domains: Iterable[str] = (),
 ) -> tuple[dict[str, Unit], set[str] | None]:
     """Read ``units.yml`` from the repository: the one place it is read (see load_units)."""
     rel = units_path(profiles_dir)
@@ -76,11 +78,12 @@ def read_units(
             data: bytes | None = fh.read(frontmatter.MAX_BYTES + 1)
     except FileNotFoundError:
         data = None
-    return load_units(rel, data, out, today)
+    return load_units(rel, data, out, today, email_domains)
 
 
 def load_units(
-    path: str, data: bytes | None, out: Collector, today: dt.date
+    path: str, data: bytes | None, out: Collector, today: dt.date,
+    email_domains: Iterable[str] = (),
 ) -> tuple[dict[str, Unit], set[str] | None]:
     """Parse and validate ``units.yml``: the valid units by id, and every id declared
     (so that a profile in the folder of a unit with a mistake is not also reported
@@ -103,9 +106,9 @@ def load_units(
     if text is None:
         return {}, None
     parsed = yamltree.parse(text, first_line=1)
-    frontmatter.report_problems(parsed.problems, path, out)
+    frontmatter.report_problems(parsed.problems, path, out, parsed.root)
     root = parsed.root
-    r = Reader(path, out, today)
+    r = Reader(path, out, today, email_domains)
     if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):
         if parsed.root is not None or not parsed.problems:
             out.error(

@@ -4,9 +4,9 @@ or diagnostics for every problem found (nothing raises)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from showcase.content import examples, scripts
+from showcase.content import chars, examples, scripts, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -31,11 +31,14 @@ from showcase.content.yamltree import Map, Node, Scalar, Seq
 
 def read_profile(
     path: str, unit: str, slug: str, doc: Document, out: Collector, today: dt.date,
-    photo_exists: PhotoCheck,
+    photo_exists: PhotoCheck, email_domains: Iterable[str] = (),
 ) -> Profile | None:
-    """Front matter tree -> Profile, or None after reporting every problem."""
+    """Front matter tree -> Profile, or None after reporting every problem.
+
+    ``email_domains``: the official e-mail domains a profile may show (``*.gov.vn``).
+    """
     m = doc.meta
-    r = Reader(path, out, today)
+    r = Reader(path, out, today, email_domains)
     errors_before = len(out.errors)
     r.unknown_keys(m, PROFILE_KEYS)
 
@@ -64,7 +67,7 @@ def read_profile(
     achievements = _records(m.get("achievements"), "achievements", r)
     commendations = _records(m.get("commendations"), "commendations", r)
     photo, photo_alt = _photo(m, path, r, photo_exists)
-    consent = _consent(m, kind, r)
+    consent = _consent(m, kind, r, published)
     nominated = _nomination(m.get("nominated"), m.line_of("nominated"), introduced, r)
 
     if introduced and published and published < introduced:
@@ -82,6 +85,8 @@ def read_profile(
         )
     r.scan(doc.body, doc.body_line, "body", markdown=True)
     r.drawable(doc.body, doc.body_line, "body")
+    for excess in storylimits.check(doc.body):  # what would stall the build
+        r.error(doc.body_line + excess.offset_line, "body", *storylimits.message(excess))
     _placeholders(m, doc, r)
     examples.refuse_leftovers(m, doc, r)
 
@@ -204,7 +209,8 @@ def _photo(m: Map, path: str, r: Reader, exists: PhotoCheck) -> tuple[str | None
     return full, alt
 
 
-def _consent(m: Map, kind: str | None, r: Reader) -> Consent | None:
+def _consent(m: Map, kind: str | None, r: Reader, published: dt.date | None
+             ) -> Consent | None:
     node = m.get("consent")
     needed = kind in ("individual", "household")
     if node is None or (isinstance(node, Scalar) and node.is_null):
@@ -238,6 +244,13 @@ def _consent(m: Map, kind: str | None, r: Reader) -> Consent | None:
             f"Ngày rút lại đồng ý {withdrawn.isoformat()} trước ngày ký {day.isoformat()}.",
             "Kiểm tra lại hai ngày này.",
         )
+    if day and published and day > published:
+        r.error(
+            node.line_of("date"), "consent.date", "SC063",
+            f"Ngày ký phiếu đồng ý {day.isoformat()} sau ngày công bố {published.isoformat()}.",
+            "Chỉ được công bố sau khi người được giới thiệu đã ký phiếu đồng ý: sửa ngày ký cho "
+            "đúng phiếu, hoặc ghi ngày công bố (published) từ ngày ký trở đi.",
+        )
     if not (day and ref):
         return None
     return Consent(day, ref, frozenset(scope if scope is not None else SCOPES), withdrawn)
@@ -269,7 +282,7 @@ def _placeholders(m: Map, doc: Document, r: Reader) -> None:
                 doc.body_line + i, "body", "SC070", "Bài viết chưa được viết.",
                 f"Thay '{PLACEHOLDER}' bằng câu chuyện về gương điển hình.",
             )
-    if not doc.body.strip():
+    if chars.is_blank(doc.body):
         r.error(
             doc.body_line - 1, "body", "SC071", "Hồ sơ chưa có bài viết.",
             "Viết câu chuyện về gương điển hình bên dưới dòng '---' thứ hai.",

@@ -7,7 +7,12 @@ PyYAML construct Python values, because:
 * YAML 1.1 coerces ``no`` to False, ``010`` to 8 and bare dates to ``date``;
   we keep the source text and let each field decide (see ``model.py``);
 * anchors, aliases and custom tags are reported, never expanded or run;
-* every key keeps its line, so messages can point at it.
+* every key keeps its line, so messages can point at it;
+* nesting is bounded (:data:`MAX_DEPTH`): a thousand nested ``[[[...`` get
+  one problem line, never a ``RecursionError``;
+* characters YAML refuses or reads as line breaks (NUL, ESC, NEL, U+2028...)
+  and invisible direction controls are reported at their own line and
+  replaced before parsing, so the rest of the file is still checked.
 
 libyaml's C parser is used when available: it is several times faster, and
 the check must stay under a few seconds for 10,000 profiles.
@@ -15,11 +20,14 @@ the check must stay under a few seconds for 10,000 profiles.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import yaml
+
+from showcase.content import chars
 
 
 class _Events(Protocol):
@@ -43,6 +51,13 @@ _STANDARD_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Front matter needs three levels (consent -> scope -> item), units.yml four.
+MAX_DEPTH = 12
+MAX_CHAR_PROBLEMS = 20  # per file: one pasted block can hold thousands
+# libyaml's own cost grows with the square of the flow nesting ('[[[[...'):
+# 1,000 levels take 0.07 s, 20,000 take 7 s. Deeper than this, it is not run.
+MAX_FLOW_SCAN = 1_000
+_FLOW = re.compile(r"[\[\]{}\n]")
 
 
 @dataclass(frozen=True)
@@ -90,9 +105,11 @@ Node = Scalar | Seq | Map
 class Problem:
     """A structural YAML problem; ``kind`` selects the message."""
 
-    kind: str  # syntax | duplicate | alias | anchor | tag | complex-key | multi-doc
+    kind: str  # syntax | duplicate | alias | anchor | tag | complex-key | multi-doc | deep
+    #          | char (``detail`` is the character, ``context`` its escaped surroundings)
     line: int
     detail: str = ""
+    context: str = ""
 
 
 @dataclass
@@ -104,7 +121,12 @@ class Parsed:
 def parse(text: str, first_line: int = 1) -> Parsed:
     """Parse one YAML document; lines are offset so that 1 = ``first_line``."""
     off = first_line
-    problems: list[Problem] = []
+    problems = list(_forbidden_chars(text, off))
+    if problems:
+        text = chars.FORBIDDEN.sub(" ", text)  # reported above; the rest still parses
+    deep = _flow_depth(text, off)
+    if deep:
+        return Parsed(None, [*problems, Problem("deep", deep, str(MAX_DEPTH))])
     loader = _Loader(text)
     try:
         root = _document(loader, problems, off)
@@ -112,12 +134,69 @@ def parse(text: str, first_line: int = 1) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + off) if mark else off
         detail = exc.problem or exc.context or ""
-        return Parsed(None, [Problem("syntax", line, detail)])
-    except yaml.YAMLError as exc:  # reader errors (control characters)
-        return Parsed(None, [Problem("syntax", off, str(exc).splitlines()[0])])
+        return Parsed(None, [*problems, Problem("syntax", line, detail)])
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are prevented above
+        return Parsed(None, [*problems, Problem("syntax", off, str(exc).splitlines()[0])])
     finally:
         loader.dispose()
     return Parsed(root, problems)
+
+
+def _flow_depth(text: str, off: int) -> int:
+    """The line where brackets first nest deeper than MAX_DEPTH, if they ever nest
+    deeper than MAX_FLOW_SCAN (counted roughly, quotes ignored); else 0."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_SCAN:
+        return 0
+    depth = deepest = 0
+    line = first = off
+    for m in _FLOW.finditer(text):
+        c = m.group(0)
+        if c == "\n":
+            line += 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH and depth > deepest:
+                first = first if deepest > MAX_DEPTH else line
+                deepest = depth
+        elif depth:
+            depth -= 1
+    return first if deepest > MAX_FLOW_SCAN else 0
+
+
+def _forbidden_chars(text: str, off: int) -> Iterator[Problem]:
+    """Control and direction characters, each at its own line (never YAML's guess)."""
+    if chars.FORBIDDEN.search(text) is None:
+        return
+    for i, line in enumerate(text.split("\n")):
+        for n, m in enumerate(chars.FORBIDDEN.finditer(line)):
+            if n or i >= MAX_CHAR_PROBLEMS:
+                break  # one per line is enough to find them
+            yield Problem("char", i + off, m.group(0), chars.excerpt(line, m.start()))
+
+
+def path_at(root: Node | None, line: int) -> str:
+    """The key path (``consent.ref``, ``achievements[1].text``) written at ``line``."""
+    node, path = root, ""
+    while isinstance(node, Map | Seq):
+        if isinstance(node, Map):
+            entry = None
+            for e in node.entries.values():
+                if e.key_line <= line and (entry is None or e.key_line >= entry.key_line):
+                    entry = e
+            if entry is None:
+                break
+            path = f"{path}.{entry.key}" if path else entry.key
+            node = entry.value
+        else:
+            index = None
+            for i, item in enumerate(node.items):
+                if item.line <= line:
+                    index = i
+            if index is None:
+                break
+            path = f"{path}[{index}]"
+            node = node.items[index]
+    return path or "-"
 
 
 def _next(loader: _Events) -> yaml.Event:
@@ -146,9 +225,24 @@ def _document(loader: _Events, problems: list[Problem], off: int) -> Node | None
     return root
 
 
-def _node(loader: _Events, problems: list[Problem], off: int) -> Node:
+def _skip(loader: _Events) -> None:
+    """Consume the rest of a collection whose start event was just read, iteratively."""
+    depth = 1
+    while depth:
+        ev = _next(loader)
+        if isinstance(ev, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            depth += 1
+        elif isinstance(ev, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            depth -= 1
+
+
+def _node(loader: _Events, problems: list[Problem], off: int, depth: int = 1) -> Node:
     ev = _next(loader)
     line = _line(ev, off)
+    if depth > MAX_DEPTH and isinstance(ev, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+        problems.append(Problem("deep", line, str(MAX_DEPTH)))
+        _skip(loader)
+        return Scalar("", line, True)
     if isinstance(ev, yaml.AliasEvent):
         # Never expand: an alias bomb must cost nothing.
         problems.append(Problem("alias", line, ev.anchor or ""))
@@ -165,14 +259,14 @@ def _node(loader: _Events, problems: list[Problem], off: int) -> Node:
     if isinstance(ev, yaml.SequenceStartEvent):
         items = []
         while not loader.check_event(yaml.SequenceEndEvent):
-            items.append(_node(loader, problems, off))
+            items.append(_node(loader, problems, off, depth + 1))
         loader.get_event()
         return Seq(tuple(items), line)
     if isinstance(ev, yaml.MappingStartEvent):
         entries: dict[str, Entry] = {}
         while not loader.check_event(yaml.MappingEndEvent):
-            key_node = _node(loader, problems, off)
-            value = _node(loader, problems, off)
+            key_node = _node(loader, problems, off, depth + 1)
+            value = _node(loader, problems, off, depth + 1)
             if not isinstance(key_node, Scalar):
                 problems.append(Problem("complex-key", key_node.line))
                 continue

@@ -13,6 +13,11 @@ text has diacritics gets two search-only fields, ``fold_title`` and
 ``fold_text`` (declared with their boosts under the search plugin's
 ``fields`` in mkdocs.yml), holding the folded, lower-case words. They are
 indexed but never displayed.
+
+Everything in the index is text escaped as on the pages: Material's own
+``title`` and ``text`` hold ``A &amp; B &lt;C&gt;``, so the folded fields
+hold ``a &amp; b &lt;c&gt;``, never a raw ``<`` that a theme reading them
+as HTML would turn into markup.
 """
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ def fold_entry(entry: dict[str, Any]) -> dict[str, Any]:
         words = plain(entry.get(src) or "")
         folded = ascii_fold(words)
         if folded != words:
-            entry[dst] = folded
+            entry[dst] = html.escape(folded, quote=False)
     return entry
 
 

@@ -1,0 +1,189 @@
+"""The build refuses nothing the check accepts; what the check refuses never reaches MkDocs.
+
+Real builds in temporary repositories: a corpus of profiles that look hostile
+but are valid (tag-like names, invisible joiners, Khmer, an official e-mail,
+stories just under every cost limit, photos with metadata) must build, with no
+control character in any output and only escaped text in the search index;
+photos and stories the build could not handle are refused by `showcase check`
+with the file, the line, the field and a code, before MkDocs starts.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import time
+
+import pytest
+from PIL import Image
+
+from conftest import PROFILE, PROFILE_PATH, copy_repo, run_cli, write_repo
+from showcase.content import chars
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+P = PROFILE_PATH
+PHOTO = "published: 2024-06-03\nphoto: anh.{ext}\nphoto_alt: Ông A bên cây đờn"
+U = "profiles/vhtt-vinh-chau"  # a unit of the sample repository
+ENGLISH = ("Aborted", "BuildError", "Traceback", "Error", "error:")
+
+
+def _jpeg(size: tuple[int, int] = (900, 600), **kw: object) -> bytes:
+    buf = io.BytesIO()
+    Image.effect_noise(size, 40).convert("RGB").save(buf, "JPEG", **kw)
+    return buf.getvalue()
+
+
+def _with_photo(repo: pathlib.Path, ext: str, data: bytes) -> None:
+    (repo / P).write_text(PROFILE.replace("published: 2024-06-03", PHOTO.format(ext=ext)),
+                          encoding="utf-8")
+    (repo / f"profiles/vhtt-a/anh.{ext}").write_bytes(data)
+
+
+def _no_english(out: str) -> None:
+    for word in ENGLISH:
+        assert word not in out, f"{word!r} reached the editor:\n{out}"
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
+def test_truncated_jpeg_is_refused_by_check_and_build_alike(mini_repo, capsys, keep):
+    data = _jpeg()
+    _with_photo(mini_repo, "jpg", data[: int(len(data) * keep)])
+    code, out = run_cli(mini_repo, "check", capsys=capsys)
+    line = next(ln for ln in out.splitlines() if ln.endswith("[SC084]"))
+    assert code == 1 and line.startswith(f"{P}:8: photo: Ảnh 'anh.jpg' bị cắt cụt")
+    code, out = run_cli(mini_repo, "build", capsys=capsys)
+    assert code == 1 and line in out and "Không dựng trang" in out
+    _no_english(out)
+    assert not (mini_repo / "site").exists()
+
+
+def test_png_with_a_huge_text_chunk_is_too_large_metadata(mini_repo, capsys):
+    import struct
+    import zlib
+
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 100, 50)).save(buf, "PNG")
+    png = buf.getvalue()
+    data = b"Comment\x00\x00" + zlib.compress(b"A" * 20_000_000, 9)
+    chunk = (struct.pack(">I", len(data)) + b"zTXt" + data
+             + struct.pack(">I", zlib.crc32(b"zTXt" + data) & 0xFFFFFFFF))
+    _with_photo(mini_repo, "png", png[:33] + chunk + png[33:])
+    code, out = run_cli(mini_repo, "check", capsys=capsys)
+    assert code == 1 and f"{P}:8: photo: " in out and "[SC088]" in out
+    assert "metadata" in out and "bị hỏng" not in out
+
+
+def test_twenty_kilobytes_of_brackets_are_refused_before_any_build(mini_repo, capsys):
+    (mini_repo / P).write_text(PROFILE + "\n" + "[" * 20_000 + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    code, out = run_cli(mini_repo, "build", capsys=capsys)
+    elapsed = time.perf_counter() - start
+    assert code == 1 and f"{P}:18: body: " in out and "[SC075]" in out
+    assert not (mini_repo / "site").exists()
+    assert elapsed < 10, f"{elapsed:.1f} s"  # the check, not a 13-minute render
+
+
+PROSE = "Ông gắn bó với phong trào văn nghệ ở ấp từ những năm đầu tiên, "
+
+
+def _story(core: str, size: int) -> str:
+    body = core
+    while len(body) + len(PROSE) < size:
+        body += PROSE
+    return body
+
+
+def _profile(name: str, body: str, extra: str = "", kind: str = "individual") -> str:
+    text = PROFILE.replace("name: Nguyễn Văn A", f"name: {name}").replace(
+        "published: 2024-06-03", "published: 2024-06-03" + extra).replace(
+        "kind: individual", f"kind: {kind}")
+    return text.split("---\n## Hành trình")[0] + "---\n" + body + "\n"
+
+
+ACCEPTED = {
+    # Tag-like text without attributes, quotes and ampersands: text, escaped everywhere.
+    f"{U}/2024-clb-a.md": _profile(
+        '"CLB <www.vh.vn> & <x:y> \'A\' \\"B\\""', "Câu lạc bộ <x:y> và A & B <C>.",
+        "\nmovement: Phong trào <x:y> & <www.a.vn>", kind="collective"),
+    # A zero-width joiner inside a name, Khmer script and an emoji in the story.
+    f"{U}/2024-thach-thi-b.md": _profile(
+        "Thạch Thị\u200dB", "ព្រះវិហារ​ខ្មែរ 🎶 Chị hát dù kê.\n\n" + _story("", 4_000)),
+    # An official address, allowed by official_email_domains.
+    f"{U}/2024-le-van-c.md": _profile(
+        "Lê Văn C", "Liên hệ [văn thư](mailto:vanthu@soctrang.gov.vn) của Phòng."),
+    # Stories just under the cost limits.
+    f"{U}/2024-pham-van-d.md": _profile(
+        "Phạm Văn D", "[x" * 4 + _story("", 29_000)),
+    f"{U}/2024-vo-thi-e.md": _profile("Võ Thị E", "a*" * 1_900),
+    f"{U}/2024-huynh-van-f.md": _profile(
+        "Huỳnh Văn F", "".join("    " * i + f"- mục {i}\n" for i in range(10))
+        + "\n| Năm | Giải |\n| --- | --- |\n| 2023 | Nhất |\n"),
+    f"{U}/2024-danh-van-g.md": _profile("Danh Văn G", "## Mục\n\n" * 1_000),
+    # Consent signed on the day of publication; a very long single-word title.
+    f"{U}/2024-son-thi-h.md": _profile(
+        "Sơn Thị H", "Chị H.", "\ntitle: " + "Đ" * 200).replace(
+        "  date: 2024-05-15", "  date: 2024-06-03"),
+}
+
+
+@pytest.fixture(scope="module")
+def accepted_site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """The sample repository (its mkdocs.yml allows *.gov.vn addresses) plus ACCEPTED."""
+    root = copy_repo(tmp_path_factory.mktemp("accepted") / "repo")
+    write_repo(root, ACCEPTED)
+    # A photo with EXIF and a small PNG text chunk: metadata the build strips.
+    from PIL import PngImagePlugin
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotated
+    (root / f"{U}/anh.jpg").write_bytes(_jpeg(exif=exif))
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "ảnh chụp năm 2024")
+    buf = io.BytesIO()
+    Image.new("RGB", (300, 200), (10, 120, 90)).save(buf, "PNG", pnginfo=info)
+    (root / f"{U}/anh-b.png").write_bytes(buf.getvalue())
+    for name, photo in (("2024-le-van-c", "anh.jpg"), ("2024-thach-thi-b", "anh-b.png")):
+        path = root / f"{U}/{name}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "published: 2024-06-03",
+            f"published: 2024-06-03\nphoto: {photo}\nphoto_alt: Ảnh minh họa"), encoding="utf-8")
+    return root
+
+
+def test_check_accepts_the_hostile_looking_corpus(accepted_site, capsys):
+    code, out = run_cli(accepted_site, "check", capsys=capsys)
+    assert code == 0, out
+
+
+def test_what_the_check_accepts_builds(accepted_site, capsys):
+    start = time.perf_counter()
+    code, out = run_cli(accepted_site, "build", capsys=capsys)
+    assert code == 0, out
+    assert time.perf_counter() - start < 300
+    site = accepted_site / "site"
+    pages = [p for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = chars.FORBIDDEN.search(text)
+        assert found is None, f"{page}: {found.group(0)!r}"
+
+
+def test_search_index_holds_only_escaped_text(accepted_site, capsys):
+    if not (accepted_site / "site").exists():
+        run_cli(accepted_site, "build", capsys=capsys)
+    raw = (accepted_site / "site/search/search_index.json").read_text(encoding="utf-8")
+    for look_alike in ("<x:y", "<www.", "<C>", "<c>"):
+        assert look_alike not in raw, look_alike
+    docs = json.loads(raw)["docs"]
+    club = [d for d in docs if d["location"].startswith("ho-so/clb-a/")]
+    assert club and "&lt;x:y&gt;" in club[0]["title"]
+    folded = [d[k] for d in docs for k in ("fold_title", "fold_text") if k in d]
+    assert any("&lt;x:y&gt;" in f for f in folded)
+    for f in folded:
+        assert "<" not in f and ">" not in f, f
+    # Code on a hand-written page (Material keeps it as <code>&lt;b&gt;</code>) is
+    # text in the folds too.
+    for d in docs:
+        assert "<b>" not in d.get("fold_text", "") and "<script" not in d.get("fold_text", "")

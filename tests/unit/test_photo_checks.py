@@ -1,0 +1,165 @@
+"""The check decodes photos as the build does, and remembers its verdicts by content."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import struct
+import zlib
+
+import pytest
+from PIL import Image
+
+from showcase.content import photos
+from showcase.publish import imaging
+
+
+def _image(fmt: str, size: tuple[int, int] = (640, 480), **kw: object) -> bytes:
+    buf = io.BytesIO()
+    Image.effect_noise(size, 50).convert("RGB").save(buf, fmt, **kw)
+    return buf.getvalue()
+
+
+def _png_with_text_bomb(inflated: int = 20_000_000) -> bytes:
+    png = _image("PNG", (16, 16))
+    data = b"Comment\x00\x00" + zlib.compress(b"A" * inflated, 9)
+    chunk = (struct.pack(">I", len(data)) + b"zTXt" + data
+             + struct.pack(">I", zlib.crc32(b"zTXt" + data) & 0xFFFFFFFF))
+    return png[:33] + chunk + png[33:]  # right after IHDR
+
+
+def _write(tmp_path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+@pytest.mark.parametrize("keep", [0.25, 0.5, 0.9, 0.99])
+def test_truncated_photo_is_refused(tmp_path, fmt, keep):
+    data = _image(fmt)
+    full = _write(tmp_path, "anh", data[: int(len(data) * keep)])
+    fmt_, kind, _ = photos.verdict(full)
+    assert fmt_ == fmt and kind in ("truncated", "damaged")
+    code, message, hint = photos.problem_of((fmt_, kind, ""), f"anh.{fmt.lower()}") or ("",) * 3
+    assert code == "SC084" and "ảnh" in message.lower() and hint
+
+
+def test_png_text_chunk_inflating_to_20_megabytes_is_too_large_metadata(tmp_path):
+    full = _write(tmp_path, "anh.png", _png_with_text_bomb())
+    v = photos.verdict(full)
+    assert v[1] == "metadata"
+    code, message, _ = photos.problem_of(v, "anh.png")
+    assert code == "SC088" and "metadata" in message and "hỏng" not in message
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_whole_photos_pass(tmp_path, fmt):
+    full = _write(tmp_path, "anh", _image(fmt))
+    assert photos.verdict(full) == (fmt, "ok", "")
+
+
+def _build_accepts(path: str) -> bool:
+    try:
+        imaging.load(path, "anh", ((480, 360), (960, 720)))
+    except imaging.MediaError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_check_refuses_exactly_what_the_build_refuses(tmp_path, fmt):
+    """Cuts and flipped bytes at random places: the verdicts must agree every time."""
+    rng = random.Random(fmt)
+    data = _image(fmt, (1000, 700))
+    variants = [data[:cut] for cut in (len(data) - 1, len(data) - 2, *(
+        rng.randrange(100, len(data)) for _ in range(12)))]
+    for _ in range(12):
+        flipped = bytearray(data)
+        flipped[rng.randrange(100, len(data))] ^= 0xFF
+        variants.append(bytes(flipped))
+    for i, variant in enumerate(variants):
+        path = _write(tmp_path, f"v{i}", variant)
+        check_ok = photos.problem_of(photos.verdict(path), f"v.{fmt.lower()}") is None
+        assert check_ok == _build_accepts(path), f"variant {i}"
+
+
+def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeypatch):
+    root = tmp_path / "repo"
+    (root / "p").mkdir(parents=True)
+    cache = str(tmp_path / "cache")
+    (root / "p" / "a.jpg").write_bytes(_image("JPEG"))
+    (root / "p" / "b.jpg").write_bytes((root / "p" / "a.jpg").read_bytes())  # same bytes
+    decoded: list[str] = []
+    real = photos.verdict
+
+    def counting(full: str) -> photos.Verdict:
+        decoded.append(os.path.basename(full))
+        return real(full)
+
+    monkeypatch.setattr(photos, "verdict", counting)
+
+    def run() -> list[photos.Problem | None]:
+        v = photos.Verdicts.load(cache)
+        v.fill(str(root), ["p/a.jpg", "p/b.jpg"])
+        out = [photos.problem_of(v.get(str(root / rel), rel), rel) for rel in ("p/a.jpg",
+                                                                              "p/b.jpg")]
+        v.save()
+        return out
+
+    assert run() == [None, None]
+    assert decoded == ["a.jpg"]  # one decode for two files with the same bytes
+    saved = json.loads((tmp_path / "cache" / photos.CACHE_NAME).read_text())
+    assert set(saved["files"]) == {"p/a.jpg", "p/b.jpg"} and len(saved["verdicts"]) == 1
+    assert not [n for n in os.listdir(cache) if n.startswith(".tmp-")]
+
+    decoded.clear()
+    hashed: list[str] = []
+    monkeypatch.setattr(photos, "_hash", lambda p: hashed.append(p) or "x")
+    assert run() == [None, None]
+    assert decoded == [] and hashed == []  # unchanged files: not even hashed
+    monkeypatch.undo()
+    monkeypatch.setattr(photos, "verdict", counting)
+
+    # The same name with other bytes (a truncated upload): decoded again, refused.
+    data = (root / "p" / "a.jpg").read_bytes()
+    (root / "p" / "a.jpg").write_bytes(data[: len(data) // 2])
+    first, second = run()
+    assert decoded == ["a.jpg"] and first and first[0] == "SC084" and second is None
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / photos.CACHE_NAME).write_text("{not json")
+    assert photos.Verdicts.load(str(cache)).by_hash == {}
+    (cache / photos.CACHE_NAME).write_text(json.dumps(
+        {"version": "0-old", "files": {}, "verdicts": {"x": [None, "ok", ""]}}))
+    assert photos.Verdicts.load(str(cache)).by_hash == {}
+
+
+def test_an_unwritable_cache_never_fails_the_check(tmp_path):
+    (tmp_path / "a.jpg").write_bytes(_image("JPEG"))
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    v = photos.Verdicts.load(str(blocker))
+    v.fill(str(tmp_path), ["a.jpg"])
+    v.save()  # no exception
+    assert photos.problem_of(v.get(str(tmp_path / "a.jpg"), "a.jpg"), "a.jpg") is None
+
+
+def test_many_photos_are_decoded_in_two_processes(tmp_path):
+    rels = []
+    for i in range(photos.POOL_THRESHOLD + 2):
+        data = _image("JPEG", (64, 48))
+        if i == 3:
+            data = data[: len(data) // 2]
+        (tmp_path / f"{i}.jpg").write_bytes(data)
+        rels.append(f"{i}.jpg")
+    v = photos.Verdicts.load(None)
+    v.fill(str(tmp_path), rels)
+    bad = [rel for rel in rels
+           if photos.problem_of(v.get(str(tmp_path / rel), rel), rel) is not None]
+    assert bad == ["3.jpg"]
