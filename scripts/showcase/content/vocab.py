@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from showcase.content.text import ascii_fold
@@ -110,3 +111,15 @@ def choices_text(terms: Mapping[str, Term]) -> str:
     """'individual (Cá nhân), collective (Tập thể), ...' for hints."""
     return ", ".join(
         f"{t.id} ({t.letter + ') ' if t.letter else ''}{t.label})" for t in terms.values())
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
+
+
+def unknown(raw: str, fld: str, terms: Mapping[str, Term]) -> tuple[str, str]:
+    """(message, hint) for a value that is neither a code nor a Vietnamese word."""
+    maybe = did_you_mean(raw, [*terms, *(t.label for t in terms.values())])
+    return (f"Giá trị '{raw}' không hợp lệ cho '{fld}'.{maybe}",
+            "Ghi mã hoặc tên tiếng Việt của một trong: " + choices_text(terms) + ".")

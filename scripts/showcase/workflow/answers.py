@@ -13,10 +13,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from showcase.content.fields import did_you_mean
 from showcase.content.text import slugify
 from showcase.content.units import Unit
-from showcase.content.vocab import SECTORS, Term, resolve
+from showcase.content.vocab import SECTORS, Term, did_you_mean, resolve
 from showcase.workflow import scaffold
 
 T = TypeVar("T")
