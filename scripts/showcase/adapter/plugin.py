@@ -25,7 +25,7 @@ from showcase.content import diagnostics
 from showcase.options import Options, OptionsError
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, urls
+from showcase.publish import csp, search_index, urls
 from showcase.publish.media import MediaError
 from showcase.publish.views import Page, TocEntry
 
@@ -47,6 +47,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
+        self.pagefind = True
         self.root = ""
         self.target = ""  # the site folder the build ends up in
         self.loaded: pipeline.Loaded | None = None
@@ -56,6 +57,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.built: list[tuple[str, str]] = []  # (canonical URL, lastmod) of every page
         self.fragments: dict[str, str] = {}  # template parts shared by many pages
         self.reports: list[str] = []
+        self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -99,6 +101,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "Hãy đặt 'site_url' trong mkdocs.yml (địa chỉ đầy đủ của chuyên mục, ví dụ "
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
+        # Material's own (lunr) search loads its whole index on every page; the
+        # site uses Pagefind instead, unless mkdocs.yml asks for Material's search
+        # (the bench does, to compare).
+        self.pagefind = not any(k in config.plugins for k in ("search", "material/search"))
         self._theme(config)
         return config
 
@@ -119,7 +125,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.plan = pipeline.plan(self.loaded, site)
         except MediaError as exc:
             raise PluginError(str(exc)) from None
-        self.pages, self.built, self.fragments = {}, [], {}
+        self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
         for page in self.plan.pages:
             src_uri = urls.src_uri(page.url)
             existing = files.get_file_from_path(src_uri)
@@ -154,6 +160,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
             page.toc = get_toc([_toc_token(planned.toc)])  # type: ignore[list-item]
+        elif page.url is not None and not (page.meta.get("search") or {}).get("exclude"):
+            self.guides.append(search_index.guide_record(page.url, page.title or "", html))
         return html
 
     def _fragment(self, key: str, caller: Any) -> str:
@@ -170,6 +178,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         ours["showcase_csp"] = csp.meta_policy(site.url if site else "")
         ours["showcase_site"] = site
         ours["showcase_errors"] = self.errors
+        ours["showcase_search"] = site is not None and self.pagefind
         ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
         ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
         return context
@@ -188,7 +197,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None and self.loaded is not None
-        pipeline.write(self.plan, config.site_dir, self.built)
+        try:
+            pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind)
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
         self.reports = []
         if self.serving:
             return  # a preview: the office's reports come from real builds only
