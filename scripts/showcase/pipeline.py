@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +27,21 @@ from showcase.content.units import Unit
 from showcase.options import Options
 from showcase.plan import annual, quotas, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import feeds, markup, media, pages, search, search_index, sitemaps
+from showcase.publish import (
+    feeds,
+    markup,
+    media,
+    pages,
+    search,
+    search_index,
+    sitemaps,
+    styles,
+    urls,
+)
 from showcase.publish.feeds import FeedFile
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
+from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, Site
 
 
@@ -133,6 +144,24 @@ def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
                            site_dir)
     else:
         search.fold_index(site_dir)
+
+
+def site_style(theme_dirs: Sequence[str], templates_dir: str, assets_dir: str,
+               site_path: str) -> InlineStyle:
+    """The inline stylesheet of every page: the used part of Material's, then ours."""
+    found: dict[str, str] = {}
+    for d in theme_dirs:
+        folder = os.path.join(d, "assets", "stylesheets")
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+            kind = name.split(".", 1)[0]
+            if name.endswith(".min.css") and kind in ("main", "palette") and kind not in found:
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    found[kind] = fh.read()
+    with open(os.path.join(assets_dir, "showcase.css"), encoding="utf-8") as fh:
+        own = fh.read()
+    used = styles.used_classes(theme_dirs, templates_dir)
+    return styles.inline_style([found.get("main", ""), found.get("palette", "")], own,
+                               site_path + urls.ASSETS_URL, used)
 
 
 def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[str]]:

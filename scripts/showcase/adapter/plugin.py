@@ -27,6 +27,7 @@ from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
 from showcase.publish import csp, search_index, urls
 from showcase.publish.media import MediaError
+from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, TocEntry
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
         self.pagefind = True
+        self.style: InlineStyle | None = None
         self.root = ""
         self.target = ""  # the site folder the build ends up in
         self.loaded: pipeline.Loaded | None = None
@@ -115,8 +117,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             custom = config.theme.custom_dir
             at = 1 if custom and dirs and os.path.samefile(dirs[0], custom) else 0
             dirs.insert(at, TEMPLATES)
-        if urls.CSS_URL not in config.extra_css:
-            config.extra_css.insert(0, urls.CSS_URL)
+        # Our stylesheet is not linked: it is inline, with the used part of
+        # Material's (publish/styles.py), so that nothing blocks the first paint.
+        path = urls.site_path(config.site_url or "")
+        self.style = pipeline.site_style(dirs, TEMPLATES, ASSETS, path)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.loaded is not None
@@ -175,7 +179,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         site = self.plan.site if self.plan else None
         ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
         ours["showcase_fragment"] = self._fragment
-        ours["showcase_csp"] = csp.meta_policy(site.url if site else "")
+        styles = (self.style.csp_source,) if self.style else ()
+        ours["showcase_csp"] = csp.meta_policy(site.url if site else "", styles)
+        ours["showcase_style"] = self.style.css if self.style else ""
         ours["showcase_site"] = site
         ours["showcase_errors"] = self.errors
         ours["showcase_search"] = site is not None and self.pagefind

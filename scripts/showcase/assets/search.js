@@ -284,6 +284,11 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
   dialog.querySelector(".sc-search__close").addEventListener("click", function () { dialog.close(); opener.focus(); });
   dialog.addEventListener("click", function (e) { if (e.target === dialog) { dialog.close(); } });
+  // Escape closes search even from the search field (where Chromium would
+  // only clear the text).
+  dialog.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { e.preventDefault(); dialog.close(); opener.focus(); }
+  });
   window.__scSearchOpen = open;
   open();
 })();
