@@ -69,7 +69,7 @@
         if (m < 1) { ok = false; break; }
         sum += m; exactish += m >= 2 ? 1 : 0;
       }
-      if (ok) { best = Math.max(best, 100 + 10 * sum + 5 * exactish + (n === t.w.length ? 30 : 0)); }
+      if (ok) { best = Math.max(best, 100 + 10 * sum + 5 * exactish + (n === t.w.length ? 60 : 0)); }
     }
     if (best) { return best; }
     // in order but not contiguous ("lam son" for "Lâm Hồng Sơn")
