@@ -185,9 +185,9 @@
   function candidates(q, raw, filters) {
     var opts = filters ? { filters: filters } : {};
     var typing = !/\s$/.test(raw);
-    var asks = [pagefind.search(q.f.join(" "), opts).then(function (r) { return r.results.slice(0, 30); })];
+    var asks = [pagefind.search(q.f.join(" "), opts).then(function (r) { return r.results.slice(0, 12); })];
     if (q.f.length > 1) {
-      asks.push(pagefind.search(pairQuery(q, typing), opts).then(function (r) { return r.results.slice(0, 20); }));
+      asks.push(pagefind.search(pairQuery(q, typing), opts).then(function (r) { return r.results.slice(0, 8); }));
     }
     return Promise.all(asks).then(function (lists) {
       var seen = new Map();

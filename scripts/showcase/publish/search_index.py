@@ -47,7 +47,10 @@ from showcase.publish.views import Page as PlannedPage
 OUTPUT_DIR = "pagefind"  # site-relative folder of the index bundle
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
           "pagefind-highlight.", "playground")
-SENTINEL = "zzsczz"  # the browser ranker reads a record's text up to this word
+SENTINEL = "zzsczz"
+# The story is indexed up to this many characters: enough for its topics, and a
+# result's fragment (which holds the indexed text) stays about 1-2 KB.
+STORY_CHARS = 1500  # the browser ranker reads a record's text up to this word
 _SYLLABLE = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
@@ -88,7 +91,8 @@ class SearchRecord:
     kind: RecordKind
     title: str  # a profile's name, a page's title
     lead: str  # one line shown under the title in results
-    text: tuple[str, ...]  # paragraphs, in reading order
+    text: tuple[str, ...]  # paragraphs, in reading order: the facts of a profile
+    story: tuple[str, ...] = ()  # a profile's story (the start of it), indexed less
     facets: Facets | None = None  # profiles only
 
 
@@ -127,6 +131,16 @@ def search_words(paragraphs: Iterable[str]) -> str:
     return " ".join(extra)
 
 
+def dee_words(paragraphs: Iterable[str]) -> str:
+    """The ``đ`` -> ``d`` forms of the words that have one."""
+    seen: dict[str, None] = {}
+    for para in paragraphs:
+        for w in syllables(para):
+            if "đ" in w:
+                seen.setdefault(fold(w), None)
+    return " ".join(seen)
+
+
 def plain_text(fragment: str) -> list[str]:
     """The paragraphs of sanitised HTML (a story), as text."""
     text = _BLOCK_END.sub("\n", fragment)
@@ -140,16 +154,30 @@ def profile_record(p: Profile, url: str, units: Mapping[str, Unit], story: Story
     sectors = tuple(SECTORS[s].label for s in p.sectors)
     kind = KINDS[p.kind].label
     day = p.published or p.introduced
-    text = [p.title if p.title != p.name else "", " ".join(p.summary.split()), unit,
-            field, ", ".join(sectors), kind, p.location or "", p.movement or "",
-            *(a.text for a in p.achievements), *(c.text for c in p.commendations),
-            ", ".join(p.tags), *plain_text(story.html)]
+    facts = [p.title if p.title != p.name else "", " ".join(p.summary.split()), unit,
+             field, ", ".join(sectors), kind, p.location or "", p.movement or "",
+             *(a.text for a in p.achievements), *(c.text for c in p.commendations),
+             ", ".join(p.tags)]
     return SearchRecord(
         url=url, kind=RecordKind.PROFILE, title=p.name,
         lead=p.title if p.title != p.name else " ".join(p.summary.split()),
-        text=tuple(t for t in text if t),
+        text=tuple(t for t in facts if t), story=_capped(plain_text(story.html)),
         facets=Facets(field, sectors, unit, kind, str(day.year)),
     )
+
+
+def _capped(paragraphs: list[str], limit: int = STORY_CHARS) -> tuple[str, ...]:
+    out: list[str] = []
+    used = 0
+    for para in paragraphs:
+        if used + len(para) > limit:
+            cut = para[: max(0, limit - used)].rsplit(" ", 1)[0]
+            if cut:
+                out.append(cut)
+            break
+        out.append(para)
+        used += len(para)
+    return tuple(out)
 
 
 def page_record(url: str, title: str, paragraphs: Iterable[str],
@@ -180,10 +208,12 @@ def record_html(rec: SearchRecord) -> str:
     # Names weigh most; a listing's or guide's title a little less.
     weight = 10 if rec.kind is RecordKind.PROFILE else 7
     body = [f'<h1 data-pagefind-weight="{weight}">{_e(rec.title)}</h1>']
-    body += [f"<p>{_e(t)}</p>" for t in rec.text]
+    body += [f"<p>{_e(t)}</p>" for t in rec.text + rec.story]
     body.append(f"<p>{SENTINEL}</p>")
     body.append(f'<p data-pagefind-weight="{weight}">{_e(search_words([rec.title]))}</p>')
-    body.append(f"<p>{_e(search_words(rec.text))}</p>")
+    # Pairs of the facts only (the story's đ-words too): pairs of every story
+    # would double the index a query downloads.
+    body.append(f"<p>{_e(search_words(rec.text))} {_e(dee_words(rec.story))}</p>")
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         f'<title>{_e(rec.title)}</title></head><body>'
