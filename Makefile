@@ -8,7 +8,7 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve bench fuzz lint clean quotas browser-deps audit
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps audit golden
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,14 +24,26 @@ check: $(STAMP)
 quotas: $(STAMP)
 	$(SHOWCASE) quotas
 
+# A preview for the board: drafts, unapproved and scheduled profiles too, each
+# with a banner; never in feeds or sitemaps (see the `preview` plugin option).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SHOWCASE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser-deps
+preview: $(STAMP)
+	$(SHOWCASE) build --preview
+
+test: $(STAMP) browser-deps doc-deps
 	$(BIN)/python -m pytest -q
 
+# ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+# Rewrite tests/golden/ (the sample site's feed.xml, one quota CSV) from the current
+# code; review `git diff tests/golden/` before committing.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python -m showcase.bench
@@ -45,6 +57,13 @@ fuzz: $(STAMP)
 CHROMIUM := /usr/bin/chromium
 BROWSER_DIR := tests/browser
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+# Debian's chromium alone (screenshots in `showcase review`).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && $(APT_INSTALL) chromium; \
+	  else echo "chromium: not installed and not root; run 'make chromium' as root."; fi; \
+	fi
 
 browser-deps:
 	@missing=""; \
@@ -62,6 +81,23 @@ browser-deps:
 	@if command -v npm >/dev/null && { [ ! -f $(BROWSER_DIR)/node_modules/.package-lock.json ] || \
 	    [ $(BROWSER_DIR)/package-lock.json -nt $(BROWSER_DIR)/node_modules/.package-lock.json ]; }; then \
 	  cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	fi
+
+# Official documents and the honour book (PDF through WeasyPrint): Debian's Pango,
+# the Noto fonts embedded in the PDFs, and poppler-utils (pdftotext, pdftoppm) that
+# the tests read them back with. Installs only what is missing.
+DOC_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core poppler-utils
+
+doc-deps:
+	@missing=""; \
+	for p in $(DOC_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && $(APT_INSTALL)$$missing; \
+	  else \
+	    echo "doc-deps: missing$$missing and not root; PDF documents cannot be made." \
+	         "Run 'make doc-deps' as root to install them."; \
+	  fi; \
 	fi
 
 # Lighthouse (phone emulation, Debian's chromium) on the home page, a listing

@@ -7,6 +7,13 @@ import pathlib
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed (speed goals live in `make bench`):
+# no per-example deadline, which a busy machine would turn into random failures.
+settings.register_profile("showcase", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("showcase")
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
@@ -129,7 +136,7 @@ def build_site(repo: pathlib.Path, out: pathlib.Path, today: str, corpus=None,
 
     from showcase import pipeline
     from showcase.adapter.run import mkdocs_build
-    from showcase.options import read_mkdocs_yml
+    from showcase.context import read_mkdocs_yml
 
     day = dt.date.fromisoformat(today)
     _, options = read_mkdocs_yml(str(repo / "mkdocs.yml"))

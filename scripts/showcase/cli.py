@@ -7,17 +7,23 @@ import datetime as dt
 import importlib
 import pkgutil
 import sys
-from typing import Any
+from collections.abc import Callable
+from types import ModuleType
+from typing import NoReturn
 
 from showcase import commands
-from showcase.context import make_context
-from showcase.options import OptionsError
+from showcase.argparse_vi import vietnamese
+from showcase.context import Context, make_context
+from showcase.option_values import OptionsError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+# A sub-command's ``run(args, ctx)``: the exit code.
+Runner = Callable[[argparse.Namespace, Context], int]
+
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"showcase: lỗi cách dùng: {message}\n")
 
@@ -29,22 +35,23 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng YYYY-MM-DD") from None
 
 
-def _modules() -> list[Any]:
+def _modules() -> list[ModuleType]:
     names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
     return [importlib.import_module(f"{commands.__name__}.{n}") for n in names]
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Runner]]:
     parser = _Parser(prog="showcase", description="Công cụ của chuyên mục gương điển hình.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
                         help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
-    parser.add_argument("--today", type=_date, default=None,
-                        help="coi hôm nay là ngày YYYY-MM-DD (để tái lập báo cáo)")
+    parser.add_argument("--today", type=_date, default=None, metavar="NGÀY",
+                        help="xem như hôm nay là ngày YYYY-MM-DD: báo cáo, chỉ tiêu và trang "
+                             "đúng như vào ngày đó (việc xảy ra sau ngày đó chưa tính)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-    runners: dict[str, Any] = {}
+    runners: dict[str, Runner] = {}
     for mod in _modules():
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
-        p.add_argument("--today", type=_date, default=argparse.SUPPRESS,
+        p.add_argument("--today", type=_date, default=argparse.SUPPRESS, metavar="NGÀY",
                        help="coi hôm nay là ngày YYYY-MM-DD")
         mod.add_arguments(p)
         runners[mod.NAME] = mod.run
@@ -52,11 +59,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, runners = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return EXIT_USAGE
+    with vietnamese():
+        parser, runners = build_parser()
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return EXIT_USAGE
     try:
         ctx = make_context(args.config_file, args.today)
         return int(runners[args.command](args, ctx))

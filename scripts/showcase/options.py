@@ -5,36 +5,18 @@ documentation. Both doors use this one declaration: the CLI reads
 ``mkdocs.yml`` directly (fast, no MkDocs import); the MkDocs adapter derives
 its config class from :func:`option_names` and passes the mapping it read to
 :func:`Options.from_mapping`, which validates with Vietnamese messages.
+The values' types and parsers are in :mod:`showcase.option_values`; the CLI's
+reading of ``mkdocs.yml`` is :func:`showcase.context.read_mkdocs_yml`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-import yaml
-
-
-class OptionsError(Exception):
-    """Configuration is wrong: exit code 2, message in Vietnamese."""
-
-
-@dataclass(frozen=True)
-class QuotaPeriod:
-    """A plan's quota: from ``start`` to ``end``, so many per semester/year."""
-
-    start: dt.date
-    end: dt.date
-    per_semester: int = 1
-    published_per_year: int = 1
-    name: str = ""
-
-
-DEFAULT_PERIODS = (
-    QuotaPeriod(dt.date(2022, 1, 1), dt.date(2025, 12, 31), 1, 1, "Kế hoạch 2022-2025"),
-)
+from showcase import option_values as values
+from showcase.option_values import DEFAULT_PERIODS, OptionsError, Publisher, QuotaPeriod, Rubric
 
 
 @dataclass(frozen=True)
@@ -59,23 +41,45 @@ class Options:
     """Treat this YYYY-MM-DD as today (reproducible builds)."""
     cache_dir: str = ".showcase-cache"
     """Cache of image variants and share cards between builds."""
+    preview: bool = False
+    """Build a preview for the editorial board: drafts, profiles not yet approved and
+    scheduled ones are shown too, each with a banner and 'noindex'; never in feeds or
+    sitemaps. `make serve` turns it on (mkdocs.yml: !ENV SHOWCASE_PREVIEW)."""
     board_team: str | None = None
     """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
+    publishers: tuple[Publisher, ...] = ()
+    """Who issues the documents, by date: [{name, parent, place, symbol, signer,
+    home_affairs, address, from, to}]; without it, ``department``."""
+    scoring: Rubric = Rubric()
+    """Year-end scoring rubric: {semester_met, semester_missed, published, featured}."""
+    organising_office: str = "to-chuc-phap-che"
+    """Unit id of the office that scores units and proposes commendations."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Options this version does not know (MkDocs warns about them)."""
+
+    def publisher_on(self, day: dt.date) -> Publisher:
+        """The publisher on ``day``; without ``publishers``, the ``department``."""
+        for p in self.publishers:
+            if p.covers(day):
+                return p
+        if self.publishers:  # before the first or after the last: the nearest one
+            first, last = self.publishers[0], self.publishers[-1]
+            return first if first.valid_from and day < first.valid_from else last
+        return Publisher(self.department)
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None) -> Options:
         raw = dict(raw or {})
         kw: dict[str, Any] = {}
-        for name in ("profiles_dir", "column_name", "department", "reports_dir", "cache_dir"):
+        for name in ("profiles_dir", "column_name", "department", "reports_dir", "cache_dir",
+                     "organising_office"):
             if name in raw and raw[name] is not None:
-                kw[name] = _str(raw.pop(name), name)
+                kw[name] = values.text(raw.pop(name), name)
             else:
                 raw.pop(name, None)
         for name in ("feed_items", "page_size"):
             if name in raw and raw[name] is not None:
-                kw[name] = _int(raw.pop(name), name)
+                kw[name] = values.positive(raw.pop(name), name)
             else:
                 raw.pop(name, None)
         if raw.get("sample_notice") is None:
@@ -85,16 +89,29 @@ class Options:
             if not isinstance(v, bool):
                 raise OptionsError("Tùy chọn 'sample_notice' phải là true hoặc false.")
             kw["sample_notice"] = v
+        if raw.get("preview") is None:
+            raw.pop("preview", None)
+        else:
+            v = raw.pop("preview")
+            if not isinstance(v, bool):
+                raise OptionsError("Tùy chọn 'preview' phải là true hoặc false.")
+            kw["preview"] = v
         if raw.get("today") is not None:
-            kw["today"] = _date(raw.pop("today"), "today")
+            kw["today"] = values.day(raw.pop("today"), "today")
         raw.pop("today", None)
         if raw.get("board_team") is not None:
             # Checked by `showcase codeowners`, the only command that uses it.
             kw["board_team"] = str(raw.pop("board_team"))
         raw.pop("board_team", None)
         if raw.get("quota_periods") is not None:
-            kw["quota_periods"] = _periods(raw.pop("quota_periods"))
+            kw["quota_periods"] = values.periods(raw.pop("quota_periods"))
         raw.pop("quota_periods", None)
+        if raw.get("publishers") is not None:
+            kw["publishers"] = values.publishers(raw.pop("publishers"))
+        raw.pop("publishers", None)
+        if raw.get("scoring") is not None:
+            kw["scoring"] = values.rubric(raw.pop("scoring"))
+        raw.pop("scoring", None)
         kw["extra"] = raw  # options owned by later features (validated there)
         return cls(**kw)
 
@@ -102,91 +119,3 @@ class Options:
 def option_names() -> tuple[str, ...]:
     """The option keys of ``mkdocs.yml``'s ``showcase`` plugin, in declaration order."""
     return tuple(f.name for f in fields(Options) if f.name != "extra")
-
-
-def _str(v: Any, name: str) -> str:
-    if not isinstance(v, str) or not v.strip():
-        raise OptionsError(f"Tùy chọn '{name}' phải là một chuỗi không rỗng.")
-    return v
-
-
-def _int(v: Any, name: str) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        raise OptionsError(f"Tùy chọn '{name}' phải là số nguyên dương.")
-    return v
-
-
-def _date(v: Any, name: str) -> dt.date:
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v))
-    except ValueError:
-        raise OptionsError(f"Tùy chọn '{name}' phải là ngày dạng YYYY-MM-DD.") from None
-
-
-def _periods(v: Any) -> tuple[QuotaPeriod, ...]:
-    if not isinstance(v, list) or not v:
-        raise OptionsError("Tùy chọn 'quota_periods' phải là danh sách các giai đoạn.")
-    out = []
-    for i, item in enumerate(v):
-        where = f"quota_periods[{i}]"
-        if not isinstance(item, dict):
-            raise OptionsError(f"'{where}' phải có start, end, per_semester, published_per_year.")
-        unknown = set(item) - {"start", "end", "per_semester", "published_per_year", "name"}
-        if unknown:
-            raise OptionsError(f"'{where}' có khóa không hợp lệ: {', '.join(sorted(unknown))}.")
-        if "start" not in item or "end" not in item:
-            raise OptionsError(f"'{where}' cần có 'start' và 'end'.")
-        p = QuotaPeriod(
-            _date(item["start"], where + ".start"),
-            _date(item["end"], where + ".end"),
-            _count(item.get("per_semester", 1), where + ".per_semester"),
-            _count(item.get("published_per_year", 1), where + ".published_per_year"),
-            str(item.get("name", "")),
-        )
-        if p.end < p.start:
-            raise OptionsError(f"'{where}': ngày kết thúc trước ngày bắt đầu.")
-        out.append(p)
-    out.sort(key=lambda p: p.start)
-    for a, b in zip(out, out[1:], strict=False):
-        if b.start <= a.end:
-            raise OptionsError("Các giai đoạn trong 'quota_periods' bị chồng lên nhau.")
-    return tuple(out)
-
-
-def _count(v: Any, name: str) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-        raise OptionsError(f"Tùy chọn '{name}' phải là số nguyên không âm.")
-    return v
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring MkDocs' own tags (!ENV, !!python/name:...)."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
-def read_mkdocs_yml(path: str) -> tuple[dict[str, Any], Options]:
-    """The whole mkdocs.yml mapping and the showcase plugin's options."""
-    if not os.path.isfile(path):
-        raise OptionsError(f"Không tìm thấy tệp cấu hình '{path}'. Hãy chạy lệnh ở thư mục gốc.")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            config = yaml.load(fh, Loader=_TolerantLoader) or {}  # noqa: S506 - safe subclass
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise OptionsError(f"Tệp cấu hình '{path}' có lỗi: {exc}") from None
-    if not isinstance(config, dict):
-        raise OptionsError(f"Tệp cấu hình '{path}' phải là một nhóm khóa.")
-    for plugin in config.get("plugins") or []:
-        if plugin == "showcase":
-            return config, Options()
-        if isinstance(plugin, dict) and "showcase" in plugin:
-            return config, Options.from_mapping(plugin["showcase"])
-    raise OptionsError(f"Tệp cấu hình '{path}' chưa bật plugin 'showcase' trong 'plugins:'.")

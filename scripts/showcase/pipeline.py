@@ -25,7 +25,7 @@ from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.plan import annual, quotas, report_files
+from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import (
     feeds,
@@ -71,10 +71,30 @@ class Loaded:
     def public(self) -> list[Profile]:
         return self.corpus.public(self.today)
 
+    @property
+    def pending(self) -> dict[str, str]:
+        """In a preview build: slug -> why a valid profile is not public yet."""
+        if not self.options.preview:
+            return {}
+        return {p.slug: why for p in self.corpus.profiles
+                if (why := p.pending(self.today)) is not None}
 
-def load(root: str, options: Options, today: dt.date) -> Loaded:
-    """Read and validate everything; never raises for bad content (see diagnostics)."""
-    return loaded_from(corpus_mod.load(root, today, options.profiles_dir), options, today)
+    @property
+    def shown(self) -> list[Profile]:
+        """The profiles that get pages: the public ones, and pending ones in a preview."""
+        pending = self.pending
+        return [p for p in self.corpus.profiles if p.is_public(self.today) or p.slug in pending]
+
+
+def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = None
+         ) -> Loaded:
+    """Read and validate everything; never raises for bad content (see diagnostics).
+
+    Files are checked against ``horizon`` (default: ``today``); what is loaded is
+    the world as it was on ``today`` (see :mod:`showcase.plan.asof`).
+    """
+    c = corpus_mod.load(root, horizon or today, options.profiles_dir)
+    return loaded_from(asof.corpus_on(c, today), options, today)
 
 
 def loaded_from(c: Corpus, options: Options, today: dt.date) -> Loaded:
@@ -110,12 +130,12 @@ class Plan:
 
 def plan(loaded: Loaded, site: Site) -> Plan:
     """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made."""
-    public = loaded.public
+    public, shown = loaded.public, loaded.shown
     opts = loaded.options
-    manifest = media.prepare(loaded.root, opts.cache_dir, public, loaded.units,
+    manifest = media.prepare(loaded.root, opts.cache_dir, shown, loaded.units,
                              opts.column_name, opts.department)
-    stories = {p.slug: markup.story(p.body) for p in public}
-    planned = pages.all_pages(public, loaded.units, site, manifest, stories)
+    stories = {p.slug: markup.story(p.body) for p in shown}
+    planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
     column = feeds.Column(opts.column_name, opts.department, opts.feed_items)
     feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
                                   manifest, stories)
@@ -173,11 +193,11 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
     opts = loaded.options
     folder = report_files.reports_dir(loaded.root, opts.reports_dir, published)
     years = sorted({s.year for s in loaded.review.semesters})
-    latest = quotas.report_year(opts.quota_periods, loaded.today)
+    latest = periods.report_year(opts.quota_periods, loaded.today)
     written: list[str] = []
     for y in years or ([latest] if latest else []):
-        ann = annual.build(loaded.units.values(), loaded.corpus.profiles, opts.quota_periods,
-                           loaded.today, y, opts.department)
+        ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
+                                     loaded.today, y)
         written += report_files.write(folder, report_files.files(ann, ann.quotas))
     return folder, written
 

@@ -118,7 +118,7 @@ def test_failing_mkdocs_step_keeps_last_good_site(built):
 
 def test_two_builds_at_once(built):
     repo, site, _ = built
-    first = _start(repo, site, pause=3)
+    first = _start(repo, site, pause=10)
     _wait_for_tmp(repo, first)
     second = _build(repo, site)
     out, err = first.communicate(timeout=240)

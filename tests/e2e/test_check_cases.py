@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pathlib
+import re
 
 import pytest
 import yaml
@@ -44,6 +45,38 @@ def _apply(root: pathlib.Path, case: dict) -> None:
         (root / case["image"]["path"]).write_bytes(_image(case["image"]["format"]))
 
 
+# One rendered diagnostic: ``path:line: field: message hint [SC0xx]`` (Diagnostic.text).
+_DIAGNOSTIC = re.compile(
+    r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<field>\S+): .* \[(?P<code>SC\d{3})\]$"
+)
+
+
+def emitted(out: str) -> list[tuple[str, int, str, str]]:
+    """Every diagnostic in the output as (path, line, field, code), sorted, duplicates kept."""
+    found = [(m["path"], int(m["line"]), m["field"], m["code"])
+             for m in map(_DIAGNOSTIC.match, out.splitlines()) if m]
+    return sorted(found)
+
+
+def expected(case: dict) -> list[tuple[str, int, str, str]]:
+    return sorted(
+        (PROFILE_PATH if path == "P" else path, int(line), str(field), code)
+        for path, line, field, code in case["expect"].get("diagnostics", [])
+    )
+
+
+def test_emitted_parses_rendered_diagnostics() -> None:
+    out = (
+        "profiles/u/2024-a.md:7: consent.date: Ngày ký [x] sai. Sửa lại. [SC025]\n"
+        "profiles/units.yml:4: units[0].group: cảnh báo: Nhóm 'x' lạ. [SC030]\n"
+        "Tìm thấy 2 lỗi trong 1 tệp. (0 hồ sơ hợp lệ, 2 đơn vị)\n"
+    )
+    assert emitted(out) == [
+        ("profiles/u/2024-a.md", 7, "consent.date", "SC025"),
+        ("profiles/units.yml", 4, "units[0].group", "SC030"),
+    ]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     _apply(mini_repo, case)
@@ -51,12 +84,8 @@ def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture
     expect = case["expect"]
     assert "Traceback" not in out
     assert code == expect["exit"], out
-    lines = out.splitlines()
-    for path, line, field, code_ in expect.get("diagnostics", []):
-        path = PROFILE_PATH if path == "P" else path
-        prefix = f"{path}:{line}: {field}: "
-        hits = [ln for ln in lines if ln.startswith(prefix) and ln.endswith(f"[{code_}]")]
-        assert hits, f"expected {prefix}...[{code_}] in:\n{out}"
+    # Exactly the expected problems: an extra one is as wrong as a missing one.
+    assert emitted(out) == expected(case), out
     for fragment in expect.get("says", []):
         assert fragment in out, f"expected {fragment!r} in:\n{out}"
     if expect["exit"] == 0:

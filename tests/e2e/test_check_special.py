@@ -148,6 +148,7 @@ def test_missing_units_file(mini_repo, capsys):
     (mini_repo / "profiles/units.yml").unlink()
     code, out = _check(mini_repo, capsys)
     assert code == 1 and "profiles/units.yml:1: -: " in out and "[SC050]" in out
+    assert "[SC017]" not in out  # the missing file is the one problem, not every folder
 
 
 def test_exit_code_2_for_missing_config(tmp_path, capsys):

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, TODAY, run_cli
 from showcase.content.diagnostics import Collector
 from showcase.content.units import load_units
-from showcase.options import read_mkdocs_yml
+from showcase.context import read_mkdocs_yml
 from showcase.workflow import codeowners
 
 ANNOTATION = re.compile(r"^::error file=[^,:]+,line=\d+,title=[^,:]+::\S.*$")

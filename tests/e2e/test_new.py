@@ -232,10 +232,20 @@ def test_closed_unit_is_refused_unless_introduced_while_open(tmp_path, capsys):
     assert code == 0 and (repo / "profiles/vhtt-cu/2025-cau-lac-bo-dan-ca.md").is_file()
 
 
+def test_unreadable_units_file_is_named_not_the_unit(mini_repo, capsys):
+    (mini_repo / "profiles/units.yml").write_text("don_vi:\n  - id: vhtt-a\n", encoding="utf-8")
+    before = sorted(mini_repo.rglob("*"))
+    code, out = _new(mini_repo, capsys, *COLLECTIVE)
+    assert code == 2, out
+    assert "Không đọc được danh sách đơn vị trong profiles/units.yml" in out
+    assert "showcase check" in out and "Không có đơn vị 'vhtt-a'" not in out
+    assert sorted(mini_repo.rglob("*")) == before
+
+
 def test_missing_options_without_a_terminal_is_a_usage_error(mini_repo, capsys):
     code, out = _new(mini_repo, capsys, "--unit", "vhtt-a", "--name", "Nguyễn Văn A")
     assert code == 2
-    assert "usage:" in out and "thiếu --kind, --field" in out
+    assert "cách dùng:" in out and "thiếu --kind, --field" in out
     assert not list(mini_repo.glob(f"profiles/vhtt-a/{YEAR}-*"))
 
 
@@ -268,7 +278,7 @@ def test_interactive_end_of_input_writes_nothing(mini_repo, capsys, monkeypatch)
 
 
 def _guide_template() -> str:
-    guide = (REPO / "content" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    guide = (REPO / "HUONG-DAN-BIEN-TAP.md").read_text(encoding="utf-8")
     section = guide.split("\n## Mẫu hồ sơ\n", 1)[1]
     return section.split("```markdown\n", 1)[1].split("\n```\n", 1)[0] + "\n"
 

@@ -70,7 +70,21 @@ def _days(first: D, last: D) -> list[D]:
 
 
 def _period_of(day: D, periods: list[dict]) -> dict | None:
-    return next((p for p in periods if p["start"] <= day <= p["end"]), None)
+    """The period counting ``day``: from its counts_from (else its start) to its end."""
+    return next((p for p in periods
+                 if (p.get("counts_from") or p["start"]) <= day <= p["end"]), None)
+
+
+def _on_site(p: dict, day: D) -> bool:
+    """Was the profile on the site on ``day`` (not a draft, consent for the web then)?"""
+    if p.get("draft") or not p.get("published") or p["published"] > day:
+        return False
+    if p["kind"] == "collective":
+        return True
+    c = p.get("consent") or {}
+    return (c.get("date") is not None and c["date"] <= day
+            and "web" in c.get("scope", ["web", "social"])
+            and (c.get("withdrawn") is None or c["withdrawn"] > day))
 
 
 def _active(u: dict, day: D) -> bool:
@@ -95,8 +109,11 @@ def expected(repo: pathlib.Path, year: int, today: D) -> dict[tuple[str, str], d
                         and first <= p["introduced"] <= min(last, today)
                         and _period_of(p["introduced"], periods)]
             else:
-                hits = [p for p in profiles if p["unit"] == u["id"] and not p.get("draft")
-                        and p.get("published") and first <= p["published"] <= min(last, today)
+                # Published in the year, on the site that day (a consent withdrawn
+                # later does not undo it).
+                hits = [p for p in profiles if p["unit"] == u["id"] and p.get("published")
+                        and first <= p["published"] <= min(last, today)
+                        and _on_site(p, p["published"])
                         and _period_of(p["published"], periods)]
             owed = [x for x in _days(first, last) if _active(u, x) and _period_of(x, periods)]
             n = len(hits)
@@ -129,8 +146,34 @@ def showcase(repo: pathlib.Path, capsys: pytest.CaptureFixture[str], *args: str
     return code, out.out, out.err
 
 
+# Recounts at several past days, among them days before and after the consent of
+# profiles/vhtt-tp-soc-trang/2024-tran-thi-b.md was withdrawn (2025-02-14).
 CASES = [(2025, D(2026, 11, 24)), (2025, D(2025, 11, 10)), (2024, D(2026, 11, 24)),
-         (2023, D(2023, 6, 30))]
+         (2024, D(2024, 7, 1)), (2024, D(2024, 12, 31)), (2025, D(2025, 2, 20)),
+         (2025, D(2025, 7, 15))]
+
+
+def test_sample_has_a_consent_withdrawn_later() -> None:
+    """The recounts above only prove something if the sample has such a profile."""
+    withdrawn = [p for p in _profiles(pathlib.Path(__file__).resolve().parents[2])
+                 if (p.get("consent") or {}).get("withdrawn")]
+    assert any(D(2024, 7, 1) < p["consent"]["withdrawn"] < D(2026, 11, 24)
+               and p["introduced"] < D(2024, 7, 1) for p in withdrawn)
+
+
+def test_counting_starts_after_the_plan_was_issued(repo_copy: pathlib.Path, capsys) -> None:
+    """Plan 2022-2025 counts from 2024-01-01: nothing is owed for 2022 or 2023."""
+    for year in (2022, 2023):
+        code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", str(year),
+                                "--today", "2026-11-24")
+        assert code == 0
+        assert out.startswith(f"Không có kỳ nào đang tính chỉ tiêu vào năm {year} "
+                              "(Kế hoạch 2022-2025 bắt đầu tính chỉ tiêu từ ngày 01/01/2024)")
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--year", "2024", "--format", "json",
+                            "--today", "2026-11-24")
+    period = json.loads(out)["periods"][0]
+    assert (period["start"], period["counts_from"]) == ("2022-01-01", "2024-01-01")
+    assert "1983/SNV-TĐKT" in period["counts_from_reason"]
 
 
 @pytest.mark.parametrize(("year", "today"), CASES)
@@ -275,22 +318,31 @@ def test_annual_report_files(repo_copy: pathlib.Path, tmp_path: pathlib.Path, ca
                             "--today", "2026-11-24")
     assert code == 0
     names = sorted(p.name for p in out_dir.iterdir())
-    assert names == ["quotas-2025.csv", "quotas-2025.json", "quotas-2025.md",
-                     "report-2025.csv", "report-2025.md", "report-2025.xlsx"]
+    assert names == ["proposals-2025.docx", "proposals-2025.pdf", "quotas-2025.csv",
+                     "quotas-2025.json", "quotas-2025.md", "report-2025.csv", "report-2025.docx",
+                     "report-2025.md", "report-2025.pdf", "report-2025.xlsx"]
     profiles, today = _profiles(repo_copy), D(2026, 11, 24)
     wb = openpyxl.load_workbook(out_dir / "report-2025.xlsx")
     rows = list(wb["Tổng hợp"].iter_rows(values_only=True))
     header, body = list(rows[0]), rows[1:]
     assert len(body) == len(_units(repo_copy))
     col = {h: i for i, h in enumerate(header)}
+    ids = {u["name"]: u["id"] for u in _units(repo_copy)}
     for r in body:
-        mine = [p for p in profiles if p["unit"] == r[col["Mã đơn vị"]]]
+        mine = [p for p in profiles if p["unit"] == ids[r[col["Đơn vị"]]]]
         assert r[col["Số hồ sơ giới thiệu"]] == sum(p["introduced"].year == 2025 for p in mine)
         assert r[col["Số hồ sơ công bố"]] == sum(
-            1 for p in mine if not p.get("draft") and p.get("published")
-            and p["published"].year == 2025 and p["published"] <= today)
+            1 for p in mine if p.get("published") and p["published"].year == 2025
+            and p["published"] <= today and _on_site(p, p["published"]))
+        # Commendations of the year, on profiles introduced by the end of that year.
         assert r[col["Số khen thưởng"]] == sum(
-            1 for p in mine for c in p.get("commendations") or [] if c["year"] == 2025)
+            1 for p in mine for c in p.get("commendations") or []
+            if c["year"] == 2025 and p["introduced"].year <= 2025)
+    # For readers outside the board: no unit codes, no file paths, in any sheet.
+    text = " ".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                    for v in row if v is not None)
+    assert not any(uid in text for uid in ids.values())
+    assert "profiles/" not in text and ".md" not in text
     with (out_dir / "report-2025.csv").open(encoding="utf-8-sig", newline="") as fh:
         assert [list(r) for r in csv.reader(fh)] == [
             ["" if v is None else str(v) for v in row] for row in rows]
@@ -335,3 +387,54 @@ def test_build_after_the_plan_ended_owes_nothing(repo_copy: pathlib.Path, capsys
     assert "Không có kỳ nào đang tính chỉ tiêu" in err
     assert (repo_copy / "reports" / "report-2025.xlsx").exists()
     assert io.BytesIO((repo_copy / "reports" / "report-2025.xlsx").read_bytes()).read(2) == b"PK"
+
+
+def test_past_today_sees_a_consent_withdrawn_later_as_valid(repo_copy: pathlib.Path,
+                                                            capsys) -> None:
+    """2024-07-01: Trần Thị B (withdrawn 2025-02-14) is valid and counts for 2024-H1."""
+    code, _, err = showcase(repo_copy, capsys, "check", "--today", "2024-07-01")
+    assert code == 0, err
+    code, out, err = showcase(repo_copy, capsys, "quotas", "--year", "2024", "--format",
+                              "json", "--today", "2024-07-01")
+    assert code == 0 and "có lỗi" not in err
+    cell = next(c for c in json.loads(out)["semester_quotas"]
+                if c["unit"] == "vhtt-tp-soc-trang" and c["semester"] == "2024-H1")
+    assert cell["status"] == "met"
+    assert cell["profiles"] == ["profiles/vhtt-tp-soc-trang/2024-tran-thi-b.md"]
+
+
+def test_a_real_future_date_is_still_refused(repo_copy: pathlib.Path, capsys) -> None:
+    victim = repo_copy / "profiles" / "vhtt-tp-soc-trang" / "2024-tran-thi-b.md"
+    victim.write_text(victim.read_text("utf-8").replace("withdrawn: 2025-02-14",
+                                                        "withdrawn: 2099-02-14"), "utf-8")
+    code, out, err = showcase(repo_copy, capsys, "check", "--today", "2024-07-01")
+    assert code == 1 and "SC027" in out + err
+
+
+@pytest.mark.parametrize("today", [D(2024, 12, 31), D(2025, 7, 15), D(2026, 11, 24)])
+def test_score_follows_the_quotas_and_the_rubric(repo_copy: pathlib.Path, capsys, today
+                                                 ) -> None:
+    year = today.year if today.year <= 2025 else 2025
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--score", "--year", str(year),
+                            "--format", "json", "--today", today.isoformat())
+    assert code == 0
+    data = json.loads(out)
+    rubric = data["rubric"]
+    assert rubric == {"semester_met": 10, "semester_missed": 10, "published": 5, "featured": 5}
+    exp = expected(repo_copy, year, today)
+    profiles = _profiles(repo_copy)
+    for s in data["scores"]:
+        halves = [e for (uid, key), e in exp.items() if uid == s["unit"] and "-H" in key]
+        met = sum(e["status"] == "met" for e in halves)
+        missed = sum(e["status"] == "missing" for e in halves)
+        published = exp[(s["unit"], str(year))]["count"] if (s["unit"], str(year)) in exp else 0
+        featured = sum(1 for p in profiles if p["unit"] == s["unit"] and p.get("featured")
+                       and ((p["introduced"].year == year and p["introduced"] <= today)
+                            or (p.get("published") and p["published"].year == year
+                                and p["published"] <= today and _on_site(p, p["published"]))))
+        assert (s["semesters_met"], s["semesters_missed"], s["published"], s["featured"]) == (
+            met, missed, published, featured), s["unit"]
+        assert s["total"] == 10 * met + 5 * published + 5 * featured - 10 * missed
+    code, out, _ = showcase(repo_copy, capsys, "quotas", "--score", "--year", str(year),
+                            "--today", today.isoformat())
+    assert code == 0 and "Thang điểm: +10 mỗi kỳ 6 tháng đạt chỉ tiêu" in out

@@ -552,3 +552,14 @@ def test_while_serving_content_errors_are_shown_not_fatal(tmp_path):
     assert "2025-lam-hong-son.md" in banner and "kind" in banner
     assert not (tmp_path / "out" / "ho-so" / "lam-hong-son").exists()
     assert (tmp_path / "out" / "ho-so" / "thach-thi-f" / "index.html").is_file()
+
+
+def test_no_english_or_inconsistent_theme_strings(built: Built) -> None:
+    """Material's own strings: translated, and in the project's spelling ("Xóa")."""
+    leftovers = ("Initializing search", "Trở lại mục lục", "Xoá", "tài liệu liên quan",
+                 "RSS feed", "Contributors")
+    for page in built.pages():
+        text = page.read_text(encoding="utf-8")
+        assert not [w for w in leftovers if w in text], page
+    home = (built.out / "index.html").read_text(encoding="utf-8")
+    assert "Về đầu trang" in home and "Đang chuẩn bị tìm kiếm" in home

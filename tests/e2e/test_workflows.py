@@ -53,10 +53,12 @@ def test_pull_request_checks_tests_and_keeps_a_preview():
     assert wf["permissions"] == {"contents": "read"}  # nothing a fork could abuse
     runs = _runs(wf)
     assert ".venv/bin/showcase check --format github" in runs
-    assert "make test" in runs and "make site" in runs
+    assert "make test" in runs and "make preview" in runs
+    assert any(re.search(r"showcase review --base \"origin/\$\{\{ github.base_ref \}\}\"", r)
+               for r in runs)
     upload = [s for job in wf["jobs"].values() for s in job["steps"]
               if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert len(upload) == 1 and upload[0]["with"]["path"] == "site/"
+    assert len(upload) == 1 and upload[0]["with"]["path"] == "site-preview/"
     for name, job in wf["jobs"].items():
         python = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python")]
         if "container" in job:  # the tests: a Debian image with Python 3.11, run as root

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from showcase.content import frontmatter
 from showcase.content.diagnostics import Collector
-from showcase.content.model import PROFILE_KEYS, read_profile
+from showcase.content.model import PROFILE_KEYS
 from showcase.content.units import load_units
+from showcase.content.validate import read_profile
 from showcase.publish import markup
 
 TODAY = dt.date(2026, 11, 24)

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.options import DEFAULT_PERIODS, QuotaPeriod
-from showcase.plan import quotas
+from showcase.option_values import DEFAULT_PERIODS, QuotaPeriod
+from showcase.plan import periods, quotas
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 D = dt.date
 H = Semester
@@ -45,7 +45,7 @@ def sem(u: Unit, s: Semester, profiles: list[Profile], today: dt.date,
 
 def year(u: Unit, y: int, profiles: list[Profile], today: dt.date,
          periods: tuple[QuotaPeriod, ...] = PLAN) -> Cell:
-    return quotas.year_status(u, y, profiles, periods, today)
+    return quotas.year_status(u, Year(y), profiles, periods, today)
 
 
 # --- semester boundaries --------------------------------------------------------------
@@ -111,7 +111,7 @@ def test_profile_introduced_before_the_period_counts_for_nothing() -> None:
 def test_period_starting_mid_semester_counts_only_from_its_start() -> None:
     follow_on = (QuotaPeriod(D(2026, 4, 1), D(2030, 12, 31), 1, 1, "Kế hoạch 2026-2030"),)
     before, inside = prof(D(2026, 2, 10)), prof(D(2026, 4, 1))
-    assert quotas.semesters_in_scope(follow_on, D(2026, 5, 1)) == [H(2026, 1)]
+    assert periods.semesters_in_scope(follow_on, D(2026, 5, 1)) == [H(2026, 1)]
     c = sem(unit(), H(2026, 1), [before], D(2026, 7, 1), follow_on)
     assert (c.status, c.count) == (MISSING, 0)
     c = sem(unit(), H(2026, 1), [before, inside], D(2026, 7, 1), follow_on)
@@ -188,7 +188,7 @@ def test_today_first_day_of_semester_closes_the_previous_one() -> None:
     # 1 January: the whole previous year is over.
     q = quotas.compute([u], [], PLAN, D(2025, 1, 1))
     assert q.cell("u", H(2024, 2)).status == MISSING
-    assert q.year_cell("u", 2024).status == MISSING
+    assert q.year_cell("u", Year(2024)).status == MISSING
     assert (q.cell("u", H(2025, 1)).status, q.cell("u", H(2025, 1)).days_left) == (OPEN, 180)
 
 
@@ -224,7 +224,7 @@ def test_zero_per_semester_means_nothing_owed() -> None:
     none = (QuotaPeriod(D(2022, 1, 1), D(2025, 12, 31), 0, 0, "Không chỉ tiêu"),)
     c = sem(unit(), H(2024, 1), [prof(D(2024, 2, 2))], D(2025, 1, 1), none)
     assert (c.status, c.count) == (NOT_REQUIRED, 1)
-    assert quotas.years_in_scope(none, D(2025, 1, 1)) == []
+    assert periods.years_in_scope(none, D(2025, 1, 1)) == []
 
 
 def test_plan_ended_mid_semester_sets_the_deadline() -> None:
@@ -238,21 +238,21 @@ def test_plan_ended_mid_semester_sets_the_deadline() -> None:
 
 def test_scope_after_the_plan_ended() -> None:
     today = D(2026, 11, 24)
-    assert quotas.semesters_in_scope(PLAN, today) == [H(y, h) for y in range(2022, 2026)
+    assert periods.semesters_in_scope(PLAN, today) == [H(y, h) for y in range(2022, 2026)
                                                       for h in (1, 2)]
-    assert quotas.years_in_scope(PLAN, today) == [2022, 2023, 2024, 2025]
-    assert quotas.report_year(PLAN, today) == 2025
-    assert quotas.current_semester(PLAN, today) is None
-    assert quotas.review_semesters(PLAN, today) == []
+    assert periods.years_in_scope(PLAN, today) == [Year(2022), Year(2023), Year(2024), Year(2025)]
+    assert periods.report_year(PLAN, today) == 2025
+    assert periods.current_semester(PLAN, today) is None
+    assert periods.review_semesters(PLAN, today) == []
 
 
 def test_scope_stops_at_current_semester() -> None:
     today = D(2025, 3, 1)
-    assert quotas.semesters_in_scope(PLAN, today)[-1] == H(2025, 1)
-    assert quotas.semesters_in_scope(PLAN, today, 2025) == [H(2025, 1)]
-    assert quotas.semesters_in_scope(PLAN, today, 2027) == []
-    assert quotas.current_semester(PLAN, today) == H(2025, 1)
-    assert quotas.report_year(PLAN, D(2021, 5, 1)) is None
+    assert periods.semesters_in_scope(PLAN, today)[-1] == H(2025, 1)
+    assert periods.semesters_in_scope(PLAN, today, 2025) == [H(2025, 1)]
+    assert periods.semesters_in_scope(PLAN, today, 2027) == []
+    assert periods.current_semester(PLAN, today) == H(2025, 1)
+    assert periods.report_year(PLAN, D(2021, 5, 1)) is None
 
 
 @pytest.mark.parametrize(
@@ -265,12 +265,12 @@ def test_scope_stops_at_current_semester() -> None:
     ],
 )
 def test_review_semesters(today: dt.date, expected: list[Semester]) -> None:
-    assert quotas.review_semesters(PLAN, today) == expected
+    assert periods.review_semesters(PLAN, today) == expected
 
 
 def test_review_includes_the_years_of_its_semesters() -> None:
     q = quotas.review([unit()], [], PLAN, D(2026, 1, 15))
-    assert (q.semesters, q.years) == ((H(2025, 2),), (2025,))
+    assert (q.semesters, q.years) == ((H(2025, 2),), (Year(2025),))
     assert [c.status for c in q.all_cells()] == [MISSING, MISSING]
 
 
@@ -322,7 +322,7 @@ def test_compute_covers_every_unit_and_semester_in_registry_order() -> None:
 
 def test_for_year_limits_columns() -> None:
     q = quotas.for_year([unit()], [], PLAN, D(2026, 11, 24), 2024)
-    assert (q.semesters, q.years) == ((H(2024, 1), H(2024, 2)), (2024,))
+    assert (q.semesters, q.years) == ((H(2024, 1), H(2024, 2)), (Year(2024),))
     q = quotas.for_year([unit()], [], PLAN, D(2026, 11, 24), 2026)
     assert (q.semesters, q.years) == ((), ())
 

@@ -10,12 +10,12 @@ import json
 import openpyxl
 import pytest
 
-from showcase.content.model import Profile, Record
+from showcase.content.model import Consent, Profile, Record
 from showcase.content.units import Unit
-from showcase.options import DEFAULT_PERIODS
-from showcase.plan import annual, quotas, reports
+from showcase.option_values import DEFAULT_PERIODS
+from showcase.plan import annual, notices, quotas, reports, sheets
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, Cell
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 D = dt.date
 H = Semester
@@ -38,6 +38,8 @@ def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = N
         name=kw.pop("name", slug.replace("-", " ").title()), kind="individual",
         field="culture-arts-sports", sectors=("culture",), introduced=introduced,
         summary="x" * 40, body="Câu chuyện.", body_line=10, title=slug, published=published,
+        # Validation requires consent for individuals: signed when introduced.
+        consent=Consent(introduced, "1/ĐY", frozenset({"web", "social"})),
     )
     base.update(kw)
     return Profile(**base)  # type: ignore[arg-type]
@@ -74,7 +76,7 @@ def test_short_names() -> None:
         (Cell("u", H(2025, 2), OPEN, 0, 1, days_left=0), "… hôm nay",
          "đang mở (hôm nay là hạn cuối)"),
         (Cell("u", H(2025, 2), NOT_REQUIRED, 0, 0), "–", "không yêu cầu"),
-        (Cell("u", 2025, NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
+        (Cell("u", Year(2025), NOT_REQUIRED, 3, 0), "– 3", "không yêu cầu"),
     ],
 )
 def test_marks_and_status_names(cell: Cell, mark: str, text: str) -> None:
@@ -131,8 +133,8 @@ def test_json_lists_every_unit_and_semester() -> None:
 
 def test_due_text_lists_who_still_owes() -> None:
     today = D(2025, 11, 24)
-    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [2025])
-    text = reports.due_text(q, H(2025, 2), PLAN)
+    q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [Year(2025)])
+    text = notices.due_text(q, H(2025, 2), PLAN)
     assert text.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 37 ngày).")
     owing = text.split("Các đơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]
     assert owing.strip().splitlines() == ["- Thư viện tỉnh Sóc Trăng"]
@@ -142,20 +144,20 @@ def test_due_text_lists_who_still_owes() -> None:
 def test_due_text_when_the_plan_has_ended() -> None:
     today = D(2026, 11, 24)
     q = quotas.compute(UNITS, PROFILES, PLAN, today, [], [])
-    text = reports.due_text(q, None, PLAN)
+    text = notices.due_text(q, None, PLAN)
     assert "Không có kỳ nào đang tính chỉ tiêu" in text
     assert "Kế hoạch 2022-2025 đã kết thúc ngày 31/12/2025" in text
 
 
 def test_summary_and_missing_items() -> None:
     q = quotas.review(UNITS, PROFILES, PLAN, D(2026, 1, 10))
-    lines = reports.summary_lines(q, PLAN)
+    lines = notices.summary_lines(q, PLAN)
     assert lines[0] == "Chỉ tiêu 6 tháng cuối năm 2025: 1/2 đơn vị đạt, 1 thiếu."
     assert reports.missing_items(q) == [
         "Thư viện tỉnh Sóc Trăng (thu-vien): thiếu 6 tháng cuối năm 2025 (0/1 hồ sơ); "
         "công bố năm 2025 (0/1 hồ sơ)"]
     ended = quotas.review(UNITS, PROFILES, PLAN, D(2026, 11, 24))
-    assert "Không có kỳ nào" in reports.summary_lines(ended, PLAN)[0]
+    assert "Không có kỳ nào" in notices.summary_lines(ended, PLAN)[0]
 
 
 def test_markdown_escapes_pipes() -> None:
@@ -178,6 +180,7 @@ def test_annual_report_rows() -> None:
     assert [p.slug for p in tt.featured] == ["bo-mon-vo"]
     a_row = rows["vhtt-a"]
     assert [r.text for _, r in a_row.commendations] == ["Giấy khen của Giám đốc Sở"]
+    assert rows["thu-vien"].score.total == -20 and rows["thu-vien"].score.rank == 3
     assert (a_row.met, a_row.missed) == (1, 0)
     assert rows["thu-vien"].missed == 2
     assert rows["vp"].semesters[0].status == NOT_REQUIRED
@@ -188,15 +191,52 @@ def test_annual_report_rows() -> None:
 
 def test_annual_spreadsheets() -> None:
     a = annual.build(UNITS, PROFILES, PLAN, D(2026, 11, 24), 2025, "Sở VHTTDL")
-    data = annual.xlsx_bytes(a)
-    assert data == annual.xlsx_bytes(a)  # same input, same bytes
+    data = sheets.xlsx_bytes(a)
+    assert data == sheets.xlsx_bytes(a)  # same input, same bytes
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Tổng hợp", "Hồ sơ", "Khen thưởng", "Ghi chú"]
+    assert wb.sheetnames == ["Tổng hợp", "Hồ sơ", "Khen thưởng", "Chấm điểm",
+                             "Đề nghị khen thưởng", "Ghi chú"]
     summary = list(wb["Tổng hợp"].iter_rows(values_only=True))
-    assert list(summary[0]) == annual.SUMMARY_HEADER
-    by_id = {r[1]: r for r in summary[1:]}
-    assert by_id["tt-b"][5:7] == (3, 1)
-    assert by_id["thu-vien"][7:12] == ("thiếu", "thiếu", "thiếu", 0, 2)
+    assert list(summary[0]) == sheets.SUMMARY_HEADER
+    by_name = {r[1]: r for r in summary[1:]}
+    tt = by_name["Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Sóc Trăng"]
+    assert tt[4:6] == (3, 1)
+    assert by_name["Thư viện tỉnh Sóc Trăng"][6:11] == ("thiếu", "thiếu", "thiếu", 0, 2)
     assert len(list(wb["Hồ sơ"].iter_rows())) == 1 + 5
-    rows = list(csv.reader(io.StringIO(annual.csv_bytes(a).decode("utf-8-sig"))))
-    assert rows[0] == annual.SUMMARY_HEADER and len(rows) == 1 + len(UNITS)
+    rows = list(csv.reader(io.StringIO(sheets.csv_bytes(a).decode("utf-8-sig"))))
+    assert rows[0] == sheets.SUMMARY_HEADER and len(rows) == 1 + len(UNITS)
+    for ws in wb.worksheets:  # prints on A4 landscape, one page wide
+        assert int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1
+    # Nothing internal for readers outside the board: no unit codes, no file paths.
+    text = " ".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                    for v in row if v is not None)
+    for u in UNITS:
+        assert u.id not in text.split()
+    assert "profiles/" not in text and ".md" not in text
+
+
+def test_commendations_of_the_year_from_profiles_introduced_by_then() -> None:
+    """A 2024 commendation of a person introduced in 2025 is not a 2024 result."""
+    later = prof("tt-b", "huynh-thi-m", D(2025, 10, 2), D(2025, 10, 24),
+                 commendations=(Record(2024, "Chiến sĩ thi đua cơ sở"),))
+    earlier = prof("tt-b", "vo-van-e", D(2023, 5, 6), D(2023, 5, 27),
+                   commendations=(Record(2024, "Bằng khen"), Record(2023, "Giấy khen")))
+    a = annual.build(UNITS, [later, earlier], PLAN, D(2026, 11, 24), 2024)
+    got = [(p.slug, r.text) for row in a.rows for p, r in row.commendations]
+    assert got == [("vo-van-e", "Bằng khen")]
+
+
+def test_withdrawn_consent_and_sectors_read_clearly() -> None:
+    p = prof("vhtt-a", "tran-thi-b", D(2024, 3, 12), D(2024, 4, 1),
+             sectors=("sports", "culture"),
+             consent=Consent(D(2024, 3, 1), "02/ĐY", frozenset({"web", "social"}),
+                             D(2025, 2, 14)))
+    assert annual.state(p, D(2024, 12, 31)) == "đã công bố ngày 01/04/2024"
+    assert annual.state(p, D(2026, 11, 24)) == (
+        "đã công bố ngày 01/04/2024; rút lại sự đồng ý ngày 14/02/2025, đã gỡ khỏi trang")
+    assert annual.sectors_text(p) == "Thể dục, thể thao; Văn hóa"
+    a = annual.build(UNITS, [p], PLAN, D(2026, 11, 24), 2024)
+    row = next(r for r in a.rows if r.unit.id == "vhtt-a")
+    assert row.published == (p,)  # published in 2024: still counts for 2024

@@ -1,4 +1,5 @@
-"""Semester edges: 30 June / 1 July, 31 December / 1 January, leap day, the province's today."""
+"""Semester and year edges: 30 June / 1 July, 31 December / 1 January, leap day, the
+province's today."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from showcase.plan.semesters import Semester, semesters_between, today_in_province
+from showcase.plan.semesters import Semester, Year, semesters_between, today_in_province
 
 D = dt.date
 
@@ -49,6 +50,20 @@ def test_order_parse_and_labels() -> None:
     assert Semester(2025, 2).label == "6 tháng cuối năm 2025"
     with pytest.raises(ValueError):
         Semester.parse("2025-H3")
+
+
+def test_year_like_a_semester() -> None:
+    y = Year(2024)
+    assert Year.of(D(2024, 12, 31)) == y and Year.of(D(2025, 1, 1)) == Year(2025)
+    assert (y.start, y.end) == (D(2024, 1, 1), D(2024, 12, 31))
+    assert y.contains(D(2024, 2, 29)) and not y.contains(D(2025, 1, 1))
+    assert not y.contains(D(2023, 12, 31))
+    assert (y.end - y.start).days + 1 == 366 and (Year(2025).end - Year(2025).start).days == 364
+    assert Year(2023) < y < Year(2025) and sorted([Year(2025), y]) == [y, Year(2025)]
+    assert (str(y), y.label) == ("2024", "năm 2024")
+    # A year covers exactly its two semesters.
+    assert (y.start, y.end) == (Semester(2024, 1).start, Semester(2024, 2).end)
+    assert len({y, Year(2024)}) == 1  # frozen and hashable: a dictionary key
 
 
 def test_semesters_between() -> None:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from showcase.content import frontmatter
 from showcase.content.diagnostics import Collector
-from showcase.content.model import PROFILE_KEYS, read_profile
+from showcase.content.model import PROFILE_KEYS
+from showcase.content.validate import read_profile
 
 TODAY = dt.date(2026, 11, 24)
 KEYS = [*PROFILE_KEYS, "consent", "nam", "summary ", "ảnh", "- x", "? k"]

@@ -22,7 +22,8 @@ from mkdocs.structure.toc import get_toc
 from showcase import pipeline
 from showcase.adapter.config import ShowcaseConfig
 from showcase.content import diagnostics
-from showcase.options import Options, OptionsError
+from showcase.option_values import OptionsError
+from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
 from showcase.publish import csp, search_index, urls
@@ -91,10 +92,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.errors = []
         if not handed.ok:
             found = handed.diagnostics.sorted()
-            if not self.serving:
+            if not (self.serving or handed.options.preview):
                 raise PluginError(diagnostics.summary(found))
             # `mkdocs serve` stops on an error in its first build and shows a traceback
-            # on later ones: keep serving the valid profiles and show the errors instead.
+            # on later ones, and a preview is for seeing what is there: keep the valid
+            # profiles and show the errors on every page instead.
             self.errors = [d.text() for d in found if d.severity == "error"]
         if not config.use_directory_urls:
             raise PluginError("Plugin showcase cần 'use_directory_urls: true' trong mkdocs.yml.")
@@ -191,8 +193,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        if page.canonical_url:
-            planned = self.pages.get(page.file.src_uri)
+        planned = self.pages.get(page.file.src_uri)
+        if page.canonical_url and not (planned and planned.preview):  # previews: no sitemap
             self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
 
@@ -208,8 +210,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         except search_index.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         self.reports = []
-        if self.serving:
-            return  # a preview: the office's reports come from real builds only
+        if self.serving or self.loaded.options.preview:
+            return  # the office's reports come from production builds only
         try:
             _, self.reports = pipeline.write_reports(
                 self.loaded, [self.target, config.docs_dir])

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from collections.abc import Callable
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan import quotas, reports
 
 N_PROFILES, N_UNITS, REPEAT = 10_000, 30, 5
@@ -51,7 +52,7 @@ def corpus(seed: int = 7) -> tuple[list[Unit], list[Profile]]:
     return units, profiles
 
 
-def _best(fn, repeat: int = REPEAT) -> float:  # type: ignore[no-untyped-def]
+def _best(fn: Callable[[], object], repeat: int = REPEAT) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()

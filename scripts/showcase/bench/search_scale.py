@@ -138,7 +138,8 @@ def _gzip_served(www: str, port: int) -> Any:
         def log_message(self, *args: object) -> None:
             pass
 
-        def send_head(self) -> Any:  # type: ignore[override]
+        def send_head(self) -> Any:
+            f: Any
             path = self.translate_path(self.path)
             if os.path.isdir(path):
                 path = os.path.join(path, "index.html")

@@ -76,7 +76,7 @@ def build(root: str, www: str, site_url: str) -> str:
     """Build ``root`` into ``www``/guong-dien-hinh (served from ``www``)."""
     from showcase import pipeline
     from showcase.adapter.run import mkdocs_build
-    from showcase.options import read_mkdocs_yml
+    from showcase.context import read_mkdocs_yml
 
     _, options = read_mkdocs_yml(os.path.join(root, "mkdocs.yml"))
     loaded = pipeline.load(root, options, TODAY)
@@ -133,7 +133,7 @@ def open_search(page: Any, variant: str) -> None:
     else:
         page.click('label.md-header__button[for="__search"]')
         page.wait_for_function(
-            "() => !/Initializing|khởi tạo/.test("
+            "() => !/Initializing|khởi tạo|Đang chuẩn bị/.test("
             "document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
 
 
@@ -155,15 +155,15 @@ def type_query(page: Any, base: str, variant: str, query: str) -> Typed:
     box.press_sequentially(query, delay=30)
     t = time.perf_counter()
     sel = ".md-search-result__item > a.md-search-result__link"
-    links: list[str] = []
+    shown: list[str] = []
     secs = 0.0
     # Material answers every key press in turn: read once stable for 0.4 s.
     for _ in range(60):
         now = page.eval_on_selector_all(sel, "els => els.map(e => e.href)")
-        if now and now == links:
+        if now and now == shown:
             break
-        if now != links:
+        if now != shown:
             secs = time.perf_counter() - t
-        links = now
+        shown = now
         page.wait_for_timeout(400)
-    return Typed(_relative(base, links), secs)
+    return Typed(_relative(base, shown), secs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 
@@ -15,25 +16,36 @@ from showcase.plan.report_files import ReportsDirError
 from showcase.publish.atomic import BuildFailed, BuildLocked
 
 NAME = "build"
+PREVIEW_DIR = "site-preview"  # never the production site/ folder
 HELP = "kiểm tra rồi dựng trang vào thư mục site/ (giữ nguyên trang cũ nếu có lỗi)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-d", "--site-dir", default=None, help="thư mục đích (mặc định: site_dir)")
+    p.add_argument("-d", "--site-dir", default=None, metavar="THƯ-MỤC",
+                   help="thư mục đích (mặc định: site_dir)")
     p.add_argument("--format", choices=("text", "github"), default="text",
                    help="text: từng dòng tệp:dòng: trường: lỗi; github: chú thích GitHub Actions")
+    p.add_argument("--preview", action="store_true",
+                   help="bản xem trước cho Ban biên tập: thêm hồ sơ nháp, chưa duyệt, hẹn ngày "
+                        "công bố (có dòng cảnh báo, không vào RSS, sơ đồ trang); mặc định "
+                        "dựng vào thư mục site-preview/")
     p.add_argument("--strict-quotas", action="store_true",
                    help="dừng (mã thoát 1) và không dựng trang nếu có đơn vị thiếu chỉ tiêu "
                         "trong kỳ vừa kết thúc hoặc kỳ hiện tại")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = pipeline.load(ctx.root, ctx.options, ctx.today)
+    options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
+    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon)
     report_diagnostics(loaded, args.format)
-    if not loaded.ok:
+    if not loaded.ok and args.preview:
+        print("Bản xem trước bỏ qua các hồ sơ còn lỗi và liệt kê lỗi ở đầu mỗi trang.",
+              file=sys.stderr)
+    elif not loaded.ok:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         return 1
-    site_dir = args.site_dir or os.path.join(ctx.root, ctx.config.get("site_dir") or "site")
+    default = PREVIEW_DIR if args.preview else (ctx.config.get("site_dir") or "site")
+    site_dir = args.site_dir or os.path.join(ctx.root, default)
     if quota_gate(loaded, args.strict_quotas, args.format):
         # No site, but the office still gets the reports that show what is missing.
         _say_written(ctx, _reports(ctx, loaded, site_dir))

@@ -31,6 +31,6 @@ def report_diagnostics(loaded: Loaded, fmt: str = "text") -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = pipeline.load(ctx.root, ctx.options, ctx.today)
+    loaded = pipeline.load(ctx.root, ctx.options, ctx.today, ctx.horizon)
     report_diagnostics(loaded, args.format)
     return 0 if loaded.ok else 1

@@ -13,12 +13,13 @@ import difflib
 import os
 import sys
 import tempfile
-from typing import Any
 
 from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
 from showcase.content.units import read_units, units_path
-from showcase.options import Options, OptionsError
+from showcase.context import Context
+from showcase.option_values import OptionsError
+from showcase.options import Options
 from showcase.workflow import codeowners
 
 NAME = "codeowners"
@@ -45,7 +46,7 @@ def board_team(options: Options) -> str | None:
     return value.strip()
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     board = board_team(ctx.options)
     pdir = ctx.options.profiles_dir
     units_rel = units_path(pdir)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from showcase.content import corpus
+from showcase.content.text import vn_date
+from showcase.content.units import Unit
+from showcase.context import Context
 from showcase.pipeline import Loaded
-from showcase.plan import quotas, reports
+from showcase.plan import asof, notices, quotas, report_files, reports, scoring
+from showcase.plan.periods import current_semester, report_year, years_in_scope
+from showcase.plan.semesters import Year
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
@@ -24,7 +28,7 @@ def year_arg(text: str) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=year_arg, default=None,
+    p.add_argument("--year", type=year_arg, default=None, metavar="NĂM",
                    help="năm cần xem (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--unit", action="append", default=None, metavar="MÃ",
                    help="chỉ xem đơn vị có mã này (dùng nhiều lần để xem nhiều đơn vị)")
@@ -33,6 +37,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--due", action="store_true",
                    help="nhắc việc: các đơn vị chưa giới thiệu ai trong kỳ hiện tại, "
                         "viết sẵn để dán vào tin nhắn hoặc issue (không dùng --format)")
+    p.add_argument("--score", action="store_true",
+                   help="chấm điểm thi đua cuối năm của các đơn vị theo thang điểm 'scoring' "
+                        "trong mkdocs.yml (bảng, csv hoặc json)")
     p.add_argument("-o", "--output", default=None, metavar="TỆP",
                    help="ghi ra tệp thay vì in ra màn hình")
     p.add_argument("--sep", choices=(",", ";"), default=",",
@@ -40,17 +47,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "thập phân)", metavar="KÝ-TỰ")
 
 
-def load(ctx: Any) -> corpus.Corpus:
+def load(ctx: Context) -> corpus.Corpus:
     """The corpus, warning (not failing) when some files are invalid and left out."""
-    c = corpus.load(ctx.root, ctx.today, ctx.options.profiles_dir)
+    c = corpus.load(ctx.root, ctx.horizon, ctx.options.profiles_dir)
     bad = {d.path for d in c.diagnostics.errors}
     if bad:
         print(f"Cảnh báo: {len(bad)} tệp có lỗi nên không được tính vào chỉ tiêu; "
               "chạy 'showcase check' để xem chi tiết.", file=sys.stderr)
-    return c
+    return asof.corpus_on(c, ctx.today)
 
 
-def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Any] | None:
+def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Unit] | None:
     """The units asked for, or None after saying which id is unknown."""
     if not ids:
         return list(c.units.values())
@@ -91,7 +98,7 @@ def render(q: quotas.Quotas, fmt: str, sep: str = ",") -> str | bytes:
     return reports.table(q)
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     c = load(ctx)
     if not c.units:
         print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
@@ -102,14 +109,17 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
         return 2
     periods, today = ctx.options.quota_periods, ctx.today
     if args.due:
-        sem = quotas.current_semester(periods, today)
-        years = [y for y in quotas.years_in_scope(periods, today) if y == today.year]
+        sem = current_semester(periods, today)
+        years = [y for y in years_in_scope(periods, today) if y == Year.of(today)]
         q = quotas.compute(units, c.profiles, periods, today, [sem] if sem else [], years)
-        emit(reports.due_text(q, sem, periods), args.output)
+        emit(notices.due_text(q, sem, periods), args.output)
         return 0
-    year = args.year if args.year is not None else quotas.report_year(periods, today)
+    year = args.year if args.year is not None else report_year(periods, today)
     if year is None:
         year = today.year
+    if args.score:
+        emit(_scores(ctx, c, units, year, args.format, args.sep), args.output)
+        return 0
     q = quotas.for_year(units, c.profiles, periods, today, year)
     if not q.semesters and not q.years:
         message = reports.nothing_owed(periods, today, year)
@@ -121,6 +131,21 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _scores(ctx: Context, c: corpus.Corpus, units: list[Unit], year: int, fmt: str, sep: str
+            ) -> str | bytes:
+    """The year-end score of ``units`` (ranked among all the units), in ``fmt``."""
+    ann = report_files.annual_of(c.units.values(), c.profiles, ctx.options, ctx.today, year)
+    wanted = {u.id for u in units}
+    found = tuple(r.score for r in ann.rows if r.unit.id in wanted)
+    if fmt == "csv":
+        return scoring.csv_bytes(found, sep)
+    if fmt == "json":
+        return scoring.as_json(found, year, ctx.today)
+    heading = (f"Chấm điểm thi đua năm {year} về giới thiệu gương điển hình "
+               f"(tính đến ngày {vn_date(ctx.today)})")
+    return scoring.table(found, [reports.short_name(s.unit.name) for s in found], heading)
+
+
 def quota_gate(loaded: Loaded, strict: bool, fmt: str = "text") -> int:
     """What ``showcase build`` does about quotas: a summary, and the strict gate.
 
@@ -128,7 +153,7 @@ def quota_gate(loaded: Loaded, strict: bool, fmt: str = "text") -> int:
     longer be fixed). Returns 1 when ``strict`` and a unit is missing something.
     """
     q = loaded.review
-    for line in reports.summary_lines(q, loaded.options.quota_periods):
+    for line in notices.summary_lines(q, loaded.options.quota_periods):
         print(line, file=sys.stderr)
     missing = reports.missing_items(q)
     if not (strict and missing):

@@ -7,17 +7,21 @@ import os
 import sys
 
 from showcase.commands.quotas import load, year_arg
+from showcase.content.corpus import Corpus
+from showcase.content.text import vn_date
 from showcase.context import Context
-from showcase.plan import annual, quotas, report_files, reports
-from showcase.plan.report_files import FORMATS, ReportsDirError
+from showcase.plan import annual, report_files, reports
+from showcase.plan.documents import official, pdf
+from showcase.plan.periods import report_year
+from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
 
 NAME = "report"
-HELP = ("báo cáo năm cho cơ quan thường trực thi đua: bảng tính (xlsx, CSV) "
-        "và bản tóm tắt Markdown")
+HELP = ("báo cáo năm: bảng tính (xlsx, CSV), bản tóm tắt Markdown, báo cáo gửi Sở Nội vụ "
+        "và tờ trình đề nghị khen thưởng (Word, PDF)")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=year_arg, default=None,
+    p.add_argument("--year", type=year_arg, default=None, metavar="NĂM",
                    help="năm báo cáo (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--out", default=None, metavar="THƯ-MỤC",
                    help="thư mục ghi báo cáo (mặc định: reports_dir, tức reports/)")
@@ -25,6 +29,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="chỉ ghi định dạng này (dùng nhiều lần); mặc định ghi tất cả")
     p.add_argument("--sep", choices=(",", ";"), default=",",
                    help="dấu phân cách cột của CSV", metavar="KÝ-TỰ")
+    p.add_argument("--unit", default=None, metavar="MÃ",
+                   help="chỉ ghi báo cáo của đơn vị có mã này gửi Sở (Word, PDF)")
+
+
+def build_annual(ctx: Context, c: Corpus, year: int) -> annual.Annual:
+    """The year's figures as they stood on ``ctx.today``."""
+    return report_files.annual_of(c.units.values(), c.profiles, ctx.options, ctx.today, year)
 
 
 def reports_dir(ctx: Context, override: str | None = None) -> str:
@@ -46,22 +57,41 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "chạy 'showcase check' để xem lỗi.", file=sys.stderr)
         return 1
     periods = ctx.options.quota_periods
-    year = args.year if args.year is not None else quotas.report_year(periods, ctx.today)
+    year = args.year if args.year is not None else report_year(periods, ctx.today)
     if year is None:
         print("showcase: " + reports.nothing_owed(periods, ctx.today)
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)
         return 2
     if year > ctx.today.year:
-        print(f"showcase: năm {year} chưa đến (hôm nay là {reports.d(ctx.today)}).",
+        print(f"showcase: năm {year} chưa đến (hôm nay là {vn_date(ctx.today)}).",
               file=sys.stderr)
         return 2
-    ann = annual.build(c.units.values(), c.profiles, periods, ctx.today, year,
-                       ctx.options.department)
+    ann = build_annual(ctx, c, year)
     if not ann.quotas.semesters and not ann.quotas.years:
         print("Lưu ý: " + reports.nothing_owed(periods, ctx.today, year), file=sys.stderr)
+    publisher = ctx.options.publisher_on(ctx.today)
+    formats = tuple(args.format or FORMATS)
     try:
-        written = report_files.write(
-            folder, report_files.files(ann, ann.quotas, tuple(args.format or FORMATS), args.sep))
+        if args.unit:
+            if args.unit not in c.units:
+                print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
+                      file=sys.stderr)
+                return 2
+            doc = official.unit_report(ann, c.units[args.unit], publisher)
+            content = report_files.document_files(
+                f"report-{year}-{args.unit}", doc, ctx.today,
+                tuple(f for f in formats if f in DOCUMENTS))
+        else:
+            office = c.units.get(ctx.options.organising_office)
+            if office is None:
+                print(f"Cảnh báo: không có đơn vị '{ctx.options.organising_office}' "
+                      "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
+                      "khen thưởng.", file=sys.stderr)
+            content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
+        written = report_files.write(folder, content)
+    except pdf.PdfError as exc:
+        print(f"showcase: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"showcase: không ghi được báo cáo vào {folder}: {exc}", file=sys.stderr)
         return 2

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from showcase.content import frontmatter, photos
 from showcase.content.diagnostics import Collector
-from showcase.content.model import FILE_NAME, Profile, read_profile
+from showcase.content.model import FILE_NAME, PhotoCheck, Profile
 from showcase.content.units import Unit, read_units
+from showcase.content.validate import read_profile
 
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}
@@ -67,9 +68,8 @@ def load(root: str, today: dt.date, profiles_dir: str = "profiles") -> Corpus:
 
 
 def _folder(
-    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str],
-    out: Collector,
-    today: dt.date, photo_problem,  # type: ignore[no-untyped-def]
+    root: str, rel: str, unit_id: str, units: dict[str, Unit], declared: set[str] | None,
+    out: Collector, today: dt.date, photo_problem: PhotoCheck,
 ) -> list[Profile]:
     found: list[Profile] = []
     known = unit_id in units
@@ -87,7 +87,8 @@ def _folder(
             out.warning(path, 1, "-", "SC016", "Tệp không phải hồ sơ (.md) hay ảnh; bị bỏ qua.",
                         "Xóa tệp này nếu không cần.")
             continue
-        if unit_id not in declared:
+        # An unreadable units.yml (declared is None) is reported once, not per profile.
+        if declared is not None and unit_id not in declared:
             out.error(
                 path, 1, "-", "SC017",
                 f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",

@@ -55,7 +55,7 @@ def units_path(profiles_dir: str) -> str:
 
 def read_units(
     root: str, profiles_dir: str, out: Collector, today: dt.date
-) -> tuple[dict[str, Unit], set[str]]:
+) -> tuple[dict[str, Unit], set[str] | None]:
     """Read ``units.yml`` from the repository: the one place it is read (see load_units)."""
     rel = units_path(profiles_dir)
     try:
@@ -68,10 +68,14 @@ def read_units(
 
 def load_units(
     path: str, data: bytes | None, out: Collector, today: dt.date
-) -> tuple[dict[str, Unit], set[str]]:
+) -> tuple[dict[str, Unit], set[str] | None]:
     """Parse and validate ``units.yml``: the valid units by id, and every id declared
     (so that a profile in the folder of a unit with a mistake is not also reported
-    as being in an unknown folder)."""
+    as being in an unknown folder).
+
+    The declared ids are None when the file is missing or unreadable as a list
+    of units: then no folder can be judged, and the one problem is the file's.
+    """
     if data is None:
         out.error(
             path,
@@ -81,10 +85,10 @@ def load_units(
             "Không tìm thấy tệp danh sách đơn vị.",
             "Tạo tệp profiles/units.yml với khóa 'units:' liệt kê các đơn vị.",
         )
-        return {}, set()
+        return {}, None
     text = frontmatter.decode(data, path, out)
     if text is None:
-        return {}, set()
+        return {}, None
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out)
     root = parsed.root
@@ -99,7 +103,7 @@ def load_units(
                 "Tệp phải có khóa 'units:' là danh sách các đơn vị.",
                 "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
             )
-        return {}, set()
+        return {}, None
     r.unknown_keys(root, {"units": None})
     units: dict[str, Unit] = {}
     declared: set[str] = set()

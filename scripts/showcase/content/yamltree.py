@@ -15,12 +15,25 @@ the check must stay under a few seconds for 10,000 profiles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import yaml
 
+
+class _Events(Protocol):
+    """The part of a PyYAML loader we use: its event stream (C and pure parsers alike)."""
+
+    def check_event(self, *choices: type[yaml.Event]) -> bool: ...
+    def peek_event(self) -> yaml.Event | None: ...
+    def get_event(self) -> yaml.Event | None: ...
+    def dispose(self) -> None: ...
+
+
+_Loader: Callable[[str], _Events]
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - wheels ship libyaml
     _Loader = yaml.SafeLoader
 
@@ -107,7 +120,18 @@ def parse(text: str, first_line: int = 1) -> Parsed:
     return Parsed(root, problems)
 
 
-def _document(loader: yaml.SafeLoader, problems: list[Problem], off: int) -> Node | None:
+def _next(loader: _Events) -> yaml.Event:
+    ev = loader.get_event()
+    if ev is None:  # pragma: no cover - the parser ends with StreamEnd first
+        raise yaml.YAMLError("unexpected end of the event stream")
+    return ev
+
+
+def _line(ev: yaml.Event, off: int) -> int:
+    return (ev.start_mark.line if ev.start_mark else 0) + off
+
+
+def _document(loader: _Events, problems: list[Problem], off: int) -> Node | None:
     loader.get_event()  # StreamStart
     if loader.check_event(yaml.StreamEndEvent):
         return None
@@ -115,16 +139,16 @@ def _document(loader: yaml.SafeLoader, problems: list[Problem], off: int) -> Nod
     root = _node(loader, problems, off)
     loader.get_event()  # DocumentEnd
     if not loader.check_event(yaml.StreamEndEvent):
-        ev = loader.peek_event()
-        problems.append(Problem("multi-doc", ev.start_mark.line + off))
+        extra = loader.peek_event()
+        problems.append(Problem("multi-doc", _line(extra, off) if extra else off))
         while not loader.check_event(yaml.StreamEndEvent):
             loader.get_event()
     return root
 
 
-def _node(loader: yaml.SafeLoader, problems: list[Problem], off: int) -> Node:
-    ev = loader.get_event()
-    line = ev.start_mark.line + off
+def _node(loader: _Events, problems: list[Problem], off: int) -> Node:
+    ev = _next(loader)
+    line = _line(ev, off)
     if isinstance(ev, yaml.AliasEvent):
         # Never expand: an alias bomb must cost nothing.
         problems.append(Problem("alias", line, ev.anchor or ""))

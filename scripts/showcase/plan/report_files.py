@@ -6,13 +6,22 @@ reports of the years under review next to the site, never inside it).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from showcase.plan import annual, reports
+from showcase.content.model import Profile
+from showcase.content.units import Unit
+from showcase.option_values import Publisher
+from showcase.options import Options
+from showcase.plan import annual, reports, sheets
+from showcase.plan.documents import docx, official, pdf
+from showcase.plan.documents.model import Document
 from showcase.plan.quotas import Quotas
 
-FORMATS = ("xlsx", "csv", "md", "json")
+SHEETS = ("xlsx", "csv", "md", "json")  # what every build writes
+DOCUMENTS = ("docx", "pdf")  # official documents: `showcase report` only
+FORMATS = SHEETS + DOCUMENTS
 
 
 class ReportsDirError(Exception):
@@ -33,21 +42,52 @@ def reports_dir(root: str, folder: str, published: Iterable[str]) -> str:
     return path
 
 
-def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = FORMATS,
-          sep: str = ",") -> dict[str, bytes]:
-    """File name -> content: the annual report and the year's quota table."""
+def annual_of(units: Iterable[Unit], profiles: Sequence[Profile], options: Options,
+              today: dt.date, year: int) -> annual.Annual:
+    """The year's figures as they stood on ``today``, headed by the publisher then."""
+    return annual.build(units, profiles, options.quota_periods, today, year,
+                        options.publisher_on(today).name, options.scoring)
+
+
+def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = SHEETS,
+          sep: str = ",", publisher: Publisher | None = None, office: Unit | None = None
+          ) -> dict[str, bytes]:
+    """File name -> content: the annual report and the year's quota table; with
+    ``docx``/``pdf``, the report to the Department of Home Affairs (``publisher``'s)
+    and the ``office``'s proposals of commendation.
+
+    Raises :class:`pdf.PdfError` when a PDF is asked for and WeasyPrint cannot run.
+    """
     y = ann.year
     out: dict[str, bytes] = {}
+    docs = []
+    if publisher is not None:
+        docs.append((f"report-{y}", official.department_report(ann, publisher)))
+        if office is not None:
+            docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
+    for stem, doc in docs:
+        out.update(document_files(stem, doc, ann.today, formats))
     if "xlsx" in formats:
-        out[f"report-{y}.xlsx"] = annual.xlsx_bytes(ann)
+        out[f"report-{y}.xlsx"] = sheets.xlsx_bytes(ann)
     if "csv" in formats:
-        out[f"report-{y}.csv"] = annual.csv_bytes(ann, sep)
+        out[f"report-{y}.csv"] = sheets.csv_bytes(ann, sep)
         out[f"quotas-{y}.csv"] = reports.csv_bytes(q, sep)
     if "md" in formats:
         out[f"report-{y}.md"] = annual.markdown(ann).encode("utf-8")
         out[f"quotas-{y}.md"] = reports.markdown(q).encode("utf-8")
     if "json" in formats:
         out[f"quotas-{y}.json"] = reports.as_json(q).encode("utf-8")
+    return out
+
+
+def document_files(stem: str, doc: Document, day: dt.date,
+                   formats: tuple[str, ...] = DOCUMENTS) -> dict[str, bytes]:
+    """``stem``.docx and ``stem``.pdf, as asked."""
+    out = {}
+    if "docx" in formats:
+        out[f"{stem}.docx"] = docx.write(doc, day)
+    if "pdf" in formats:
+        out[f"{stem}.pdf"] = pdf.write(doc, day)
     return out
 
 

@@ -1,8 +1,9 @@
-"""Quota statuses rendered for people: terminal table, CSV, JSON, Markdown, reminder.
+"""Quota statuses rendered for people: terminal table, CSV, JSON, Markdown.
 
-Pure: every function takes a :class:`~showcase.quotas.Quotas` and returns
-text or bytes; the commands decide where it goes. The annual evaluation for
-the organising office is in :mod:`showcase.annual`.
+Pure: every function takes a :class:`~showcase.plan.quotas.Quotas` and returns
+text or bytes; the commands decide where it goes. The reminder and the build's
+summary are in :mod:`showcase.plan.notices`, the annual evaluation for the
+organising office in :mod:`showcase.plan.annual`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import json
 import re
 from collections.abc import Sequence
 
+from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import GROUPS
-from showcase.options import QuotaPeriod
+from showcase.option_values import QuotaPeriod
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, REASONS, Cell, Quotas
-from showcase.plan.semesters import Semester
+from showcase.plan.semesters import Semester, Year
 
 STATUS_LABELS = {MET: "đạt", MISSING: "thiếu", OPEN: "đang mở", NOT_REQUIRED: "không yêu cầu"}
 MARKS = {MET: "✔", MISSING: "✘", OPEN: "…", NOT_REQUIRED: "–"}
@@ -41,11 +43,6 @@ _SHORT = (
 )
 
 
-def d(day: dt.date | None) -> str:
-    """Vietnamese date: 31/12/2025."""
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def short_name(name: str, width: int = NAME_WIDTH) -> str:
     """A unit's name, abbreviated the usual way, cut to ``width`` characters."""
     for pattern, repl in _SHORT:
@@ -62,8 +59,8 @@ def semester_header(s: Semester) -> str:
     return f"6T {'đầu' if s.half == 1 else 'cuối'} {s.year}"
 
 
-def year_header(year: int) -> str:
-    return f"Công bố {year}"
+def year_header(year: Year) -> str:
+    return f"Công bố {year.year}"
 
 
 def status_text(c: Cell) -> str:
@@ -94,23 +91,31 @@ def periods_text(periods: Sequence[QuotaPeriod], years: Sequence[int] = ()) -> l
         if years and not any(p.start.year <= y <= p.end.year for y in years):
             continue
         name = p.name or "Giai đoạn"
-        out.append(f"{name}: từ {d(p.start)} đến {d(p.end)}; mỗi 6 tháng {p.per_semester} "
-                   f"hồ sơ được giới thiệu, mỗi năm {p.published_per_year} hồ sơ được công bố.")
+        line = (f"{name}: từ {vn_date(p.start)} đến {vn_date(p.end)}; mỗi 6 tháng "
+                f"{p.per_semester} hồ sơ được giới thiệu, mỗi năm {p.published_per_year} "
+                "hồ sơ được công bố.")
+        if p.counting_start != p.start:
+            line += f" Chỉ tiêu được tính từ ngày {vn_date(p.counting_start)}"
+            line += f": {p.counts_from_reason.rstrip('.')}." if p.counts_from_reason else "."
+        out.append(line)
     return out
 
 
 def nothing_owed(periods: Sequence[QuotaPeriod], today: dt.date, year: int | None = None) -> str:
     """Why there is no column to show: no plan covers the year or today."""
-    when = f"năm {year}" if year is not None else f"ngày {d(today)}"
+    when = f"năm {year}" if year is not None else f"ngày {vn_date(today)}"
     text = f"Không có kỳ nào đang tính chỉ tiêu vào {when}"
     ended = [p for p in periods if p.end < today]
-    coming = [p for p in periods if p.start > today]
+    coming = [p for p in periods if p.counting_start > today
+              or (year is not None and p.start.year <= year < p.counting_start.year)]
     if ended and (year is None or year > ended[-1].end.year):
         p = ended[-1]
-        text += f" ({p.name or 'kế hoạch gần nhất'} đã kết thúc ngày {d(p.end)})"
-    elif coming and (year is None or year < coming[0].start.year or year >= today.year):
+        text += f" ({p.name or 'kế hoạch gần nhất'} đã kết thúc ngày {vn_date(p.end)})"
+    elif coming and (year is None or year < coming[0].counting_start.year
+                     or year >= today.year):
         p = coming[0]
-        text += f" ({p.name or 'kế hoạch tiếp theo'} bắt đầu ngày {d(p.start)})"
+        text += (f" ({p.name or 'kế hoạch tiếp theo'} bắt đầu tính chỉ tiêu từ ngày "
+                 f"{vn_date(p.counting_start)})")
     text += "."
     if not coming and ended and (year is None or year > ended[-1].end.year):
         text += (" Khi có kế hoạch mới, thêm một giai đoạn vào 'quota_periods' của plugin "
@@ -128,9 +133,9 @@ def _columns(q: Quotas) -> list[tuple[str, list[Cell]]]:
 
 
 def _title(q: Quotas) -> str:
-    years = sorted({s.year for s in q.semesters} | set(q.years))
+    years = sorted({s.year for s in q.semesters} | {y.year for y in q.years})
     span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    return f"Chỉ tiêu giới thiệu gương điển hình năm {span} (tính đến ngày {d(q.today)})"
+    return f"Chỉ tiêu giới thiệu gương điển hình năm {span} (tính đến ngày {vn_date(q.today)})"
 
 
 def table(q: Quotas) -> str:
@@ -153,7 +158,8 @@ def table(q: Quotas) -> str:
         return "  ".join(parts).rstrip()
 
     rule = "-" * (w0 + sum(w + 2 for w in widths))
-    lines = [_title(q), *periods_text(q.periods, [s.year for s in q.semesters] + list(q.years)),
+    lines = [_title(q), *periods_text(q.periods, [s.year for s in q.semesters]
+                                      + [y.year for y in q.years]),
              "", row("Đơn vị", [h for h, _ in cols]), rule]
     for i, name in enumerate(names):
         lines.append(row(name, [mark(cells[i]) for _, cells in cols]))
@@ -176,8 +182,6 @@ def _kind(c: Cell) -> str:
     return "giới thiệu 6 tháng" if isinstance(c.key, Semester) else "công bố trong năm"
 
 
-def _key_label(c: Cell) -> str:
-    return c.key.label if isinstance(c.key, Semester) else f"năm {c.key}"
 
 
 def csv_bytes(q: Quotas, sep: str = ",") -> bytes:
@@ -190,7 +194,7 @@ def csv_bytes(q: Quotas, sep: str = ",") -> bytes:
         u = units[c.unit]
         w.writerow([
             u.id, u.name, GROUPS[u.group].label, "có" if u.quota else "không", _kind(c),
-            str(c.key), _key_label(c), c.start.isoformat(), c.end.isoformat(), c.required,
+            str(c.key), c.key.label, c.start.isoformat(), c.end.isoformat(), c.required,
             c.count, c.status, status_text(c), c.deadline.isoformat() if c.deadline else "",
             "" if c.days_left is None else c.days_left, REASONS.get(c.reason, ""),
             "; ".join(c.profiles),
@@ -201,7 +205,7 @@ def csv_bytes(q: Quotas, sep: str = ",") -> bytes:
 def _cell_json(c: Cell) -> dict[str, object]:
     return {
         "unit": c.unit, ("semester" if isinstance(c.key, Semester) else "year"): (
-            str(c.key) if isinstance(c.key, Semester) else c.key),
+            str(c.key) if isinstance(c.key, Semester) else c.key.year),
         "start": c.start.isoformat(), "end": c.end.isoformat(),
         "required": c.required, "count": c.count, "status": c.status,
         "status_label": status_text(c),
@@ -224,11 +228,13 @@ def as_json(q: Quotas) -> str:
         "today": q.today.isoformat(),
         "periods": [
             {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
+             "counts_from": p.counting_start.isoformat(),
+             "counts_from_reason": p.counts_from_reason or None,
              "per_semester": p.per_semester, "published_per_year": p.published_per_year}
             for p in q.periods
         ],
         "semesters": [str(s) for s in q.semesters],
-        "years": list(q.years),
+        "years": [y.year for y in q.years],
         "units": [_unit_json(u) for u in q.units],
         "semester_quotas": [_cell_json(q.cell(u.id, s)) for u in q.units for s in q.semesters],
         "year_quotas": [_cell_json(q.year_cell(u.id, y)) for u in q.units for y in q.years],
@@ -249,7 +255,7 @@ def missing_items(q: Quotas) -> list[str]:
     for u in q.units:
         parts = [f"{c.key.label} ({c.count}/{c.required} hồ sơ)"
                  for s in q.semesters if (c := q.cell(u.id, s)).status == MISSING]
-        parts += [f"công bố năm {y} ({c.count}/{c.required} hồ sơ)"
+        parts += [f"công bố năm {y.year} ({c.count}/{c.required} hồ sơ)"
                   for y in q.years if (c := q.year_cell(u.id, y)).status == MISSING]
         if parts:
             out.append(f"{u.name} ({u.id}): thiếu " + "; ".join(parts))
@@ -273,70 +279,3 @@ def markdown(q: Quotas) -> str:
     lines += ["## Đơn vị chưa đạt chỉ tiêu", ""]
     lines += [f"- {md_escape(m)}" for m in missing] or ["Không có đơn vị nào thiếu chỉ tiêu."]
     return "\n".join(lines) + "\n"
-
-
-# --- reminder and build summary -------------------------------------------------------
-
-
-def due_text(q: Quotas, semester: Semester | None, periods: Sequence[QuotaPeriod]) -> str:
-    """The reminder the board pastes into a message: who still owes the current semester."""
-    if semester is None or semester not in q.semesters:
-        return nothing_owed(periods, q.today) + "\n"
-    cells = [q.cell(u.id, semester) for u in q.units]
-    owing = [(u, c) for u, c in zip(q.units, cells, strict=True) if c.status == OPEN]
-    end = semester.end
-    days = (end - q.today).days
-    head = (f"Kỳ {semester.label} kết thúc ngày {d(end)} "
-            + ("(hôm nay là ngày cuối)." if days == 0 else f"(còn {days} ngày)."))
-    lines = [head, ""]
-    if not owing:
-        required = [c for c in cells if c.required]
-        lines.append(f"Tất cả {len(required)} đơn vị có chỉ tiêu đã giới thiệu đủ gương điển "
-                     "hình trong kỳ này." if required else
-                     "Không có đơn vị nào phải giới thiệu gương điển hình trong kỳ này.")
-    else:
-        need = max(c.required for _, c in owing)
-        lines.append("Các đơn vị chưa giới thiệu gương điển hình nào:" if need == 1 else
-                     f"Các đơn vị chưa giới thiệu đủ {need} gương điển hình:")
-        for u, c in owing:
-            extra = []
-            if c.count:
-                extra.append(f"đã có {c.count}/{c.required}")
-            if c.deadline and c.deadline != end:
-                extra.append(f"hạn {d(c.deadline)}, còn {c.days_left} ngày")
-            lines.append(f"- {u.name}" + (f" ({'; '.join(extra)})" if extra else ""))
-    for y in q.years:
-        unpublished = [u for u in q.units if q.year_cell(u.id, y).status == OPEN]
-        if unpublished:
-            yc = q.year_cell(unpublished[0].id, y)
-            lines += ["", f"Các đơn vị chưa có hồ sơ nào được công bố trong năm {y} "
-                          f"(hạn {d(yc.deadline)}):"]
-            lines += [f"- {u.name}" + (
-                f" (đã ngừng hoạt động từ {d(u.active_to + dt.timedelta(days=1))})"
-                if u.active_to and u.active_to < q.today else "") for u in unpublished]
-    return "\n".join(lines) + "\n"
-
-
-def _tally(q: Quotas, period: Semester | int, owed: int, open_note: str) -> str:
-    """'3/5 đơn vị đạt, 1 thiếu, 1 chưa có…' for one semester or year."""
-    parts = [f"{q.count(MET, period)}/{owed} đơn vị đạt"]
-    if q.count(MISSING, period):
-        parts.append(f"{q.count(MISSING, period)} thiếu")
-    if q.count(OPEN, period):
-        parts.append(f"{q.count(OPEN, period)} chưa có{open_note}")
-    return ", ".join(parts)
-
-
-def summary_lines(q: Quotas, periods: Sequence[QuotaPeriod]) -> list[str]:
-    """A few lines for ``showcase build``: how many units miss what."""
-    if not q.semesters and not q.years:
-        return ["Chỉ tiêu: " + nothing_owed(periods, q.today)]
-    out = []
-    for s in q.semesters:
-        owed = sum(1 for u in q.units if q.cell(u.id, s).required)
-        left = f" (còn {(s.end - q.today).days} ngày)"
-        out.append(f"Chỉ tiêu {s.label}: {_tally(q, s, owed, left)}.")
-    for y in q.years:
-        owed = sum(1 for u in q.units if q.year_cell(u.id, y).required)
-        out.append(f"Hồ sơ công bố năm {y}: {_tally(q, y, owed, '')}.")
-    return out

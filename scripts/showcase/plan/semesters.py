@@ -1,4 +1,4 @@
-"""Semesters (H1 = 1 Jan-30 Jun, H2 = 1 Jul-31 Dec) and the province's today."""
+"""Semesters (H1 = 1 Jan-30 Jun, H2 = 1 Jul-31 Dec), years, and the province's today."""
 
 from __future__ import annotations
 
@@ -53,6 +53,36 @@ class Semester:
 
     def __str__(self) -> str:
         return f"{self.year}-H{self.half}"
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    """A calendar year: the period of the published-per-year rule."""
+
+    year: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Year:
+        return cls(day.year)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label, e.g. 'năm 2025'."""
+        return f"năm {self.year}"
+
+    def __str__(self) -> str:
+        return str(self.year)
 
 
 def semesters_between(first: dt.date, last: dt.date) -> list[Semester]:

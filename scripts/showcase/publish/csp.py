@@ -70,9 +70,9 @@ def header_policy(site_url: str = "", styles: Sequence[str] = ()) -> str:
     return _join(META_DIRECTIVES + HEADER_ONLY, origin_of(site_url), styles)
 
 
-# Shown in the README: the real hash is in every built page's <meta http-equiv>
-# (and `showcase build` prints it); it changes only when the stylesheets do (a new
-# version of the package or of Material, or another site path), never with content.
+# Shown in the README: the real hash is in every built page's <meta http-equiv>;
+# it changes only when the stylesheets do (a new version of the package or of
+# Material, or another site path), never with content.
 STYLE_PLACEHOLDER = "'sha256-HASH-OF-THE-SITE-STYLESHEET'"
 
 

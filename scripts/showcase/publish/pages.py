@@ -9,6 +9,7 @@ autoescape); the only HTML passed through is the story, sanitised by
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from showcase.content.model import Profile
@@ -73,8 +74,9 @@ def initials(name: str) -> str:
 def profile_page(
     p: Profile, story: Story, site: Site, units: Mapping[str, Unit],
     by_unit: Mapping[str, L.Listing], by_field: Mapping[str, L.Listing],
-    cards: Mapping[str, Card],
+    cards: Mapping[str, Card], pending: str | None = None,
 ) -> Page:
+    """A profile's page; ``pending`` (a preview build only) says why it is not public."""
     url = urls.profile_url(p.slug)
     unit_name = _unit_name(p, units)
     same_unit = L.related(p, by_unit.get(p.unit), RELATED_MAX)
@@ -110,6 +112,7 @@ def profile_page(
         share=social.share_links(site.abs(url)),
         same_unit=tuple(cards[q.slug] for q in same_unit),
         same_field=tuple(cards[q.slug] for q in same_field),
+        preview=wording.preview_reason(pending, p.published) if pending else "",
     )
     doc, toc = search_doc(
         p.name,
@@ -117,11 +120,13 @@ def profile_page(
          f"{unit_name}. {FIELDS[p.field].label}. {KINDS[p.kind].label}."],
         story.headings,
     )
+    page_social = social.profile_social(p, site, unit_name)
+    if pending:
+        page_social = dataclasses.replace(page_social, noindex=True)
     return Page(
         url=url, template="showcase/profile.html", title=p.name,
-        description=_one_line(p.summary), view=view,
-        social=social.profile_social(p, site, unit_name), search_doc=doc, toc=toc,
-        published=day.isoformat(),
+        description=_one_line(p.summary), view=view, social=page_social, search_doc=doc,
+        toc=toc, published=day.isoformat(), preview=bool(pending),
     )
 
 
@@ -217,11 +222,16 @@ def home_page(groups: L.Listings, site: Site, cards: Mapping[str, Card]) -> Page
 
 
 def all_pages(
-    public: Sequence[Profile], units: Mapping[str, Unit], site: Site, manifest: Manifest,
-    stories: Mapping[str, Story],
+    shown: Sequence[Profile], units: Mapping[str, Unit], site: Site, manifest: Manifest,
+    stories: Mapping[str, Story], pending: Mapping[str, str] | None = None,
 ) -> list[Page]:
-    """Every generated page of the site: home, sections, listings, profiles."""
-    groups = L.group(public, dict(units))
+    """Every generated page of the site: home, sections, listings, profiles.
+
+    ``shown``: the public profiles, and in a preview build the pending ones too
+    (``pending``: slug -> why it is not public yet).
+    """
+    pending = pending or {}
+    groups = L.group(shown, dict(units))
     cards = {p.slug: card(p, units, manifest) for p in groups.public}
     out = [home_page(groups, site, cards)]
     for kind in urls.SECTIONS:
@@ -231,5 +241,6 @@ def all_pages(
     by_unit = {li.key: li for li in groups.by_kind["unit"]}
     by_field = {li.key: li for li in groups.by_kind["field"]}
     for p in groups.public:
-        out.append(profile_page(p, stories[p.slug], site, units, by_unit, by_field, cards))
+        out.append(profile_page(p, stories[p.slug], site, units, by_unit, by_field, cards,
+                                pending.get(p.slug)))
     return out

@@ -53,6 +53,7 @@ class Social:
     feeds: tuple[FeedLink, ...] = ()
     published: str = ""  # ISO date, articles only
     og_title: str = ""  # share title when it differs from <title> (a profile's headline)
+    noindex: bool = False  # a preview page: search engines must not keep it
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class ProfileView:
     share: ShareLinks
     same_unit: tuple[Card, ...]
     same_field: tuple[Card, ...]
+    preview: str = ""  # why this profile is not public yet (preview builds only)
     kind: str = "profile"
 
 
@@ -208,3 +210,4 @@ class Page:
     hide_toc: bool = False
     in_search: bool = True
     published: str = ""  # ISO date, for the sitemap's lastmod
+    preview: bool = False  # an unpublished profile in a preview build: no sitemap, no feed

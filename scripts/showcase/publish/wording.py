@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from showcase.content.text import vn_date
 from showcase.publish.listings import Listing
 
 SAMPLE_NOTICE = (
     "Đây là hồ sơ mẫu, minh họa cách chuyên mục trình bày một gương điển hình; "
     "tên người, tên tập thể là tên giả định."
 )
+
+def preview_reason(pending: str, published: dt.date | None) -> str:
+    """Why a profile shown in a preview build is not on the public site yet."""
+    if pending == "draft":
+        return "Hồ sơ đang là bản nháp (draft: true)."
+    if pending == "scheduled" and published is not None:
+        return f"Hồ sơ được hẹn công bố ngày {vn_date(published)}."
+    return "Hồ sơ chưa được Ban biên tập duyệt công bố (chưa có ngày công bố 'published')."
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from showcase.content import yamltree
 from showcase.content.model import PLACEHOLDER
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
-NAME_MAX = 200  # as in model.read_profile
+NAME_MAX = 200  # as in validate.read_profile
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _reads_back(value: str) -> bool:
     if not (isinstance(node, yamltree.Scalar) and node.plain and node.text == value):
         return False
     try:  # other tools (GitHub's preview, editors) use a YAML 1.1 resolver
-        return yaml.safe_load(source) == {"k": value}
+        return bool(yaml.safe_load(source) == {"k": value})
     except yaml.YAMLError:
         return False
 
@@ -87,7 +87,7 @@ def render(d: Draft) -> str:
         "# Dòng bắt đầu bằng '#' là ghi chú, không hiện trên trang. Muốn dùng một",
         "# trường đang là ghi chú, xóa dấu '#' và dấu cách ở đầu dòng rồi điền giá trị.",
         f"# Thay mọi chỗ {PLACEHOLDER} bằng nội dung thật, rồi chạy 'make check' để",
-        "# biết còn thiếu gì. Hướng dẫn đầy đủ: content/huong-dan-bien-tap.md",
+        "# biết còn thiếu gì. Hướng dẫn đầy đủ: HUONG-DAN-BIEN-TAP.md",
         "",
         "# Tên người, tập thể hoặc hộ gia đình được giới thiệu.",
         f"name: {yaml_text(d.name)}",
@@ -136,6 +136,8 @@ def render(d: Draft) -> str:
         "# tags: [đờn ca tài tử, văn nghệ quần chúng]",
         "# true = bản nháp: không bao giờ công bố, kể cả khi đã có ngày công bố.",
         "# draft: false",
+        "# Ban biên tập đề nghị khen thưởng (năm xét, hình thức đề nghị, lý do):",
+        "# nominated: {year: 2025, form: Giấy khen của Giám đốc Sở, reason: ...}",
         "",
         "# Bài viết: thay dòng dưới dòng '---' cuối cùng bằng câu chuyện, viết bằng Markdown",
         "# (## Tiêu đề mục, **chữ đậm**, - gạch đầu dòng); không dùng mã HTML, không ghi số",

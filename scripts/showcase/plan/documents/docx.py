@@ -1,0 +1,243 @@
+"""A :class:`~showcase.plan.documents.model.Document` as a Word file (python-docx).
+
+Layout of Decree 30/2020/NĐ-CP, Appendix I: A4, margins 20 mm top and
+bottom, 30 mm left, 15 mm right; Times New Roman (the Unicode font every
+office has) 13-14 pt; header in two columns with the short rules under the
+issuing body and the slogan; body justified, first line indented 1 cm;
+"Nơi nhận" and the signer side by side. Fill-in fields are highlighted in
+yellow. Same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import TYPE_CHECKING
+
+from showcase.plan.documents.model import (
+    CLOSE,
+    MOTTO,
+    OPEN,
+    SLOGAN,
+    Blank,
+    Bullets,
+    Document,
+    Heading,
+    Para,
+    Table,
+    upper,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+_FIELD = re.compile(re.escape(OPEN) + r"[^" + re.escape(CLOSE) + r"]*" + re.escape(CLOSE))
+
+
+def _font(run: object, size: float, bold: bool = False, italic: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    r = run  # docx.text.run.Run
+    r.font.name = FONT  # type: ignore[attr-defined]
+    r.font.size = Pt(size)  # type: ignore[attr-defined]
+    r.font.bold = bold  # type: ignore[attr-defined]
+    r.font.italic = italic  # type: ignore[attr-defined]
+    fonts = r._element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _text(p: Paragraph, text: str, size: float = 14, bold: bool = False,
+          italic: bool = False) -> None:
+    """Runs of ``text``; fill-in fields ('[...]') highlighted."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    pos = 0
+    for m in [*_FIELD.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if end > pos:
+            _font(p.add_run(text[pos:end]), size, bold, italic)
+        if m:
+            run = p.add_run(m.group(0))
+            _font(run, size, bold, True)
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            pos = m.end()
+
+
+def _para(container: DocxDocument | _Cell, text: str = "", size: float = 14,
+          bold: bool = False, italic: bool = False, align: str = "justify",
+          indent: bool = False, after: float = 6) -> Paragraph:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    p = container.add_paragraph()
+    p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                   "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
+    f = p.paragraph_format
+    f.space_before, f.space_after, f.line_spacing = Pt(0), Pt(after), 1.15
+    if indent:
+        f.first_line_indent = Cm(1)
+    if text:
+        _text(p, text, size, bold, italic)
+    return p
+
+
+def _rule(container: DocxDocument | _Cell, width_cm: float, cell_cm: float) -> None:
+    """A short centred horizontal line (a bottom border on an empty paragraph)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    p = _para(container, align="center", after=4)
+    side = max((cell_cm - width_cm) / 2, 0)
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(side)
+    p.paragraph_format.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    p._p.get_or_add_pPr().append(borders)
+
+
+def _no_borders(table: object) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = OxmlElement(f"w:{edge}")
+        e.set(qn("w:val"), "nil")
+        borders.append(e)
+    tbl_pr.append(borders)
+
+
+def _widths(table: object, cms: list[float]) -> None:
+    """Fixed column widths (Word and LibreOffice both read the grid and the cells)."""
+    from docx.shared import Cm
+
+    t = table  # docx.table.Table
+    t.autofit = False  # type: ignore[attr-defined]
+    for j, w in enumerate(cms):
+        t.columns[j].width = Cm(w)  # type: ignore[attr-defined]
+        for cell in t.columns[j].cells:  # type: ignore[attr-defined]
+            cell.width = Cm(w)
+
+
+def _header(doc: DocxDocument, d: Document) -> None:
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    _widths(t, [6.5, 10])
+    left, right = t.rows[0].cells
+    left.paragraphs[0].text = ""
+    if d.parent:
+        _text(left.paragraphs[0], upper(d.parent), 13)
+        left.paragraphs[0].alignment = 1
+        _para(left, upper(d.issuer), 13, bold=True, align="center", after=0)
+    else:
+        _text(left.paragraphs[0], upper(d.issuer), 13, bold=True)
+        left.paragraphs[0].alignment = 1
+    _rule(left, 2.5, 6.5)
+    _para(left, d.number, 13, align="center")
+    _text(right.paragraphs[0], MOTTO, 12, bold=True)
+    right.paragraphs[0].alignment = 1
+    _para(right, SLOGAN, 14, bold=True, align="center", after=0)
+    _rule(right, 5.6, 10)
+    _para(right, d.place_date, 14, italic=True, align="center")
+
+
+def _table(doc: DocxDocument, t: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    rows = [t.header, *t.rows, *([t.total] if t.total else [])]
+    table = doc.add_table(rows=len(rows), cols=len(t.header))
+    table.style = "Table Grid"
+    scale = 16.5 / sum(t.widths)
+    _widths(table, [w * scale for w in t.widths])
+    for i, row in enumerate(rows):
+        bold = i == 0 or (t.total is not None and i == len(rows) - 1)
+        for j, value in enumerate(row):
+            p = table.cell(i, j).paragraphs[0]
+            p.paragraph_format.space_after = 0
+            _text(p, value, 12, bold=bold)
+            if i == 0 or j in t.numeric or (j == 0 and t.header[0] == "STT"):
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _para(doc, after=0)
+
+
+def _body(doc: DocxDocument, d: Document) -> None:
+    for b in d.body:
+        if isinstance(b, Heading):
+            _para(doc, b.text, 14, bold=True, italic=b.level > 1, align="left", indent=True)
+        elif isinstance(b, Para):
+            _para(doc, b.text, 14, indent=True)
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                _para(doc, f"- {item}", 14, indent=True, after=3)
+        elif isinstance(b, Table):
+            _table(doc, b)
+        elif isinstance(b, Blank):
+            _para(doc, f"{OPEN}Cần bổ sung: {b.prompt}{CLOSE}", 14, indent=True)
+            for _ in range(b.lines):
+                _para(doc, "." * 110, 12, align="left", after=2)
+
+
+def _footer(doc: DocxDocument, d: Document) -> None:
+
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    _widths(t, [8, 8.5])
+    left, right = t.rows[0].cells
+    _text(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=True)
+    for item in d.recipients:
+        _para(left, f"- {item}", 11, align="left", after=0)
+    _text(right.paragraphs[0], d.signer_title, 14, bold=True)
+    right.paragraphs[0].alignment = 1
+    _para(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, italic=True, align="center", after=0)
+    for _ in range(4):
+        _para(right, "", align="center", after=0)
+    _para(right, d.signer_name, 14, bold=True, align="center")
+    if d.address:
+        _para(doc, d.address, 11, italic=True, align="left")
+
+
+def write(d: Document, day: dt.date) -> bytes:
+    """The Word file; ``day`` stamps its metadata (same input, same bytes)."""
+    from docx import Document as New
+    from docx.shared import Cm
+
+    from showcase.plan.sheets import fixed_times
+
+    doc = New()
+    s = doc.sections[0]
+    s.page_width, s.page_height = Cm(21), Cm(29.7)
+    s.top_margin = s.bottom_margin = Cm(2)
+    s.left_margin, s.right_margin = Cm(3), Cm(1.5)
+    _header(doc, d)
+    _para(doc, d.kind, 14, bold=True, align="center", after=0)
+    _para(doc, d.subject, 14, bold=True, align="center", after=0)
+    _rule(doc, 4, 16.5)
+    to = d.to
+    if len(to) == 1:
+        _para(doc, f"Kính gửi: {to[0]}", 14, align="center")
+    else:
+        _para(doc, "Kính gửi:", 14, align="center", after=0)
+        for name in to:
+            _para(doc, f"- {name};", 14, align="center", after=0)
+    _body(doc, d)
+    _footer(doc, d)
+    stamp = dt.datetime(day.year, day.month, day.day)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = d.title, d.issuer, d.issuer
+    props.created = props.modified = stamp
+    props.revision = 1
+    props.comments = ""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return fixed_times(buf.getvalue(), stamp)

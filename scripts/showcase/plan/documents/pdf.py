@@ -1,0 +1,202 @@
+"""A :class:`~showcase.plan.documents.model.Document` as PDF (HTML + WeasyPrint).
+
+Same layout as the Word file (Decree 30/2020/NĐ-CP): A4, margins 20/15/20/30
+mm, page numbers at the top centre from the second page. Fonts are embedded
+(subsets): Noto Serif from Debian's ``fonts-noto-core`` when installed (the
+Makefile's ``doc-deps``), else the Be Vietnam Pro shipped with the package;
+both cover Vietnamese. Only local files are read: any other URL is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+
+from showcase.plan.documents.model import (
+    CLOSE,
+    MOTTO,
+    OPEN,
+    SLOGAN,
+    Blank,
+    Bullets,
+    Document,
+    Heading,
+    Para,
+    Table,
+    upper,
+)
+
+PACKAGE_FONTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "fonts")
+NOTO = "/usr/share/fonts/truetype/noto"
+_SPACES = re.compile(r" {2,}")  # blanks left to fill by hand keep their width
+_FIELD = re.compile(re.escape(OPEN) + r"[^" + re.escape(CLOSE) + r"]*" + re.escape(CLOSE))
+
+
+class PdfError(Exception):
+    """WeasyPrint or the system libraries it needs are missing (message in Vietnamese)."""
+
+
+def _faces() -> dict[tuple[str, str], str]:
+    """(weight, style) -> font file of the serif used for documents."""
+    noto = {("normal", "normal"): "NotoSerif-Regular.ttf", ("bold", "normal"):
+            "NotoSerif-Bold.ttf", ("normal", "italic"): "NotoSerif-Italic.ttf",
+            ("bold", "italic"): "NotoSerif-BoldItalic.ttf"}
+    if all(os.path.isfile(os.path.join(NOTO, f)) for f in noto.values()):
+        return {k: os.path.join(NOTO, f) for k, f in noto.items()}
+    regular = os.path.join(PACKAGE_FONTS, "BeVietnamPro-Regular.ttf")
+    bold = os.path.join(PACKAGE_FONTS, "BeVietnamPro-Bold.ttf")
+    return {("normal", "normal"): regular, ("bold", "normal"): bold,
+            ("normal", "italic"): regular, ("bold", "italic"): bold}
+
+
+def font_css(family: str = "DocSerif") -> str:
+    """@font-face rules for the document serif and the package's sans (headings)."""
+    rules = [
+        f'@font-face {{ font-family: "{family}"; font-weight: {w}; font-style: {s}; '
+        f'src: url("file://{path}"); }}'
+        for (w, s), path in sorted(_faces().items())
+    ]
+    for w, name in (("normal", "Regular"), ("bold", "Bold")):
+        path = os.path.join(PACKAGE_FONTS, f"BeVietnamPro-{name}.ttf")
+        rules.append(f'@font-face {{ font-family: "DocSans"; font-weight: {w}; '
+                     f'src: url("file://{path}"); }}')
+    return "\n".join(rules)
+
+
+def render(page_html: str, title: str, day: dt.date, base: str = "/") -> bytes:
+    """HTML -> PDF bytes, metadata dated ``day`` (same input, same bytes)."""
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as exc:  # OSError: Pango missing
+        raise PdfError(
+            "Không tạo được tệp PDF: thiếu WeasyPrint hoặc thư viện Pango của hệ thống "
+            f"({exc}). Chạy 'make doc-deps' với quyền root để cài đặt.") from None
+    stamp = f"{day.isoformat()}T00:00:00+07:00"
+    local_only = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    return _write(HTML(string=page_html, base_url=base, url_fetcher=local_only), stamp, title)
+
+
+def _write(doc: object, stamp: str, title: str) -> bytes:
+    rendered = doc.render()  # type: ignore[attr-defined]
+    rendered.metadata.created = stamp
+    rendered.metadata.modified = stamp
+    rendered.metadata.title = title
+    rendered.metadata.generator = "showcase"
+    data = rendered.write_pdf(pdf_identifier=b"showcase-" + stamp[:10].encode())
+    assert isinstance(data, bytes)
+    return data
+
+
+def _esc(text: str) -> str:
+    """Escaped text, fill-in fields marked for the highlight."""
+    out, pos = [], 0
+    for m in _FIELD.finditer(text):
+        out += [html.escape(text[pos:m.start()]),
+                f'<span class="fill">{html.escape(m.group(0))}</span>']
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return _SPACES.sub(lambda m: "\u00a0" * len(m.group(0)), "".join(out))
+
+
+CSS = """
+@page { size: A4; margin: 20mm 15mm 20mm 30mm;
+        @top-center { content: counter(page); font: 13pt DocSerif; } }
+@page :first { @top-center { content: none; } }
+body { font-family: DocSerif; font-size: 14pt; line-height: 1.3; margin: 0; }
+table.head, table.foot { width: 100%; border-collapse: collapse; }
+table.head td, table.foot td { vertical-align: top; padding: 0; text-align: center; }
+td.issuer-cell { width: 42%; font-size: 12pt; }
+.issuer, .motto, .slogan, .signer, .kind, .subject { font-weight: bold; }
+.motto { font-size: 12pt; white-space: nowrap; } .slogan { font-size: 14pt; }
+hr { border: 0; border-top: 0.8pt solid #000; margin: 2pt auto 6pt; }
+hr.issuer-rule { width: 30%; } hr.slogan-rule { width: 62%; } hr.subject-rule { width: 25%; }
+.number { font-size: 13pt; margin-top: 4pt; white-space: pre; }
+.date { font-style: italic; margin-top: 4pt; }
+.kind { text-align: center; margin: 18pt 0 0; font-size: 14pt; }
+.subject { text-align: center; margin: 0; }
+.to { text-align: center; margin: 6pt 0 10pt; }
+p { margin: 0 0 6pt; text-align: justify; text-indent: 1cm; }
+h2 { font-size: 14pt; margin: 8pt 0 4pt; text-indent: 1cm; }
+h3 { font-size: 14pt; font-style: italic; margin: 6pt 0 4pt; text-indent: 1cm; }
+table.data { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 11.5pt;
+             page-break-inside: auto; }
+table.data th, table.data td { border: 0.6pt solid #000; padding: 2pt 3pt; text-align: left;
+                               vertical-align: top; }
+table.data th { text-align: center; font-weight: bold; }
+table.data td.num { text-align: center; } table.data tr.total td { font-weight: bold; }
+table.data thead { display: table-header-group; } table.data tr { page-break-inside: avoid; }
+.fill { background: #fff3a0; font-style: italic; }
+.blank { border: 0.8pt dashed #777; padding: 4pt 6pt 2pt; margin: 0 0 8pt; }
+.blank p { text-indent: 0; }
+.blank .line { border-bottom: 0.6pt dotted #555; height: 16pt; }
+table.foot { margin-top: 12pt; page-break-inside: avoid; }
+table.foot td.recipients { width: 48%; text-align: left; font-size: 11pt; }
+td.recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
+.note { font-style: italic; font-size: 13pt; }
+.signer-name { font-weight: bold; margin-top: 70pt; }
+.address { font-size: 11pt; font-style: italic; margin-top: 16pt; }
+"""
+
+
+def _table(t: Table) -> str:
+    total = sum(t.widths)
+    cols = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in t.widths)
+    head = "".join(f"<th>{_esc(h)}</th>" for h in t.header)
+
+    def row(values: tuple[str, ...], cls: str = "") -> str:
+        cells = "".join(
+            f'<td{" class=num" if j in t.numeric or (j == 0 and t.header[0] == "STT") else ""}>'
+            f"{_esc(v)}</td>"
+            for j, v in enumerate(values))
+        return f'<tr{f" class={cls}" if cls else ""}>{cells}</tr>'
+
+    body = "".join(row(r) for r in t.rows) + (row(t.total, "total") if t.total else "")
+    return f'<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>' \
+           f"<tbody>{body}</tbody></table>"
+
+
+def _block(b: object) -> str:
+    if isinstance(b, Heading):
+        tag = "h2" if b.level == 1 else "h3"
+        return f"<{tag}>{_esc(b.text)}</{tag}>"
+    if isinstance(b, Para):
+        return f"<p>{_esc(b.text)}</p>"
+    if isinstance(b, Bullets):
+        return "".join(f"<p>- {_esc(item)}</p>" for item in b.items)
+    if isinstance(b, Table):
+        return _table(b)
+    assert isinstance(b, Blank)
+    lines = '<div class="line"></div>' * b.lines
+    return (f'<div class="blank"><p><span class="fill">{html.escape(OPEN)}Cần bổ sung: '
+            f"{html.escape(b.prompt)}{html.escape(CLOSE)}</span></p>{lines}</div>")
+
+
+def to_html(d: Document) -> str:
+    parent = f"<div>{_esc(upper(d.parent))}</div>" if d.parent else ""
+    to = (f"Kính gửi: {_esc(d.to[0])}" if len(d.to) == 1 else
+          "Kính gửi:<br>" + "<br>".join(f"- {_esc(t)};" for t in d.to))
+    recipients = "".join(f"<div>- {_esc(r)}</div>" for r in d.recipients)
+    address = f'<div class="address">{_esc(d.address)}</div>' if d.address else ""
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{html.escape(d.title)}</title><style>{font_css()}{CSS}</style></head><body>
+<table class="head"><tr><td class="issuer-cell">{parent}
+<div class="issuer">{_esc(upper(d.issuer))}</div><hr class="issuer-rule">
+<div class="number">{_esc(d.number)}</div></td>
+<td><div class="motto">{MOTTO}</div><div class="slogan">{SLOGAN}</div>
+<hr class="slogan-rule"><div class="date">{_esc(d.place_date)}</div></td></tr></table>
+<div class="kind">{_esc(d.kind)}</div><div class="subject">{_esc(d.subject)}</div>
+<hr class="subject-rule"><div class="to">{to}</div>
+{"".join(_block(b) for b in d.body)}
+<table class="foot"><tr><td class="recipients"><div class="label">Nơi nhận:</div>{recipients}</td>
+<td><div class="signer">{_esc(d.signer_title)}</div>
+<div class="note">(Ký, ghi rõ họ tên, đóng dấu)</div>
+<div class="signer-name">{_esc(d.signer_name)}</div></td></tr></table>{address}
+</body></html>"""
+
+
+def write(d: Document, day: dt.date) -> bytes:
+    return render(to_html(d), d.title, day)

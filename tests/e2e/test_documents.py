@@ -1,0 +1,169 @@
+"""Official documents of `showcase report`: Word and PDF in the Decree 30 format.
+
+Read back with python-docx and pypdf; figures compared with `showcase quotas`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import re
+
+import docx
+import pypdf
+import pytest
+
+from showcase.cli import main
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+SLOGAN = "Độc lập - Tự do - Hạnh phúc"
+
+
+def run(repo: pathlib.Path, capsys, *args: str) -> tuple[int, str]:
+    try:
+        code = main(["-f", str(repo / "mkdocs.yml"), *args])
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def docx_text(path: pathlib.Path) -> tuple[str, list[list[list[str]]]]:
+    """All paragraph text (body and table cells) and every table as rows of cells."""
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    tables = []
+    for t in d.tables:
+        rows = [[c.text for c in r.cells] for r in t.rows]
+        tables.append(rows)
+        parts += [c for r in rows for c in r]
+    return "\n".join(parts), tables
+
+
+def pdf_text(path: pathlib.Path) -> str:
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+
+
+def unit_ids(repo: pathlib.Path) -> list[str]:
+    return re.findall(r"^  - id: (\S+)", (repo / "profiles" / "units.yml").read_text("utf-8"),
+                      re.M)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    from conftest import copy_repo
+
+    repo = copy_repo(tmp_path_factory.mktemp("repo"))
+    try:
+        code = main(["-f", str(repo / "mkdocs.yml"), "report", "--year", "2025", "--out",
+                     str(repo / "out"), "--today", "2026-01-15"])
+        assert code == 0
+        code = main(["-f", str(repo / "mkdocs.yml"), "report", "--year", "2024", "--unit",
+                     "vhtt-tp-soc-trang", "--out", str(repo / "out"), "--today", "2025-01-10"])
+        assert code == 0
+        code = main(["-f", str(repo / "mkdocs.yml"), "quotas", "--year", "2025", "--format",
+                     "json", "-o", str(repo / "out" / "q.json"), "--today", "2026-01-15"])
+        assert code == 0
+    except SystemExit as exc:  # pragma: no cover
+        raise AssertionError(exc) from None
+    return repo
+
+
+def test_department_report_has_every_element(reports: pathlib.Path) -> None:
+    text, _ = docx_text(reports / "out" / "report-2025.docx")
+    for element in (
+        MOTTO, SLOGAN, "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH THÀNH PHỐ CẦN THƠ", "Số:        /BC-SVHTTDL",
+        "Cần Thơ, ngày      tháng      năm 2026", "BÁO CÁO",
+        "Kết quả giới thiệu gương điển hình tiên tiến năm 2025",
+        "Kính gửi: Sở Nội vụ thành phố Cần Thơ", "I. KẾT QUẢ THỰC HIỆN",
+        "II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN", "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:",
+        "- Lưu: VT.", "GIÁM ĐỐC", "[Họ và tên người ký]", "Thang điểm: +10",
+    ):
+        assert element in text, element
+    assert text.count("[Cần bổ sung:") == 3
+
+
+def test_no_unit_code_or_path(reports: pathlib.Path) -> None:
+    ids = unit_ids(reports)
+    for name in ("report-2025.docx", "proposals-2025.docx", "report-2024-vhtt-tp-soc-trang.docx"):
+        text, _ = docx_text(reports / "out" / name)
+        words = set(re.findall(r"[\w-]+", text))
+        assert not words & set(ids), name
+        assert "profiles/" not in text and ".md" not in text
+    for name in ("report-2025.pdf", "proposals-2025.pdf"):
+        text = pdf_text(reports / "out" / name)
+        assert "profiles/" not in text and not any(f" {i} " in text for i in ids)
+
+
+def test_figures_match_showcase_quotas(reports: pathlib.Path) -> None:
+    data = json.loads((reports / "out" / "q.json").read_text("utf-8"))
+    names = {u["id"]: u["name"] for u in data["units"]}
+    _, tables = docx_text(reports / "out" / "report-2025.docx")
+    table = next(t for t in tables if t[0][:2] == ["STT", "Đơn vị"])
+    by_name = {row[1]: row for row in table[1:-1]}
+    labels = {"met": "đạt", "missing": "thiếu", "not-required": "không yêu cầu"}
+    listed = 0
+    for c in data["semester_quotas"]:
+        row = by_name.get(names[c["unit"]])
+        if row is None:
+            assert c["status"] == "not-required" and c["count"] == 0
+            continue
+        listed += 1
+        col = 4 if c["semester"].endswith("H1") else 5
+        assert row[col].startswith(labels[c["status"]]), (c, row)
+        if c["count"]:
+            assert row[col].endswith(f"({c['count']})")
+    assert listed
+    for c in data["year_quotas"]:
+        row = by_name.get(names[c["unit"]])
+        if row is not None:
+            assert row[6] == labels[c["status"]] and int(row[3]) == c["count"], (c, row)
+    intro = sum(len(c["profiles"]) for c in data["semester_quotas"])
+    assert table[-1][1] == "Cộng" and int(table[-1][2]) == intro
+
+
+def test_pdf_embeds_its_fonts_and_reads_in_vietnamese(reports: pathlib.Path) -> None:
+    path = reports / "out" / "report-2025.pdf"
+    text = pdf_text(path)
+    for element in (MOTTO, SLOGAN, "Kính gửi: Sở Nội vụ thành phố Cần Thơ", "Nơi nhận:",
+                    "Kết quả giới thiệu gương điển hình tiên tiến năm 2025"):
+        assert element in " ".join(text.split()), element
+    reader = pypdf.PdfReader(str(path))
+    fonts = {}
+    for page in reader.pages:
+        for f in page["/Resources"]["/Font"].values():
+            f = f.get_object()
+            desc = f["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            fonts[f["/BaseFont"]] = "/FontFile2" in desc
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_publisher_and_recipient_of_the_time(reports: pathlib.Path) -> None:
+    """A report dated January 2025 is headed by the province's Department."""
+    text, _ = docx_text(reports / "out" / "report-2024-vhtt-tp-soc-trang.docx")
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ SÓC TRĂNG" in text
+    assert "PHÒNG VĂN HÓA VÀ THÔNG TIN THÀNH PHỐ SÓC TRĂNG" in text
+    assert "Kính gửi: Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng" in text
+    assert "Sóc Trăng, ngày" in text and "TRƯỞNG PHÒNG" in text
+    # On 2025-01-10 the consent of Trần Thị B was not yet withdrawn.
+    assert "Trần Thị B" in text and "rút lại" not in text
+
+
+def test_proposals_list_the_nominated_profiles(reports: pathlib.Path) -> None:
+    text, tables = docx_text(reports / "out" / "proposals-2025.docx")
+    assert "TỜ TRÌNH" in text and "PHÒNG TỔ CHỨC - PHÁP CHẾ" in text
+    assert "Kính gửi: Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in text
+    rows = next(t for t in tables if t[0][0] == "STT")[1:]
+    assert sorted(r[1] for r in rows) == ["Hộ gia đình bà Phạm Thị D", "Đội ghe Ngo xã Lạc Hòa"]
+    assert all(r[4] == "Giấy khen của Giám đốc Sở" for r in rows)
+
+
+def test_same_input_same_bytes(reports: pathlib.Path, tmp_path: pathlib.Path, capsys) -> None:
+    code, _ = run(reports, capsys, "report", "--year", "2025", "--out", str(tmp_path),
+                  "--format", "docx", "--today", "2026-01-15")
+    assert code == 0
+    assert (tmp_path / "report-2025.docx").read_bytes() == (
+        reports / "out" / "report-2025.docx").read_bytes()
+    assert io.BytesIO((tmp_path / "proposals-2025.docx").read_bytes()).read(2) == b"PK"
