@@ -8,14 +8,14 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps audit golden
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps font-deps audit golden
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -qq --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) font-deps
 	$(SHOWCASE) build
 
 check: $(STAMP)
@@ -29,10 +29,10 @@ quotas: $(STAMP)
 serve: $(STAMP)
 	SHOWCASE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-preview: $(STAMP)
+preview: $(STAMP) font-deps
 	$(SHOWCASE) build --preview
 
-test: $(STAMP) browser-deps doc-deps
+test: $(STAMP) font-deps browser-deps doc-deps
 	$(BIN)/python -m pytest -q
 
 # ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
@@ -81,6 +81,18 @@ browser-deps:
 	@if command -v npm >/dev/null && { [ ! -f $(BROWSER_DIR)/node_modules/.package-lock.json ] || \
 	    [ $(BROWSER_DIR)/package-lock.json -nt $(BROWSER_DIR)/node_modules/.package-lock.json ]; }; then \
 	  cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	fi
+
+# Share cards shape Khmer and emoji with the libraqm built into Pillow's wheel,
+# which loads Debian's libfribidi at run time (Pillow does not bundle it).
+font-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libfribidi\.so\.0'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && $(APT_INSTALL) libfribidi0; \
+	  else \
+	    echo "font-deps: libfribidi0 is missing and not root: cards with Khmer or emoji" \
+	         "cannot be drawn. Run 'make font-deps' as root to install it."; \
+	  fi; \
 	fi
 
 # Official documents and the honour book (PDF through WeasyPrint): Debian's Pango,

@@ -29,6 +29,7 @@ from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import (
     feeds,
+    follow,
     markup,
     media,
     pages,
@@ -136,7 +137,10 @@ def plan(loaded: Loaded, site: Site) -> Plan:
                              opts.column_name, opts.department)
     stories = {p.slug: markup.story(p.body) for p in shown}
     planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
-    column = feeds.Column(opts.column_name, opts.department, opts.feed_items)
+    planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
+                                      max(1, opts.feed_items)))
+    column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
+                          opts.sample_notice)
     feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
                                   manifest, stories)
     feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})

@@ -180,7 +180,7 @@ def test_follow_a_card_to_its_profile(page, base_url):
 def test_copy_link_button(page, base_url, browser):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(base_url + "ho-so/lam-hong-son/")
-    button = page.locator("button.sc-copy")
+    button = page.locator("button.sc-copy[data-copy]")
     assert button.is_visible()
     button.click()
     page.wait_for_function(
@@ -214,7 +214,7 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 
 @pytest.mark.parametrize("path", ["", "linh-vuc/van-hoa-nghe-thuat-the-thao/",
                                   "ho-so/thach-thi-f/", "ho-so/lam-hong-son/", "don-vi/",
-                                  "gioi-thieu/"])
+                                  "gioi-thieu/", "theo-doi/"])
 def test_no_serious_accessibility_violation(page, base_url, path):
     if not AXE.is_file():
         pytest.skip("axe-core is not installed: run `make browser-deps`")

@@ -104,14 +104,14 @@ def test_text_colours_have_good_contrast(field: str) -> None:
 
 
 def test_wrap_fits_width_and_ellipsises() -> None:
-    f = cards.font("bold", 60)
+    f = cards.face("bold", 60)
     text = "Tập thể Câu lạc bộ Đờn ca tài tử Nam Bộ phường Năm thành phố Sóc Trăng " * 3
     lines = cards.wrap(text, f, cards.TEXT_W, 3)
     assert len(lines) == 3 and lines[-1].endswith("…")
-    assert all(f.getlength(line) <= cards.TEXT_W for line in lines)
+    assert all(f.length(line) <= cards.TEXT_W for line in lines)
     long_word = "Khôngcókhoảngtrắng" * 6
     cut = cards.wrap(long_word, f, 400, 5)
-    assert all(f.getlength(line) <= 400 for line in cut)
+    assert all(f.length(line) <= 400 for line in cut)
     assert "".join(cut).rstrip("…").startswith(long_word[:10])
 
 

@@ -108,7 +108,8 @@ def test_every_feed_is_written_and_well_formed(tmp_path: pathlib.Path) -> None:
     written = build(tmp_path, tmp_path / "site", corpus(tmp_path))
     expected = (["feed.xml", "atom.xml"]
                 + [field_url(f) + "feed.xml" for f in FIELDS]
-                + [sector_url(s) + "feed.xml" for s in SECTORS])
+                + [sector_url(s) + "feed.xml" for s in SECTORS]
+                + [urls.unit_url("vhtt-a") + "feed.xml"])
     assert sorted(written) == sorted(expected)
     for rel in written:
         parsed = feedparser.parse(str(tmp_path / "site" / rel))

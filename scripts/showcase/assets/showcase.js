@@ -1,28 +1,45 @@
-// Copy-link button on profile pages (no third-party script). The button is
-// hidden in the HTML and shown only when the browser can copy or share.
+// Copy buttons (no third-party script, no network): a profile's link and its
+// ready-to-post caption, the feed addresses on "Theo dõi chuyên mục". Each
+// button is hidden in the HTML and shown only when the browser can copy;
+// without JavaScript the text stays selectable (the caption in a read-only
+// text box, the addresses as links).
 (function () {
   "use strict";
-  document.querySelectorAll("button.sc-copy[data-copy]").forEach(function (btn) {
+  var FAIL = "Không sao chép được; hãy chọn nội dung rồi nhấn Ctrl+C (hoặc giữ để sao chép).";
+  var canClipboard = !!(navigator.clipboard && window.isSecureContext);
+  if (!canClipboard && !(document.queryCommandSupported && document.queryCommandSupported("copy"))) { return; }
+
+  function fallbackCopy(text) {
+    var field = document.createElement("textarea");
+    field.value = text; field.setAttribute("readonly", "");
+    field.className = "sc-copy__buffer";
+    document.body.appendChild(field); field.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+    document.body.removeChild(field);
+    return ok;
+  }
+
+  document.querySelectorAll("button.sc-copy").forEach(function (btn) {
     var status = btn.parentNode.querySelector(".sc-copy__status");
-    var url = btn.getAttribute("data-copy");
-    function say(text) { if (status) { status.textContent = text; } }
-    if (!(navigator.clipboard && window.isSecureContext) && !document.queryCommandSupported) { return; }
+    var source = btn.getAttribute("data-copy-from");
+    var done = btn.getAttribute("data-done") || "Đã sao chép liên kết.";
+    function text() {
+      if (source) { var el = document.getElementById(source); return el ? el.value : ""; }
+      return btn.getAttribute("data-copy") || "";
+    }
+    function say(msg) { if (status) { status.textContent = msg; } }
     btn.hidden = false;
     btn.addEventListener("click", function () {
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(
-          function () { say("Đã sao chép liên kết."); },
-          function () { say("Không sao chép được; hãy sao chép địa chỉ trên thanh trình duyệt."); }
+      var value = text();
+      if (canClipboard) {
+        navigator.clipboard.writeText(value).then(
+          function () { say(done); },
+          function () { say(fallbackCopy(value) ? done : FAIL); }
         );
         return;
       }
-      var field = document.createElement("textarea");
-      field.value = url; field.setAttribute("readonly", ""); field.style.position = "fixed"; field.style.opacity = "0";
-      document.body.appendChild(field); field.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
-      document.body.removeChild(field);
-      say(ok ? "Đã sao chép liên kết." : "Không sao chép được; hãy sao chép địa chỉ trên thanh trình duyệt.");
+      say(fallbackCopy(value) ? done : FAIL);
     });
   });
 })();

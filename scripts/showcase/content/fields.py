@@ -17,7 +17,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-from showcase.content import safety
+from showcase.content import safety, scripts
 from showcase.content.diagnostics import Collector
 from showcase.content.yamltree import Map, Node, Scalar, Seq
 
@@ -98,7 +98,9 @@ class Reader:
         min_len: int = 0,
         max_len: int = 0,
         multiline: bool = False,
+        card: bool = False,
     ) -> str | None:
+        """A text value; ``card``: it is drawn on the share card (see :meth:`drawable`)."""
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return None
         if not self._shape(node, Scalar, fld, f"{fld.rsplit('.', 1)[-1]}: {example}"):
@@ -125,6 +127,7 @@ class Reader:
                 "Rút gọn lại.",
             )
         self.scan(value, node.line, fld)
+        self.drawable(value, node.line, fld, card)
         return value
 
     def scan(self, value: str, line: int, fld: str, markdown: bool = False) -> None:
@@ -132,6 +135,23 @@ class Reader:
         for f in safety.scan(value, markdown=markdown):
             code, message, hint = safety.MESSAGES[f.kind]
             self.error(line + f.offset_line, fld, code, message.format(excerpt=f.excerpt), hint)
+
+    def drawable(self, value: str, line: int, fld: str, card: bool = False) -> None:
+        """Report characters the shipped fonts cannot draw (one problem per line)."""
+        for i, text in enumerate(value.split("\n")):
+            bad = scripts.undrawable(text, card=card)
+            if not bad:
+                continue
+            shown = ", ".join(scripts.describe(ch) for ch in bad[:5])
+            more = f" và {len(bad) - 5} ký tự khác" if len(bad) > 5 else ""
+            where = "thẻ chia sẻ và trang" if card else "trang"
+            self.error(
+                line + i, fld, "SC100",
+                f"Phông chữ của chuyên mục không vẽ được {shown}{more}: {where} sẽ hiện ô trống.",
+                "Chuyên mục hiển thị chữ Việt, chữ Khmer"
+                + (" và biểu tượng cảm xúc phổ biến" if card else "")
+                + "; xóa hoặc thay các ký tự này (viết phiên âm bằng chữ Việt nếu cần).",
+            )
 
     def date(self, node: Node | None, fld: str, not_future: bool = False) -> dt.date | None:
         if node is None or (isinstance(node, Scalar) and node.is_null):

@@ -19,6 +19,7 @@ SUMMARY_MIN, SUMMARY_MAX = 30, 300
 # Every key of the contract, with an example used in hints (and by `new`).
 PROFILE_KEYS: dict[str, str] = {
     "name": "Nguyễn Văn A",
+    "name_km": "ថាច់ ធី សារឿន",
     "kind": "individual",
     "field": "culture-arts-sports",
     "sectors": "[culture, family]",
@@ -88,6 +89,7 @@ class Profile:
     body_line: int
     title: str
     published: dt.date | None = None
+    name_km: str | None = None  # the name in Khmer script, shown under ``name``
     photo: str | None = None  # path of the photo, like ``path``
     photo_alt: str | None = None
     location: str | None = None

@@ -150,7 +150,7 @@ def _unit(m: yamltree.Map, prefix: str, r: Reader) -> Unit | None:
             "Chỉ dùng chữ thường không dấu, chữ số và dấu '-', ví dụ 'vhtt-vinh-chau'.",
         )
         ok = False
-    name = r.text(r.require(m, "name", prefix), prefix + "name", max_len=200)
+    name = r.text(r.require(m, "name", prefix), prefix + "name", max_len=200, card=True)
     group = r.choice(r.require(m, "group", prefix), prefix + "group", GROUPS)
     quota = r.boolean(m.get("quota"), prefix + "quota")
     start = r.date(m.get("active_from"), prefix + "active_from")

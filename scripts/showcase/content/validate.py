@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from showcase.content import scripts
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -38,7 +39,8 @@ def read_profile(
     errors_before = len(out.errors)
     r.unknown_keys(m, PROFILE_KEYS)
 
-    name = r.text(r.require(m, "name", at=1), "name", "Nguyễn Văn A", max_len=200)
+    name = r.text(r.require(m, "name", at=1), "name", "Nguyễn Văn A", max_len=200, card=True)
+    name_km = _name_km(m, r)
     kind = r.choice(r.require(m, "kind", at=1), "kind", KINDS)
     fld = r.choice(r.require(m, "field", at=1), "field", FIELDS)
     sectors = r.choices(r.require(m, "sectors", at=1), "sectors", SECTORS)
@@ -79,6 +81,7 @@ def read_profile(
             f"Đổi tên tệp thành {introduced.year}-{slug}.md.",
         )
     r.scan(doc.body, doc.body_line, "body", markdown=True)
+    r.drawable(doc.body, doc.body_line, "body")
     _placeholders(m, doc, r)
 
     if len(out.errors) > errors_before:
@@ -87,11 +90,31 @@ def read_profile(
     return Profile(
         path=path, unit=unit, slug=slug, name=name, kind=kind, field=fld, sectors=sectors,
         introduced=introduced, summary=summary, body=doc.body, body_line=doc.body_line,
-        title=title or name, published=published, photo=photo, photo_alt=photo_alt,
+        title=title or name, published=published, name_km=name_km, photo=photo,
+        photo_alt=photo_alt,
         location=location, movement=movement, achievements=achievements,
         commendations=commendations, consent=consent, featured=featured, tags=tags,
         draft=draft, nominated=nominated,
     )
+
+
+def _name_km(m: Map, r: Reader) -> str | None:
+    """The optional name in Khmer script: Khmer letters, spaces and name punctuation."""
+    value = r.text(m.get("name_km"), "name_km", PROFILE_KEYS["name_km"], max_len=200, card=True)
+    if value is None:
+        return None
+    others = scripts.not_khmer(value)
+    if others or not scripts.has_khmer(value):
+        shown = ", ".join(scripts.describe(ch) for ch in others[:5])
+        r.error(
+            m.line_of("name_km"), "name_km", "SC101",
+            "Tên chữ Khmer (name_km) chỉ được viết bằng chữ Khmer"
+            + (f"; có ký tự khác: {shown}." if shown else "."),
+            "Ghi tên tiếng Việt ở 'name', tên chữ Khmer ở 'name_km', ví dụ "
+            f"'name_km: {PROFILE_KEYS['name_km']}'; bỏ trường này nếu không có tên chữ Khmer.",
+        )
+        return None
+    return value
 
 
 def _records(node: Node | None, fld: str, r: Reader) -> tuple[Record, ...]:

@@ -4,9 +4,11 @@ Text on the left (the column's name, the name in large bold, kind and field,
 the unit, the Department at the foot), the photo on the right, cropped to
 fill its panel, or a placeholder in the colours of the profile's sectors.
 
-Text is drawn with Be Vietnam Pro (SIL OFL, shipped in ``fonts/``), which
-has every Vietnamese letter precomposed. The basic layout engine is used on
-purpose: output must not depend on whether libraqm happens to be installed.
+Text is set by :mod:`typeset`: Be Vietnam Pro (SIL OFL, shipped in
+``fonts/``) for Vietnamese, with Pillow's basic layout engine so that the
+usual card does not depend on libraqm; Noto Sans Khmer and Noto Emoji,
+shaped by libraqm, for the runs of Khmer and emoji a name may contain. A
+Khmer name (``name_km``) gets its own line under the Vietnamese one.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from showcase.content import scripts
+from showcase.publish.typeset import FONT_DIR, Face, clusters, fonts_in_use, runs
+
 WIDTH, HEIGHT = 1200, 630
-FONT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fonts")
-FONTS = {"regular": "BeVietnamPro-Regular.ttf", "bold": "BeVietnamPro-Bold.ttf"}
 
 PAD = 64
 PANEL_X = 740  # the photo panel: x from here to the right edge
@@ -61,29 +64,25 @@ class CardSpec:
     field: str  # id, picks the colour
     field_label: str
     sectors: tuple[str, ...]  # ids, in vocabulary order
+    name_km: str = ""  # the name in Khmer script, on its own line under ``name``
 
 
-@lru_cache(maxsize=64)
 def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(
-        os.path.join(FONT_DIR, FONTS[weight]), size, layout_engine=ImageFont.Layout.BASIC
-    )
+    """Be Vietnam Pro at ``size``: the font of every Vietnamese letter on a card."""
+    return face(weight, size).font()
+
+
+def face(weight: str, size: int) -> Face:
+    return Face(weight, size)
 
 
 @lru_cache(maxsize=1)
 def fonts_hash() -> str:
     h = hashlib.sha256()
-    for name in sorted(FONTS.values()):
+    for name in fonts_in_use():
         with open(os.path.join(FONT_DIR, name), "rb") as fh:
             h.update(fh.read())
     return h.hexdigest()
-
-
-@lru_cache(maxsize=8192)
-def _length(f: ImageFont.FreeTypeFont, text: str) -> float:
-    # Cards repeat the same column, Department, labels and unit names:
-    # measuring each string once keeps a thousand cards within seconds.
-    return f.getlength(text)
 
 
 def draw_card(spec: CardSpec, photo: Image.Image | None) -> Image.Image:
@@ -113,63 +112,79 @@ def _frame(bg: tuple[int, int, int], column: str, department: str) -> tuple[Imag
     x = PAD
     # Header: accent bar and the column's name.
     d.rectangle((x, PAD, x + 56, PAD + 5), fill=ACCENT)
-    head = font("bold", 24)
+    head = face("bold", 24)
     y = PAD + 22
     for line in wrap(column.upper(), head, TEXT_W, 1):
-        y += _ascent(head)
-        d.text((x, y), line, font=head, fill=ACCENT, anchor="ls")
+        y += head.ascent
+        head.draw(d, (x, y), line, ACCENT)
         y += 12
     # Foot: the Department, anchored at the bottom.
-    foot = font("regular", 22)
+    foot = face("regular", 22)
     foot_lines = wrap(department, foot, TEXT_W, 2)
     foot_step = round(22 * 1.35)
-    foot_top = HEIGHT - PAD - foot_step * (len(foot_lines) - 1) - _ascent(foot)
+    foot_top = HEIGHT - PAD - foot_step * (len(foot_lines) - 1) - foot.ascent
     d.line((x, foot_top - 24, x + TEXT_W, foot_top - 24), fill=MUTED, width=1)
-    fy = foot_top + _ascent(foot)
+    fy = foot_top + foot.ascent
     for line in foot_lines:
-        d.text((x, fy), line, font=foot, fill=MUTED, anchor="ls")
+        foot.draw(d, (x, fy), line, MUTED)
         fy += foot_step
     return im, y, foot_top
 
 
+KHMER_SIZE = 34  # the Khmer name's line: Khmer stacks marks above and below
+KHMER_STEP = round(KHMER_SIZE * 1.75)
+
+
 def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec, y: int, foot_top: int) -> None:
     x = PAD
-    # Middle: the name (as large as fits in three lines), kind and field, unit.
-    unit_f, meta_f = font("regular", 28), font("regular", 22)
+    # Middle: the name (as large as fits in three lines), its Khmer form,
+    # kind and field, unit.
+    unit_f, meta_f, km_f = face("regular", 28), face("regular", 22), face("bold", KHMER_SIZE)
     unit_lines = wrap(_nfc(spec.unit), unit_f, TEXT_W, 2)
     meta_lines = wrap(f"{spec.kind} · {spec.field_label}", meta_f, TEXT_W, 2)
+    km = _nfc(spec.name_km)
+    # A name that already carries its Khmer form ("... (ថាច់ ធី សារឿន)") is not repeated.
+    km_lines = wrap(km, km_f, TEXT_W, 2) if km and km not in _nfc(spec.name) else []
     room = foot_top - 48 - (y + 28)
-    rest = 20 + len(meta_lines) * 30 + 16 + len(unit_lines) * 38
+    rest = ((30 if km_lines else 20) + len(meta_lines) * 30 + 16 + len(unit_lines) * 38
+            + len(km_lines) * KHMER_STEP)
     name_f, name_lines, step = _fit_name(_nfc(spec.name), room - rest)
     y += 28
-    for line in name_lines:
-        y += step if line is not name_lines[0] else _ascent(name_f) + 4
-        d.text((x, y), line, font=name_f, fill=WHITE, anchor="ls")
-    y += 20
+    for i, line in enumerate(name_lines):
+        y += step if i else name_f.ascent + 4
+        name_f.draw(d, (x, y), line, WHITE)
+    for line in km_lines:
+        y += KHMER_STEP
+        km_f.draw(d, (x, y), line, MUTED)
+    y += 30 if km_lines else 20  # Khmer subscripts reach below the baseline
     for line in meta_lines:
         y += 30
-        d.text((x, y), line, font=meta_f, fill=ACCENT, anchor="ls")
+        meta_f.draw(d, (x, y), line, ACCENT)
     y += 16
     for line in unit_lines:
         y += 38
-        d.text((x, y), line, font=unit_f, fill=WHITE, anchor="ls")
+        unit_f.draw(d, (x, y), line, WHITE)
 
 
-def _fit_name(name: str, room: int) -> tuple[ImageFont.FreeTypeFont, list[str], int]:
-    """The largest size at which the name fits ``room`` pixels in three lines."""
-    for size in range(72, 39, -4):
-        f = font("bold", size)
-        lines = wrap(name, f, TEXT_W, 3)
-        step = round(size * 1.22)
-        if (_ascent(f) + 4 + step * (len(lines) - 1) <= room
+def _fit_name(name: str, room: int) -> tuple[Face, list[str], int]:
+    """The largest size at which the name fits ``room`` pixels in three lines
+    (four for a very long name, at the smallest sizes), else cut with '…'."""
+    # A line with Khmer needs more room between baselines (stacked marks).
+    spacing = 1.5 if scripts.has_khmer(name) else 1.22
+    tries = [(size, 3) for size in range(72, 39, -4)] + [(44, 4), (40, 4)]
+    for size, max_lines in tries:
+        f = face("bold", size)
+        lines = wrap(name, f, TEXT_W, max_lines)
+        step = round(size * spacing)
+        if (f.ascent + 4 + step * (len(lines) - 1) <= room
                 and not lines[-1].endswith("…")):
             return f, lines, step
-    f = font("bold", 40)
-    return f, wrap(name, f, TEXT_W, 3), round(40 * 1.22)
-
-
-def _ascent(f: ImageFont.FreeTypeFont) -> int:
-    return f.getmetrics()[0]
+    f = face("bold", 40)
+    lines = wrap(name, f, TEXT_W, 4)
+    step = round(40 * spacing)
+    while len(lines) > 1 and f.ascent + 4 + step * (len(lines) - 1) > room:
+        lines = wrap(name, f, TEXT_W, len(lines) - 1)
+    return f, lines, step
 
 
 def _nfc(text: str) -> str:
@@ -178,42 +193,58 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def wrap(text: str, f: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` pixels; ellipsis past max."""
+def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` pixels; ellipsis past max.
+
+    Lines break at spaces; a word wider than the line is cut between clusters
+    (never inside a Khmer syllable's stack or an emoji sequence).
+    """
     words = text.split()
     lines: list[str] = []
     cur = ""
     for word in words:
         trial = f"{cur} {word}" if cur else word
-        if _length(f, trial) <= width:
+        if f.length(trial) <= width:
             cur = trial
             continue
         if cur:
             lines.append(cur)
-        while _length(f, word) > width:  # one word wider than the line: cut it
-            cut = len(word)
-            while cut > 1 and _length(f, word[:cut]) > width:
+        while f.length(word) > width:  # one word wider than the line: cut it
+            parts = clusters(word)
+            cut = len(parts)
+            while cut > 1 and f.length("".join(parts[:cut])) > width:
                 cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
+            lines.append("".join(parts[:cut]))
+            word = "".join(parts[cut:])
         cur = word
     if cur:
         lines.append(cur)
     if len(lines) > max_lines:
-        last = lines[max_lines - 1]
-        while last and _length(f, last + "…") > width:
-            last = last[:-1].rstrip()
-        lines = lines[: max_lines - 1] + [last + "…"]
+        lines = lines[: max_lines - 1] + [_ellipsis(lines[max_lines - 1], f, width)]
     return lines or [""]
+
+
+def _ellipsis(line: str, f: Face, width: int) -> str:
+    """``line`` shortened to end in '…' within ``width``: whole words dropped first."""
+    words = line.split()
+    while len(words) > 1 and f.length(" ".join(words) + "…") > width:
+        words.pop()
+    parts = clusters(" ".join(words))
+    while parts and f.length("".join(parts) + "…") > width:
+        parts.pop()
+    return "".join(parts).rstrip(" ,;:–-") + "…"
 
 
 def initial(name: str) -> str:
     """The letter shown on a placeholder: the given name's (the last word's) first.
 
-    Words that do not start with a letter ('Phường 5') are skipped.
+    Words that do not start with a letter ('Phường 5', an emoji, a Khmer name in
+    brackets) are skipped; a Vietnamese word is preferred to a Khmer one.
     """
     words = [w for w in _nfc(name).split() if w[0].isalpha()]
-    return words[-1][0].upper() if words else "?"
+    latin = [w for w in words if scripts.script_of(w[0]) == "latin"]
+    chosen = latin or words
+    return chosen[-1][0].upper() if chosen else "?"
 
 
 def placeholder(spec: CardSpec, w: int, h: int) -> Image.Image:
@@ -232,6 +263,7 @@ def placeholder(spec: CardSpec, w: int, h: int) -> Image.Image:
     r = 150
     cx, cy = w // 2, h // 2
     d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=bg, outline=ACCENT, width=6)
-    big = font("bold", 170)
-    d.text((cx, cy), initial(spec.name), font=big, fill=WHITE, anchor="mm")
+    letter = initial(spec.name)
+    big = face("bold", 170).font(runs(letter)[0].script)
+    d.text((cx, cy), letter, font=big, fill=WHITE, anchor="mm")
     return im

@@ -29,9 +29,10 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import TZ
+from showcase.publish import captions, feedlist
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
-from showcase.publish.urls import ATOM_NAME, FEED_NAME, field_url, profile_url, sector_url
+from showcase.publish.urls import profile_url
 
 # ``published`` has no time of day: every item is dated 08:00 in the province
 # (the start of office hours), so dates never depend on the build's clock.
@@ -82,6 +83,7 @@ class Column:
     name: str
     department: str
     items: int
+    sample: bool = False  # the sample site: captions say so
 
 
 @dataclass(frozen=True)
@@ -105,55 +107,34 @@ def plan_feeds(
     site_url: str, profiles: list[Profile], units: Mapping[str, Unit], column: Column,
     today: dt.date, manifest: Manifest, stories: Mapping[str, Story],
 ) -> list[FeedFile]:
-    """Every feed of the site, in the order written."""
+    """Every feed of the site (:func:`feedlist.catalogue`), in the order written."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = feed_items(profiles, today)
+    public = [p for p in profiles if p.is_public(today)]
     # An empty feed still gets a stable date: the column's newest item, or
     # failing that the newest public profile; never the build's clock.
-    fallback = _newest(items) or _newest([p for p in profiles if p.is_public(today)])
-    col, dep = column.name, column.department
-    about = (f"Chuyên mục {col} của {dep}: những cá nhân, tập thể, hộ gia đình tiêu biểu "
-             "trong văn hóa, gia đình, thể dục thể thao và du lịch.")
+    fallback = _newest(items) or _newest(public)
+    dep = column.department
 
     def pic(p: Profile) -> Picture:
         return picture(base, p, column, manifest)
 
     def entry(fg: FeedGenerator, p: Profile) -> None:
-        _entry(fg, base, p, units, pic(p), stories[p.slug])
-
-    specs: list[tuple[str, str, str, str, Callable[[Profile], bool]]] = [
-        (FEED_NAME, "", f"{col} – {dep}", about, lambda p: True),
-    ]
-    for fid, term in FIELDS.items():
-        url = field_url(fid)
-        specs.append((url + FEED_NAME, url, f"{col}: {term.label} – {dep}",
-                      f"Chuyên mục {col} của {dep}, lĩnh vực {term.label}.",
-                      _in_field(fid)))
-    for sid, term in SECTORS.items():
-        url = sector_url(sid)
-        specs.append((url + FEED_NAME, url, f"{col}: ngành {term.label} – {dep}",
-                      f"Chuyên mục {col} của {dep}, ngành {term.label}.",
-                      _in_sector(sid)))
+        unit = units.get(p.unit)
+        text = captions.caption(p, unit.name if unit else p.unit, base + profile_url(p.slug),
+                                column.name, dep, column.sample)
+        _entry(fg, base, p, units, pic(p), stories[p.slug], text)
 
     cap = max(1, column.items)
     out = []
-    for rel, page, title, desc, keep in specs:
-        chosen = [p for p in items if keep(p)][:cap]
-        fg = _channel(base, rel, page, title, desc, dep, chosen, fallback, entry)
-        out.append(FeedFile(rel, fg.rss_str(pretty=True)))
-    main = items[:cap]
-    fg = _channel(base, ATOM_NAME, "", f"{col} – {dep}", about, dep, main, fallback, entry,
-                  atom=True)
-    out.append(FeedFile(ATOM_NAME, _fix_atom(fg.atom_str(pretty=True), main, pic)))
+    for info in feedlist.catalogue(column.name, dep, units, public):
+        chosen = [p for p in items if info.keeps(p)][:cap]
+        fg = _channel(base, info.rel, info.page, info.title, info.description, dep, chosen,
+                      fallback, entry, atom=info.atom)
+        data = (_fix_atom(fg.atom_str(pretty=True), chosen, pic) if info.atom
+                else fg.rss_str(pretty=True))
+        out.append(FeedFile(info.rel, data))
     return out
-
-
-def _in_field(fid: str) -> Callable[[Profile], bool]:
-    return lambda p: p.field == fid
-
-
-def _in_sector(sid: str) -> Callable[[Profile], bool]:
-    return lambda p: sid in p.sectors
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:
@@ -193,7 +174,7 @@ def _channel(
 
 def _entry(
     fg: FeedGenerator, base: str, p: Profile, units: Mapping[str, Unit], pic: Picture,
-    story: Story,
+    story: Story, caption: captions.Caption,
 ) -> None:
     link = base + profile_url(p.slug)
     assert p.published is not None  # in_feeds() implies it
@@ -204,10 +185,11 @@ def _entry(
     fe.guid(link, permalink=True)
     fe.published(when)
     fe.updated(when)
+    # The item's description is the ready-to-post caption (captions.py), under
+    # its picture: tools that repost a feed to Facebook or Zalo post this text.
     description = (
         f'<p><img src="{html.escape(pic.url)}" alt="{html.escape(pic.alt)}" '
-        f'width="{pic.width}" height="{pic.height}"/></p>'
-        f"<p>{html.escape(p.summary, quote=False)}</p>"
+        f'width="{pic.width}" height="{pic.height}"/></p>' + caption_html(caption.text)
     )
     description = xml_text(description)
     fe.description(description)
@@ -224,6 +206,15 @@ def _entry(
     thumb_url, thumb_w, thumb_h = pic.thumb
     fe.media.thumbnail({"url": thumb_url, "width": str(thumb_w), "height": str(thumb_h),
                         "group": None})
+
+
+def caption_html(text: str) -> str:
+    """A caption as HTML: paragraphs at blank lines, <br/> at line ends."""
+    paras = [para.split("\n") for para in text.split("\n\n") if para.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(line, quote=False) for line in lines) + "</p>"
+        for lines in paras
+    )
 
 
 def picture(base: str, p: Profile, column: Column, manifest: Manifest) -> Picture:

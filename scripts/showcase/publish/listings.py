@@ -42,7 +42,7 @@ class Listing:
     url: str
     profiles: list[Profile] = field(default_factory=list)  # newest first
     letter: str = ""  # the plan's letter, for fields
-    feed: str | None = None  # its own feed (fields and sectors)
+    feed: str | None = None  # its own feed (fields, sectors and units)
 
     def pages(self, size: int) -> list[list[Profile]]:
         return paginate(self.profiles, size)
@@ -92,7 +92,8 @@ def group(public: Iterable[Profile], units: dict[str, Unit]) -> Listings:
         unit = units.get(p.unit)
         if p.unit not in by_unit:
             by_unit[p.unit] = Listing("unit", p.unit, unit.name if unit else p.unit,
-                                      unit_url(p.unit))
+                                      unit_url(p.unit),
+                                      feed=listing_feed_url(unit_url(p.unit)))
         by_unit[p.unit].profiles.append(p)
         if p.movement and slugify(p.movement):
             slug = slugify(p.movement)

@@ -169,6 +169,7 @@ def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: s
         field=p.field,
         field_label=FIELDS[p.field].label,
         sectors=tuple(s for s in SECTORS if s in p.sectors),
+        name_km=p.name_km or "",
     )
 
 
@@ -252,4 +253,4 @@ def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     here = os.path.dirname(os.path.abspath(__file__))
     return cache.key(*(cache.file_hash(os.path.join(here, n))
-                       for n in ("imaging.py", "cards.py")), Image.__version__)
+                       for n in ("imaging.py", "cards.py", "typeset.py")), Image.__version__)

@@ -13,12 +13,13 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from showcase.content.model import Profile
+from showcase.content.scripts import script_of
 from showcase.content.text import slugify, vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import Semester
+from showcase.publish import captions, social, urls, wording
 from showcase.publish import listings as L
-from showcase.publish import social, urls, wording
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
 from showcase.publish.search import search_doc
@@ -66,9 +67,13 @@ def card(p: Profile, units: Mapping[str, Unit], manifest: Manifest) -> Card:
 
 
 def initials(name: str) -> str:
-    """'Lâm Hồng Sơn' -> 'HS': the last two words, as Vietnamese names are read."""
+    """'Lâm Hồng Sơn' -> 'HS': the last two words, as Vietnamese names are read.
+
+    Vietnamese words are preferred: 'Thạch Thị Sa Rươne (ថាច់ ធី សារឿន)' -> 'SR'.
+    """
     words = [w for w in name.split() if w[0].isalnum()]
-    return "".join(w[0] for w in words[-2:]).upper()
+    latin = [w for w in words if script_of(w[0]) == "latin"]
+    return "".join(w[0] for w in (latin or words)[-2:]).upper()
 
 
 def profile_page(
@@ -91,6 +96,7 @@ def profile_page(
         root=urls.relative(url, ""),
         card=cards[p.slug],
         name=p.name,
+        name_km=p.name_km or "",
         title=p.title,
         summary=_one_line(p.summary),
         kind_link=Link(KINDS[p.kind].label, urls.kind_url(p.kind)),
@@ -110,13 +116,15 @@ def profile_page(
         sample=site.sample_notice,
         sample_text=wording.SAMPLE_NOTICE,
         share=social.share_links(site.abs(url)),
+        caption=captions.caption(p, unit_name, site.abs(url), site.column, site.department,
+                                 site.sample_notice).text,
         same_unit=tuple(cards[q.slug] for q in same_unit),
         same_field=tuple(cards[q.slug] for q in same_field),
         preview=wording.preview_reason(pending, p.published) if pending else "",
     )
     doc, toc = search_doc(
         p.name,
-        [p.title if p.title != p.name else "", p.summary,
+        [p.name_km or "", p.title if p.title != p.name else "", p.summary,
          f"{unit_name}. {FIELDS[p.field].label}. {KINDS[p.kind].label}."],
         story.headings,
     )
@@ -211,6 +219,7 @@ def home_page(groups: L.Listings, site: Site, cards: Mapping[str, Card]) -> Page
         featured=tuple(cards[p.slug] for p in featured),
         latest=tuple(cards[p.slug] for p in latest),
         fields=fields, total=len(groups.public), archive=urls.section_url("year"),
+        follow=urls.FOLLOW_URL,
     )
     doc, toc = search_doc(site.column, [site.description])
     return Page(

@@ -25,6 +25,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
 FEED_NAME = "feed.xml"  # RSS of the column, and of each field and sector listing
 ATOM_NAME = "atom.xml"
 SITEMAP_NAME = "sitemap.xml"
+FOLLOW_URL = "theo-doi/"  # the public list of every feed ("Theo dõi chuyên mục")
 CARD_NAME = "the-chia-se.jpg"  # a profile's 1200x630 share card, beside its page
 ASSETS_URL = "assets/showcase/"
 DEFAULT_IMAGE = ASSETS_URL + "the-chia-se.jpg"  # share image of pages without a profile

@@ -122,6 +122,7 @@ class ProfileView:
     root: str  # relative path from this page to the site root
     card: Card
     name: str
+    name_km: str  # the name in Khmer script, or ""
     title: str
     summary: str
     kind_link: Link
@@ -141,6 +142,7 @@ class ProfileView:
     sample: bool
     sample_text: str
     share: ShareLinks
+    caption: str  # ready-to-post text for Facebook and Zalo (captions.py)
     same_unit: tuple[Card, ...]
     same_field: tuple[Card, ...]
     preview: str = ""  # why this profile is not public yet (preview builds only)
@@ -179,10 +181,39 @@ class HomeView:
     fields: tuple[IndexEntry, ...]
     total: int
     archive: str
+    follow: str = ""  # the "Theo dõi chuyên mục" page
     kind: str = "home"
 
 
-View = ProfileView | ListingView | SectionView | HomeView
+@dataclass(frozen=True)
+class FeedEntry:
+    """One feed on the follow page."""
+
+    title: str
+    purpose: str
+    href: str  # absolute address, what a reader or a reposting tool subscribes to
+    page: str  # site-relative page the feed follows
+    format: str  # RSS | Atom
+    items: int  # how many items it carries now
+
+
+@dataclass(frozen=True)
+class FeedGroup:
+    title: str
+    feeds: tuple[FeedEntry, ...]
+
+
+@dataclass(frozen=True)
+class FollowView:
+    root: str
+    heading: str
+    intro: str
+    how: tuple[str, ...]  # paragraphs: how to subscribe, how staff repost
+    groups: tuple[FeedGroup, ...]
+    kind: str = "follow"
+
+
+View = ProfileView | ListingView | SectionView | HomeView | FollowView
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,8 @@ def render(d: Draft) -> str:
         "",
         "# Tên người, tập thể hoặc hộ gia đình được giới thiệu.",
         f"name: {yaml_text(d.name)}",
+        "# Tên bằng chữ Khmer (nếu có), hiện dưới tên tiếng Việt trên trang và thẻ chia sẻ.",
+        "# name_km: ថាច់ ធី សារឿន",
         "# Loại: individual (cá nhân), collective (tập thể), household (hộ gia đình).",
         f"kind: {d.kind}  # {kind.label}",
         "# Lĩnh vực theo kế hoạch (chọn một):",

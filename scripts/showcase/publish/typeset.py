@@ -1,0 +1,166 @@
+"""Setting mixed-script text on share cards: one font per script, shaped where needed.
+
+A card's text may mix Vietnamese, Khmer and emoji in one line ("Thạch Thị Sa
+Rươne (ថាច់ ធី សារឿន)"). No single font draws all three, and Pillow draws a
+missing glyph as nothing, so the text is cut into *runs* of one script
+(:func:`runs`) and each run is drawn with its own font, on one baseline:
+
+* ``latin``: Be Vietnam Pro with Pillow's basic layout (every Vietnamese
+  letter is precomposed; the output does not depend on libraqm);
+* ``khmer``: Noto Sans Khmer, shaped by HarfBuzz through libraqm (coeng
+  subscripts, vowels before the consonant, stacked marks);
+* ``emoji``: Noto Emoji (monochrome outlines; a card is one colour of text),
+  shaped through libraqm so ZWJ sequences and keycaps become one glyph.
+
+Which script a character belongs to is :mod:`showcase.content.scripts`, the
+same table the check uses to refuse what no shipped font draws.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import ImageDraw, ImageFont, features
+
+from showcase.content import scripts
+
+FONT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fonts")
+FILES: dict[tuple[str, str], str] = {
+    ("latin", "regular"): "BeVietnamPro-Regular.ttf",
+    ("latin", "bold"): "BeVietnamPro-Bold.ttf",
+    ("khmer", "regular"): "NotoSansKhmer-Regular.ttf",
+    ("khmer", "bold"): "NotoSansKhmer-Bold.ttf",
+    ("emoji", "regular"): "NotoEmoji-Bold.ttf",
+    ("emoji", "bold"): "NotoEmoji-Bold.ttf",
+}
+SHAPED = frozenset({"khmer", "emoji"})  # scripts that need complex shaping
+_ZWJ = "\u200d"
+_MODIFIERS = range(0x1F3FB, 0x1F400)  # emoji skin tones
+_REGIONAL = range(0x1F1E6, 0x1F200)  # flag letters, read in pairs
+_EMOJI_HINTS = frozenset("\ufe0f\u20e3")  # emoji presentation, keycap
+
+
+class ShapingUnavailable(RuntimeError):
+    """Pillow cannot shape Khmer here (no libraqm, or no libfribidi to load it)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    script: str  # latin | khmer | emoji
+
+
+def clusters(text: str) -> list[str]:
+    """User-perceived characters, enough for fonts: a base with its marks, format
+    characters and emoji modifiers, ZWJ sequences and flag pairs kept whole."""
+    out: list[str] = []
+    for ch in text:
+        if out and _joins(out[-1], ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _joins(prev: str, ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat in ("Mn", "Mc", "Me") or (cat == "Cf" and ch != "\u00ad"):
+        return True
+    if ord(ch) in _MODIFIERS or prev.endswith(_ZWJ):
+        return True
+    return ord(ch) in _REGIONAL and len(prev) == 1 and ord(prev) in _REGIONAL
+
+
+def script_of_cluster(cluster: str, previous: str | None) -> str:
+    """The font a cluster is drawn with; spaces follow a Khmer run, else go Latin."""
+    base = cluster[0]
+    emoji_ish = any(c in _EMOJI_HINTS or ord(c) in _MODIFIERS for c in cluster[1:])
+    if emoji_ish and (scripts.script_of(base) == "emoji" or base.isascii()):
+        return "emoji"
+    found = scripts.script_of(base)
+    if found is not None:
+        return found
+    return "khmer" if previous == "khmer" and base.isspace() else "latin"
+
+
+def runs(text: str) -> list[Run]:
+    """``text`` cut into runs of one script, in order."""
+    out: list[Run] = []
+    previous: str | None = None
+    for cl in clusters(text):
+        script = script_of_cluster(cl, previous)
+        if out and out[-1].script == script:
+            out[-1] = Run(out[-1].text + cl, script)
+        else:
+            out.append(Run(cl, script))
+        previous = script
+    return out
+
+
+def can_shape() -> bool:
+    return bool(features.check("raqm"))
+
+
+@lru_cache(maxsize=128)
+def _font(script: str, weight: str, size: int) -> ImageFont.FreeTypeFont:
+    if script in SHAPED:
+        if not can_shape():
+            raise ShapingUnavailable(
+                "Pillow không có libraqm để vẽ chữ Khmer và biểu tượng cảm xúc trên thẻ chia "
+                "sẻ. Cài gói libfribidi0 (chạy 'make font-deps' với quyền root) rồi chạy lại."
+            )
+        engine = ImageFont.Layout.RAQM
+    else:
+        engine = ImageFont.Layout.BASIC
+    return ImageFont.truetype(os.path.join(FONT_DIR, FILES[script, weight]), size,
+                              layout_engine=engine)
+
+
+@dataclass(frozen=True)
+class Face:
+    """A weight and a size, drawing any supported script."""
+
+    weight: str  # regular | bold
+    size: int
+
+    def font(self, script: str = "latin") -> ImageFont.FreeTypeFont:
+        return _font(script, self.weight, self.size)
+
+    @property
+    def ascent(self) -> int:
+        return int(self.font().getmetrics()[0])
+
+    def length(self, text: str) -> float:
+        return _length(self, text)
+
+    def draw(self, d: ImageDraw.ImageDraw, xy: tuple[float, float], text: str,
+             fill: tuple[int, int, int]) -> None:
+        """Draw ``text`` with its left end on the baseline at ``xy``."""
+        x, y = xy
+        for run in runs(text):
+            f = self.font(run.script)
+            d.text((x, y), run.text, font=f, fill=fill, anchor="ls")
+            x += _run_length(f, run.text)
+
+
+@lru_cache(maxsize=8192)
+def _length(face: Face, text: str) -> float:
+    # Cards repeat the same column, Department, labels and unit names:
+    # measuring each string once keeps a thousand cards within seconds.
+    return sum(_run_length(face.font(r.script), r.text) for r in runs(text))
+
+
+def _run_length(f: ImageFont.FreeTypeFont, text: str) -> float:
+    return float(f.getlength(text))
+
+
+def fonts_in_use() -> list[str]:
+    """Every font file a card may draw with (an input of the cards' cache key)."""
+    return sorted(set(FILES.values()))
+
+
+def has_shaped(text: str) -> bool:
+    return any(r.script in SHAPED for r in runs(text))
