@@ -48,11 +48,13 @@
 
   // A query syllable against a text syllable: 3 exact, 2 same letters, 1 the
   // start of it (the syllable being typed, or a partial name), 0 no match.
-  // A syllable typed with diacritics only half-matches another accent.
+  // A syllable typed with diacritics that meets other diacritics ("hòa" and
+  // "hóa") matches only weakly (0.5): never part of a name match, and below
+  // any exact match.
   function syllableMatch(q, i, text, j, partial) {
     var qw = q.w[i], qf = q.f[i], tw = text.w[j], tf = text.f[j];
     var marked = qw !== qf;
-    if (tf === qf) { return marked && tw !== qw ? 1 : (marked ? 3 : 2); }
+    if (tf === qf) { return marked && tw !== qw ? 0.5 : (marked ? 3 : 2); }
     if (partial && tf.indexOf(qf) === 0) { return marked && tw.indexOf(qw) !== 0 ? 0.5 : 1; }
     return 0;
   }
@@ -131,10 +133,11 @@
     setStatus("Đang tải chỉ mục tìm kiếm…");
     ready = import(new URL("pagefind.js", bundle).href).then(function (pf) {
       pagefind = pf;
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 0 })
+      // Candidates by where the words are (a name weighs most), not by how
+      // often or how short the page is: a listing is short and says "văn hóa"
+      // many times, a profile long; the ranking below does the rest.
+      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 0, ranking: { termFrequency: 0, pageLength: 0 } })
         .then(function () { return pf.init(); })
-        .then(function () { return pf.filters(); })
-        .then(fillFilters)
         .then(function () { setStatus(""); });
     }).catch(function (err) {
       ready = null;
@@ -142,6 +145,16 @@
       throw err;
     });
     return ready;
+  }
+
+  // The filter menus are filled the first time the visitor opens them: their
+  // values come from the index's filter chunks, which a query never needs.
+  var filled = null;
+  function loadFilters() {
+    if (!filled) {
+      filled = load().then(function () { return pagefind.filters(); }).then(fillFilters);
+    }
+    return filled;
   }
 
   function fillFilters(all) {
@@ -185,9 +198,14 @@
   function candidates(q, raw, filters) {
     var opts = filters ? { filters: filters } : {};
     var typing = !/\s$/.test(raw);
-    var asks = [pagefind.search(q.f.join(" "), opts).then(function (r) { return r.results.slice(0, 12); })];
+    var asks = [pagefind.search(q.f.join(" "), opts).then(function (r) { return r.results.slice(0, 10); })];
+    if (q.w.join(" ") !== q.f.join(" ")) {
+      // typed with diacritics: Pagefind's own exact-diacritics ranking finds
+      // the pages with these very words among many folded look-alikes
+      asks.push(pagefind.search(q.w.join(" "), opts).then(function (r) { return r.results.slice(0, 10); }));
+    }
     if (q.f.length > 1) {
-      asks.push(pagefind.search(pairQuery(q, typing), opts).then(function (r) { return r.results.slice(0, 8); }));
+      asks.push(pagefind.search(pairQuery(q, typing), opts).then(function (r) { return r.results.slice(0, 6); }));
     }
     return Promise.all(asks).then(function (lists) {
       var seen = new Map();
@@ -279,6 +297,8 @@
     load().then(function () { if (input.value || chosenFilters()) { run(); } }, function () {});
   }
 
+  var more = dialog.querySelector(".sc-search__more");
+  if (more) { more.addEventListener("toggle", function () { if (more.open) { loadFilters(); } }); }
   input.addEventListener("input", schedule);
   form.addEventListener("change", function (e) { if (e.target.tagName === "SELECT") { run(); } });
   form.addEventListener("submit", function (e) { e.preventDefault(); run(); });

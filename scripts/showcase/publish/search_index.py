@@ -47,10 +47,10 @@ from showcase.publish.views import Page as PlannedPage
 OUTPUT_DIR = "pagefind"  # site-relative folder of the index bundle
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
           "pagefind-highlight.", "playground")
-SENTINEL = "zzsczz"
+SENTINEL = "zzsczz"  # the browser ranker reads a record's text up to this word
 # The story is indexed up to this many characters: enough for its topics, and a
 # result's fragment (which holds the indexed text) stays about 1-2 KB.
-STORY_CHARS = 1500  # the browser ranker reads a record's text up to this word
+STORY_CHARS = 1500
 _SYLLABLE = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
@@ -91,8 +91,8 @@ class SearchRecord:
     kind: RecordKind
     title: str  # a profile's name, a page's title
     lead: str  # one line shown under the title in results
-    text: tuple[str, ...]  # paragraphs, in reading order: the facts of a profile
-    story: tuple[str, ...] = ()  # a profile's story (the start of it), indexed less
+    text: tuple[str, ...]  # paragraphs whose syllable pairs are indexed too
+    story: tuple[str, ...] = ()  # a profile's shared facts and story (the start), words only
     facets: Facets | None = None  # profiles only
 
 
@@ -154,14 +154,16 @@ def profile_record(p: Profile, url: str, units: Mapping[str, Unit], story: Story
     sectors = tuple(SECTORS[s].label for s in p.sectors)
     kind = KINDS[p.kind].label
     day = p.published or p.introduced
-    facts = [p.title if p.title != p.name else "", " ".join(p.summary.split()), unit,
-             field, ", ".join(sectors), kind, p.location or "", p.movement or "",
-             *(a.text for a in p.achievements), *(c.text for c in p.commendations),
-             ", ".join(p.tags)]
+    own = [p.title if p.title != p.name else "", " ".join(p.summary.split()),
+           *(a.text for a in p.achievements), ", ".join(p.tags)]
+    # Shared by many profiles (their own listings answer these as phrases).
+    shared = [unit, field, ", ".join(sectors), kind, p.location or "", p.movement or "",
+              *(c.text for c in p.commendations)]
     return SearchRecord(
         url=url, kind=RecordKind.PROFILE, title=p.name,
         lead=p.title if p.title != p.name else " ".join(p.summary.split()),
-        text=tuple(t for t in facts if t), story=_capped(plain_text(story.html)),
+        text=tuple(t for t in own if t),
+        story=tuple(t for t in shared if t) + _capped(plain_text(story.html)),
         facets=Facets(field, sectors, unit, kind, str(day.year)),
     )
 
