@@ -44,8 +44,8 @@
   });
 })();
 
-// Search: the button is shown only with JavaScript; search.js (and through it
-// the index) is loaded the first time a visitor opens search, never before.
+// Search: search.js (and through it the index) is loaded the first time a
+// visitor opens search, never before.
 (function () {
   "use strict";
   var opener = document.querySelector(".sc-search-open");
@@ -60,7 +60,6 @@
     s.onerror = function () { loading = false; };
     document.head.appendChild(s);
   }
-  opener.hidden = false;
   opener.addEventListener("click", open);
   document.addEventListener("keydown", function (e) {
     var t = e.target;
