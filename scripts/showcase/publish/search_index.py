@@ -237,7 +237,7 @@ class SearchIndexError(Exception):
 
 def pagefind_binary() -> str:
     try:
-        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+        from pagefind_bin import get_executable
     except ImportError as exc:  # pragma: no cover - a dependency
         raise SearchIndexError("Thiếu gói pagefind-bin: chạy lại 'make site'.") from exc
     return str(get_executable())
