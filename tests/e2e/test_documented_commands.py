@@ -31,7 +31,7 @@ SERVE_URL = "http://127.0.0.1:8000/guong-dien-hinh/"
 
 # Long engineering runs: the test checks what they would do (make -n), since each is
 # run for real elsewhere (make test is this suite; bench, fuzz, audit take minutes).
-DRY_RUN = {"make test", "make bench", "make fuzz", "make audit"}
+DRY_RUN = {"test", "bench", "fuzz", "audit"}  # make targets
 
 
 def documented() -> list[tuple[str, str]]:
@@ -127,7 +127,8 @@ def _serve(repo: pathlib.Path, command: str) -> None:
 
 def check(repo: pathlib.Path, command: str) -> None:
     """Run one documented command the way its reader would, and judge the result."""
-    if command in DRY_RUN:
+    words = command.split()
+    if words[0] == "make" and DRY_RUN & set(words[1:]):
         done = _run(repo, command.replace("make ", "make -n ", 1))
         assert done.returncode == 0 and done.stdout.strip(), done.stderr
     elif command == "make serve":
