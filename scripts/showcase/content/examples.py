@@ -33,21 +33,23 @@ def _key(text: str) -> str:
 _KEYS = {_key(t): t for t in LEFTOVERS}
 
 
-def _values(node: Node, path: str, line: int) -> Iterator[tuple[str, int, str]]:
+def values(node: Node, path: str, line: int) -> Iterator[tuple[str, int, str]]:
+    """(path, line, text) of every scalar under ``node``, at any depth; a scalar is
+    reported at the line of its key (or list item)."""
     if isinstance(node, Scalar):
-        yield path, node.line or line, node.text
+        yield path, line, node.text
     elif isinstance(node, Seq):
         for i, item in enumerate(node.items):
-            yield from _values(item, f"{path}[{i}]", item.line)
+            yield from values(item, f"{path}[{i}]", item.line)
     else:
         for k, e in node.entries.items():
-            yield from _values(e.value, f"{path}.{k}", e.key_line)
+            yield from values(e.value, f"{path}.{k}", e.key_line)
 
 
 def refuse_leftovers(m: Map, doc: Document, r: Reader) -> None:
     """An error for every template example left in the front matter or the story."""
     for key, entry in m.entries.items():
-        for path, line, text in _values(entry.value, key, entry.key_line):
+        for path, line, text in values(entry.value, key, entry.key_line):
             example = _KEYS.get(_key(text))
             if example is not None:
                 r.error(line, path, "SC111", f"'{example}' là ví dụ trong mẫu hồ sơ.",

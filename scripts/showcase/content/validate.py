@@ -26,7 +26,7 @@ from showcase.content.model import (
     Record,
 )
 from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS
-from showcase.content.yamltree import Map, Node, Scalar, Seq
+from showcase.content.yamltree import Map, Node, Scalar
 
 
 def read_profile(
@@ -258,15 +258,9 @@ def _consent(m: Map, kind: str | None, r: Reader, published: dt.date | None
 
 def _marked(node: Node, path: str, line: int) -> Iterator[tuple[str, int]]:
     """Paths and lines of every value, at any depth, still holding the placeholder."""
-    if isinstance(node, Scalar):
-        if PLACEHOLDER in node.text:
-            yield path, line
-    elif isinstance(node, Seq):
-        for i, item in enumerate(node.items):
-            yield from _marked(item, f"{path}[{i}]", item.line)
-    else:
-        for k, e in node.entries.items():
-            yield from _marked(e.value, f"{path}.{k}", e.key_line)
+    for where, at, text in examples.values(node, path, line):
+        if PLACEHOLDER in text:
+            yield where, at
 
 
 def _placeholders(m: Map, doc: Document, r: Reader) -> None:
