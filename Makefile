@@ -113,9 +113,12 @@ doc-deps:
 	fi
 
 # Lighthouse (phone emulation, Debian's chromium) on the home page, a listing
-# and a profile of the sample site; prints the four scores per page.
+# and a profile of the sample site, or of PROFILES synthetic profiles
+# (`make audit PROFILES=10000 RUNS=3`); prints the four scores per page.
+PROFILES ?= 0
+RUNS ?= 1
 audit: $(STAMP) browser-deps
-	CHROME_PATH=$(CHROMIUM) $(BIN)/python $(BROWSER_DIR)/audit.py
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python $(BROWSER_DIR)/audit.py --profiles $(PROFILES) --runs $(RUNS)
 
 clean:
 	rm -rf site .site-* .showcase-cache reports bench-out

@@ -7,15 +7,15 @@ load   units.yml + profiles/**.md -> validated corpus, diagnostics, quota review
 plan   Loaded -> typed outputs: media manifest (files made into the cache),
        stories rendered once, pages (views), feeds, sitemap entries, reports
 write  media, feeds, sitemaps and reports from the Plan; MkDocs + Material
-       render the planned pages themselves. Nothing reads the site back,
-       except Material's own search index, which :mod:`publish.search` folds.
+       render the planned pages themselves; Pagefind writes the search index
+       from the plan's records. Nothing reads the site back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +27,22 @@ from showcase.content.units import Unit
 from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import feeds, follow, markup, media, pages, search, sitemaps
+from showcase.publish import (
+    feeds,
+    follow,
+    markup,
+    media,
+    pages,
+    search,
+    search_index,
+    sitemaps,
+    styles,
+    urls,
+)
 from showcase.publish.feeds import FeedFile
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
+from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, Site
 
 
@@ -114,6 +126,7 @@ class Plan:
     stories: Mapping[str, Story]  # by slug
     feeds: tuple[FeedFile, ...]
     feed_urls: tuple[str, ...]  # site-relative feeds that pages link to (sitemaps beside them)
+    search: search_index.IndexPlan  # profiles and generated pages (guides are added by write)
 
 
 def plan(loaded: Loaded, site: Site) -> Plan:
@@ -131,20 +144,48 @@ def plan(loaded: Loaded, site: Site) -> Plan:
     feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
                                   manifest, stories)
     feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
-    return Plan(site, tuple(planned), manifest, stories, tuple(feed_files), tuple(feed_urls))
+    index = search_index.plan_index(public, loaded.units, stories, planned)
+    return Plan(site, tuple(planned), manifest, stories, tuple(feed_files), tuple(feed_urls),
+                index)
 
 
-def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]]) -> None:
-    """Write what MkDocs does not: media, feeds, sitemaps, robots.txt; fold search.
+def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
+          guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True) -> None:
+    """Write what MkDocs does not: media, feeds, sitemaps, the search index.
 
-    ``built``: (absolute URL, lastmod) of every page MkDocs wrote, generated or not.
+    ``built``: (absolute URL, lastmod) of every page MkDocs wrote, generated or not;
+    ``guides``: the search records of the hand-written pages. ``pagefind`` False
+    keeps Material's own lunr search instead (only to compare searches in the bench),
+    whose index is then folded.
     """
     media.write(plan.media, site_dir)
     for f in plan.feeds:
         _write(site_dir, f.rel, f.data)
     for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
         _write(site_dir, rel, text.encode("utf-8"))
-    search.fold_index(site_dir)
+    if pagefind:
+        search_index.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
+                           site_dir)
+    else:
+        search.fold_index(site_dir)
+
+
+def site_style(theme_dirs: Sequence[str], templates_dir: str, assets_dir: str,
+               site_path: str) -> InlineStyle:
+    """The inline stylesheet of every page: the used part of Material's, then ours."""
+    found: dict[str, str] = {}
+    for d in theme_dirs:
+        folder = os.path.join(d, "assets", "stylesheets")
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+            kind = name.split(".", 1)[0]
+            if name.endswith(".min.css") and kind in ("main", "palette") and kind not in found:
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    found[kind] = fh.read()
+    with open(os.path.join(assets_dir, "showcase.css"), encoding="utf-8") as fh:
+        own = fh.read()
+    used = styles.used_classes(theme_dirs, templates_dir)
+    return styles.inline_style([found.get("main", ""), found.get("palette", "")], own,
+                               site_path + urls.ASSETS_URL, used)
 
 
 def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[str]]:

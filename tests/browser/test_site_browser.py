@@ -14,32 +14,35 @@ SITE_URL = "https://example.gov.vn/guong-dien-hinh/"
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(300)]
 
 
-def search(page, base_url: str, query: str) -> list[str]:
-    """Type ``query`` in Material's search box; the result links, best first."""
+def open_search(page, base_url: str) -> None:
     page.goto(base_url)
-    page.click('label.md-header__button[for="__search"]')
-    # Wait until the search worker has loaded the index, then type like a person.
+    page.click("button.sc-search-open")
+    page.wait_for_selector("dialog.sc-search[open] #sc-search-q")
+
+
+def type_query(page, query: str) -> list[str]:
+    """Type ``query`` like a person into the open search box; the result links, best first.
+
+    The results list says which query it shows (data-query): read it only then,
+    not the results of a prefix still being typed."""
+    box = page.locator("#sc-search-q")
+    box.fill("")
+    box.press_sequentially(query, delay=40)
     page.wait_for_function(
-        "() => !/Initializing|khởi tạo|Đang chuẩn bị/.test("
-        "document.querySelector('.md-search-result__meta').textContent)")
-    box = page.locator("input.md-search__input")
-    box.press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item > a.md-search-result__link")
-    # Material searches on every key press and the worker answers each one in
-    # turn, so the first results shown may be those of a prefix ("the tha").
-    # Read them only once they have stayed the same for half a second.
-    links: list[str] = []
-    for _ in range(40):
-        now = page.eval_on_selector_all(
-            ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
-        if now and now == links:
-            break
-        links = now
-        page.wait_for_timeout(500)
+        "q => document.querySelector('.sc-search__results').getAttribute('data-query') === q",
+        arg=query)
+    links = page.eval_on_selector_all(".sc-search__link", "els => els.map(e => e.href)")
     return [link.split("?")[0].split("#")[0] for link in links]
 
 
-@pytest.mark.parametrize("query", ["lam hong son", "Lâm Hồng Sơn", "LAM HONG SON", "hong son"])
+def search(page, base_url: str, query: str) -> list[str]:
+    """Open the site's search on the home page and type ``query``."""
+    open_search(page, base_url)
+    return type_query(page, query)
+
+
+@pytest.mark.parametrize("query", ["lam hong son", "Lâm Hồng Sơn", "LAM HONG SON", "hong son",
+                                   "hong s", "lam ho", "Lâm H"])
 def test_search_finds_a_profile_with_or_without_diacritics(page, base_url, query):
     links = search(page, base_url, query)
     assert links[0] == base_url + "ho-so/lam-hong-son/", links
@@ -79,6 +82,88 @@ def test_search_by_field_name_finds_its_profiles(page, base_url, query):
     links = search(page, base_url, query)
     assert links[0] == base_url + "linh-vuc/cai-cach-hanh-chinh-van-hoa-cong-so/", links
     assert base_url + "ho-so/huynh-thi-m/" in links, links
+
+
+def test_no_page_loads_search_before_it_is_used(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in ("", "linh-vuc/van-hoa-nghe-thuat-the-thao/", "ho-so/lam-hong-son/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/pagefind/" in u or u.endswith("search.js")], requests
+    page.click("button.sc-search-open")
+    type_query(page, "ghe ngo")
+    assert [u for u in requests if "/pagefind/" in u]
+    # the filter menus' values only when the visitor opens them
+    assert not [u for u in requests if "/pagefind/filter/" in u]
+
+
+def test_syllable_pairs_count_as_phrases(page, base_url):
+    open_search(page, base_url)
+    for query in ("chuyen doi so", "chuyển đổi số"):
+        links = type_query(page, query)
+        assert links[0] == base_url + "ho-so/huynh-thi-m/", (query, links[:3])
+    # "ngư dân" (fisherman) is a pair; "ngũ âm", "dân" alone are elsewhere
+    assert type_query(page, "ngu dan")[0] == base_url + "ho-so/ho-gia-dinh-ong-le-van-c/"
+
+
+def test_a_query_with_diacritics_ranks_exact_matches_first(page, base_url):
+    open_search(page, base_url)
+    # "Hòa" (Lạc Hòa, Lai Hòa) before the many pages with "hóa" (văn hóa)
+    accented = type_query(page, "Hòa")
+    assert accented[0] in {base_url + "ho-so/doi-ghe-ngo-xa-lac-hoa/",
+                           base_url + "ho-so/ho-gia-dinh-ong-son-van-h/",
+                           base_url + "ho-so/lam-hong-son/"}, accented[:3]
+    # without diacritics, both are found
+    folded = type_query(page, "lac hoa")
+    assert base_url + "ho-so/doi-ghe-ngo-xa-lac-hoa/" in folded[:3]
+    exact_hoa = type_query(page, "Hóa")
+    assert exact_hoa[0] not in {base_url + "ho-so/doi-ghe-ngo-xa-lac-hoa/"}, exact_hoa[:3]
+
+
+GUIDES = ("gioi-thieu/", "tieu-chi/", "cach-gui-ho-so/", "huong-dan-bien-tap/")
+
+
+@pytest.mark.parametrize("query", ["Nguyễn Văn A", "nguyen van a", "Đỗ Văn N", "do van n"])
+def test_guide_pages_never_outrank_a_profile_for_a_name(page, base_url, query):
+    links = search(page, base_url, query)
+    first_profile = next(i for i, u in enumerate(links) if "/ho-so/" in u)
+    assert first_profile == 0, links[:4]
+    guides = [i for i, u in enumerate(links) if u.endswith(GUIDES)]
+    assert all(i > first_profile for i in guides), links
+
+
+def test_filters_by_year_kind_and_unit(page, base_url):
+    open_search(page, base_url)
+    dialog = page.locator("dialog.sc-search")
+    dialog.get_by_text("Lọc kết quả", exact=True).click()
+    page.wait_for_function("() => document.querySelector('.sc-search__filters select')"
+                           ".options.length > 1")
+    # Vietnamese labels, every menu reachable by its label
+    for label in ("Lĩnh vực", "Ngành", "Đơn vị", "Cá nhân, tập thể, hộ gia đình", "Năm"):
+        assert dialog.get_by_label(label, exact=True).count() == 1, label
+    dialog.get_by_label("Năm", exact=True).select_option("2024")
+    page.wait_for_function("() => document.querySelectorAll('.sc-search__link').length > 0")
+    facts = page.eval_on_selector_all(".sc-search__facts", "els => els.map(e => e.textContent)")
+    assert facts and all(f.endswith("2024") for f in facts), facts
+    dialog.get_by_label("Năm", exact=True).select_option("")
+    dialog.get_by_label("Cá nhân, tập thể, hộ gia đình", exact=True).select_option("Hộ gia đình")
+    links = type_query(page, "gia dinh")
+    assert links and all("/ho-so/ho-gia-dinh-" in u for u in links), links
+    dialog.get_by_label("Cá nhân, tập thể, hộ gia đình", exact=True).select_option("")
+    unit = "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu"
+    dialog.get_by_label("Đơn vị", exact=True).select_option(unit)
+    links = type_query(page, "van hoa")
+    found = {u[len(base_url) + len("ho-so/"):].strip("/") for u in links}
+    assert found and found <= VINH_CHAU, links
+
+
+def test_search_closes_with_escape_and_keeps_focus(page, base_url):
+    open_search(page, base_url)
+    page.locator("#sc-search-q").press_sequentially("ghe ngo", delay=40)
+    page.keyboard.press("Escape")
+    assert not page.locator("dialog.sc-search[open]").count()
+    assert page.evaluate("document.activeElement.classList.contains('sc-search-open')")
 
 
 def test_follow_a_card_to_its_profile(page, base_url):

@@ -7,7 +7,6 @@ a name that looks like markup), with a small page size so pagination is used.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import pathlib
 import posixpath
@@ -282,8 +281,9 @@ def test_hidden_profiles_appear_nowhere(built):
     # Hand-written pages may mention sample names; everything generated may not.
     written = {f.stem + "/" for f in (built.repo / "content").glob("*.md")}
     sitemap = (built.out / "sitemap.xml").read_text(encoding="utf-8")
-    docs = [d for d in _index(built)["docs"] if d["location"].split("#")[0] not in written]
-    index = json.dumps(docs, ensure_ascii=False)
+    frags = [_fragment(f) for f in (built.out / "pagefind" / "fragment").iterdir()]
+    index = json.dumps([f for f in frags if f["url"].strip("/").rsplit("/", 1)[-1] + "/"
+                        not in written], ensure_ascii=False)
     pages = [p.read_text(encoding="utf-8") for p in built.pages()
              if p.parent.relative_to(built.out).as_posix() + "/" not in written]
     feeds = [f.read_text(encoding="utf-8") for f in built.out.rglob("*.xml")]
@@ -452,43 +452,63 @@ def test_no_font_or_script_from_elsewhere(built):
 # --- Search -----------------------------------------------------------------------
 
 
-def _index(built: Built) -> dict:
-    return json.loads((built.out / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_is_pagefind_loaded_only_on_use(built):
+    bundle = built.out / "pagefind"
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
+        assert (bundle / name).is_file(), name
+    assert list(bundle.glob("wasm.*.pagefind")) and list(bundle.glob("fragment/*"))
+    assert list(bundle.glob("filter/*")), "filters (field, sector, unit, kind, year)"
+    # Material's lunr index is gone, and so are Pagefind's ready-made UIs.
+    assert not (built.out / "search" / "search_index.json").exists()
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "playground").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    assert pages >= len(built.public) + 4  # profiles, listings, sections, guides
+    for page in built.pages():
+        raw = page.read_text(encoding="utf-8")
+        doc = parse(raw)
+        srcs = doc.xpath("//script/@src")
+        # no page loads the index or the search script: showcase.js does, on first use
+        assert not [s for s in srcs if "pagefind" in s or s.endswith("search.js")], (page, srcs)
 
 
-def test_search_index_holds_profiles_summary_and_folded_text(built):
-    data = _index(built)
-    assert data["config"]["lang"] == ["en"] and data["config"]["pipeline"] == []
-    assert {"fold_title", "fold_text"} <= set(data["config"]["fields"])
-    docs = {d["location"]: d for d in data["docs"]}
-    d = docs["ho-so/lam-hong-son/"]
-    assert html.unescape(d["title"]) == "Lâm Hồng Sơn" and d["fold_title"] == "lam hong son"
-    assert "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu" in d["text"]
-    assert "vinh chau" in d["fold_text"] and "the thao" in d["fold_text"]
-    assert "ho-so/lam-hong-son/#dong-gop-cho-cong-dong" in docs
-    # the story's paragraphs are not indexed, only its headings
-    assert "sân bóng chuyền" not in json.dumps(data, ensure_ascii=False)
+def test_search_records_of_the_plan(built):
+    from showcase.publish import markup, search_index
+
+    units = built.corpus.units
+    stories = {p.slug: markup.story(p.body) for p in built.public}
+    plan = search_index.plan_index(built.public, units, stories, _planned(built))
+    by_url = {r.url: r for r in plan.records}
+    rec = by_url["ho-so/lam-hong-son/"]
+    assert rec.title == "Lâm Hồng Sơn" and rec.kind is search_index.RecordKind.PROFILE
+    assert rec.facets and rec.facets.unit == "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu"
+    doc = search_index.record_html(rec)
+    assert f'data-pagefind-filter="nam">{rec.facets.year}<' in doc
+    assert 'data-pagefind-filter="don_vi">Phòng Văn hóa và Thông tin thị xã Vĩnh Châu<' in doc
+    # search-only words after the sentinel: pairs of syllables, đ folded
+    tail = doc.split(search_index.SENTINEL, 1)[1]
+    assert "lam0hong0" in tail and "hong0son0" in tail
     for p in built.public:
-        entry = docs[urls.profile_url(p.slug)]
-        assert html.unescape(entry["title"]) == p.name
-        assert FIELDS[p.field].label in entry["text"]
+        assert by_url[urls.profile_url(p.slug)].facets.field == FIELDS[p.field].label
+    assert not [u for u in by_url if "/trang-" in u], "paginated listing pages stay out"
+    assert "linh-vuc/van-hoa-nghe-thuat-the-thao/" in by_url
 
 
-def test_search_index_grows_by_less_than_2kb_per_profile(built):
-    data = _index(built)
-    per = {}
-    for d in data["docs"]:
-        m = re.match(r"ho-so/([^/]+)/", d["location"])
-        if m:
-            size = len(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode())
-            per[m.group(1)] = per.get(m.group(1), 0) + size
-    assert per and max(per.values()) < 2048, max(per.values())
+def _fragment(path: pathlib.Path) -> dict:
+    """A Pagefind fragment (gzip, then a signature, then JSON)."""
+    import gzip
+
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data[data.index(b"{"):])
 
 
-def test_paginated_listing_pages_stay_out_of_search(built):
-    locs = {d["location"] for d in _index(built)["docs"]}
-    assert not [loc for loc in locs if "/trang-" in loc]
-    assert "linh-vuc/van-hoa-nghe-thuat-the-thao/" in locs
+def _planned(built: Built) -> list:
+    from showcase import pipeline
+    from showcase.options import Options
+
+    loaded = pipeline.loaded_from(built.corpus, Options(), TODAY)
+    site = pipeline.site_of({"site_url": SITE_URL, "site_name": "x"}, Options())
+    return list(pipeline.plan(loaded, site).pages)
 
 
 # --- Plain MkDocs -----------------------------------------------------------------
@@ -542,4 +562,6 @@ def test_no_english_or_inconsistent_theme_strings(built: Built) -> None:
         text = page.read_text(encoding="utf-8")
         assert not [w for w in leftovers if w in text], page
     home = (built.out / "index.html").read_text(encoding="utf-8")
-    assert "Về đầu trang" in home and "Đang chuẩn bị tìm kiếm" in home
+    # Material's back-to-top button and search box are not used (no theme JavaScript);
+    # the site's own search speaks Vietnamese.
+    assert 'aria-label="Tìm kiếm"' in home and "Lọc kết quả" in home

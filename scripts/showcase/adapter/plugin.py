@@ -26,8 +26,9 @@ from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, urls
+from showcase.publish import csp, search_index, urls
 from showcase.publish.media import MediaError
+from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, TocEntry
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
+        self.pagefind = True
+        self.style: InlineStyle | None = None
         self.root = ""
         self.target = ""  # the site folder the build ends up in
         self.loaded: pipeline.Loaded | None = None
@@ -57,6 +60,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.built: list[tuple[str, str]] = []  # (canonical URL, lastmod) of every page
         self.fragments: dict[str, str] = {}  # template parts shared by many pages
         self.reports: list[str] = []
+        self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -101,6 +105,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "Hãy đặt 'site_url' trong mkdocs.yml (địa chỉ đầy đủ của chuyên mục, ví dụ "
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
+        # Material's own (lunr) search loads its whole index on every page; the
+        # site uses Pagefind instead, unless mkdocs.yml asks for Material's search
+        # (the bench does, to compare).
+        self.pagefind = not any(k in config.plugins for k in ("search", "material/search"))
         self._theme(config)
         return config
 
@@ -111,8 +119,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             custom = config.theme.custom_dir
             at = 1 if custom and dirs and os.path.samefile(dirs[0], custom) else 0
             dirs.insert(at, TEMPLATES)
-        if urls.CSS_URL not in config.extra_css:
-            config.extra_css.insert(0, urls.CSS_URL)
+        # Our stylesheet is not linked: it is inline, with the used part of
+        # Material's (publish/styles.py), so that nothing blocks the first paint.
+        path = urls.site_path(config.site_url or "")
+        self.style = pipeline.site_style(dirs, TEMPLATES, ASSETS, path)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.loaded is not None
@@ -121,7 +131,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.plan = pipeline.plan(self.loaded, site)
         except MediaError as exc:
             raise PluginError(str(exc)) from None
-        self.pages, self.built, self.fragments = {}, [], {}
+        self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
         for page in self.plan.pages:
             src_uri = urls.src_uri(page.url)
             existing = files.get_file_from_path(src_uri)
@@ -156,6 +166,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
             page.toc = get_toc([_toc_token(planned.toc)])  # type: ignore[list-item]
+        elif page.url is not None and not (page.meta.get("search") or {}).get("exclude"):
+            self.guides.append(search_index.guide_record(page.url, page.title or "", html))
         return html
 
     def _fragment(self, key: str, caller: Any) -> str:
@@ -169,9 +181,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         site = self.plan.site if self.plan else None
         ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
         ours["showcase_fragment"] = self._fragment
-        ours["showcase_csp"] = csp.meta_policy(site.url if site else "")
+        styles = (self.style.csp_source,) if self.style else ()
+        ours["showcase_csp"] = csp.meta_policy(site.url if site else "", styles)
+        ours["showcase_style"] = self.style.css if self.style else ""
         ours["showcase_site"] = site
         ours["showcase_errors"] = self.errors
+        ours["showcase_search"] = site is not None and self.pagefind
         ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
         ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
         return context
@@ -190,7 +205,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None and self.loaded is not None
-        pipeline.write(self.plan, config.site_dir, self.built)
+        try:
+            pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind)
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
         self.reports = []
         if self.serving or self.loaded.options.preview:
             return  # the office's reports come from production builds only

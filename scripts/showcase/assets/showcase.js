@@ -43,3 +43,29 @@
     });
   });
 })();
+
+// Search: search.js (and through it the index) is loaded the first time a
+// visitor opens search, never before.
+(function () {
+  "use strict";
+  var opener = document.querySelector(".sc-search-open");
+  if (!opener) { return; }
+  var loading = false;
+  function open() {
+    if (window.__scSearchOpen) { window.__scSearchOpen(); return; }
+    if (loading) { return; }
+    loading = true;
+    var s = document.createElement("script");
+    s.src = opener.getAttribute("data-sc-script");
+    s.onerror = function () { loading = false; };
+    document.head.appendChild(s);
+  }
+  opener.addEventListener("click", open);
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) { return; }
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    e.preventDefault();
+    open();
+  });
+})();

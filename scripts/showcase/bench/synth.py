@@ -23,9 +23,39 @@ _STORY = (
 )
 
 
+# Sentences drawn at random into each story, so that the index sees a realistic
+# spread of Vietnamese syllables and pairs (topics, places, Khmer-origin terms).
+_TOPICS = (
+    "Anh chị đưa chuyển đổi số vào công việc, hướng dẫn bà con dùng dịch vụ công trực tuyến.",
+    "Gia đình ngư dân bám biển vẫn giữ nếp hiếu học, các con đều học hành đến nơi đến chốn.",
+    "Mùa lễ hội Oóc Om Bóc, đội đua ghe Ngo của ấp luyện tập từ sáng sớm trên dòng sông.",
+    "Câu lạc bộ Dù kê dựng lại những trích đoạn cổ cho lớp trẻ trong phum sóc.",
+    "Nhà văn hóa ấp sáng đèn mỗi tối với các lớp múa Rom vong và hát dân ca Khmer.",
+    "Vườn cây trái trên cù lao trở thành điểm du lịch sinh thái được du khách nhắc đến.",
+    "Tủ sách ở nhà văn hóa phục vụ thiếu nhi, góp phần phát triển văn hóa đọc.",
+    "Tổ hòa giải ở cơ sở vận động các gia đình nói không với bạo lực gia đình.",
+    "Ruộng hành tím bên nhà được chăm sóc theo hướng nông nghiệp sạch.",
+    "Sân bóng chuyền cạnh trường học rộn tiếng cười mỗi chiều sau giờ làm đồng.",
+    "Bộ phận một cửa đổi mới cách tiếp dân, thực hiện tốt văn hóa công sở.",
+    "Đội văn nghệ quần chúng đạt giải cao tại hội diễn nghệ thuật quần chúng của tỉnh.",
+    "Đường làng được bê tông hóa nhờ bà con cùng góp công, góp của.",
+    "Các em học sinh được hướng dẫn bơi an toàn trong dịp hè.",
+    "Người cao tuổi trong ấp tham gia câu lạc bộ dưỡng sinh, rèn luyện thân thể.",
+    "Thư viện lưu động đưa sách về các điểm trường vùng sâu, vùng xa.",
+    "Đoàn viên thanh niên xung kích tình nguyện trong mùa hè xanh.",
+    "Làng nghề truyền thống được gìn giữ và giới thiệu với du khách gần xa.",
+    "Ngày hội đại đoàn kết toàn dân tộc ở khu dân cư diễn ra vui tươi, đầm ấm.",
+    "Dàn nhạc Ngũ âm vang lên trong lễ Chôl Chnăm Thmây ở chùa.",
+)
+_PLACES = ("xã Vĩnh Hải, thị xã Vĩnh Châu", "xã Lạc Hòa, thị xã Vĩnh Châu",
+           "thị trấn Trần Đề, huyện Trần Đề", "xã An Thạnh 1, huyện Cù Lao Dung",
+           "phường 1, thị xã Ngã Năm", "xã Tuân Tức, huyện Thạnh Trị",
+           "Phường 5, thành phố Sóc Trăng", "xã Mỹ Quới, thị xã Ngã Năm")
+
+
 def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
              repo: str | None = None, photo_every: int = 0,
-             distinct_photos: bool = False) -> str:
+             distinct_photos: bool = False, camera: bool = False) -> str:
     """Write a repository at ``root`` with ``n`` profiles over ``n_units`` units.
 
     ``repo`` (the real repository) supplies mkdocs.yml and content/ so the
@@ -48,7 +78,8 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             fh.write(f"  - id: {u}\n    name: Đơn vị thử nghiệm số {i}\n    group: {group}\n")
             if i % 10 == 9:
                 fh.write("    active_to: 2025-06-30\n")
-    photo_bytes = _photo_bytes() if photo_every else b""
+    size = (4032, 3024) if camera else (1200, 800)
+    photo_bytes = _photo_bytes(size=size) if photo_every else b""
     start = dt.date(2022, 1, 1)
     span = (dt.date(2026, 10, 31) - start).days
     fields, sectors, kinds = list(FIELDS), list(SECTORS), list(KINDS)
@@ -78,7 +109,7 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             "summary: >-",
             f"  {name} là tấm gương tiêu biểu trong phong trào xây dựng đời sống văn hóa ở cơ sở,",
             "  được bà con tin yêu và noi theo.",
-            "location: xã Vĩnh Hải, thị xã Vĩnh Châu",
+            f"location: {rng.choice(_PLACES)}",
             "movement: Toàn dân đoàn kết xây dựng đời sống văn hóa",
             "achievements:",
             f"  - {{year: {intro.year}, text: Giải nhất hội thi văn nghệ quần chúng}}",
@@ -89,20 +120,22 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             lines += ["consent:", f"  date: {intro.isoformat()}", '  ref: "12/ĐY-VHTT"']
         if photo_every and i % photo_every == 0:
             with open(os.path.join(folder, f"{slug}.jpg"), "wb") as fh:
-                fh.write(_photo_bytes(i) if distinct_photos else photo_bytes)
+                fh.write(_photo_bytes(i, size) if distinct_photos else photo_bytes)
             lines += [f"photo: {slug}.jpg", "photo_alt: Ảnh minh họa hoạt động văn nghệ ở ấp"]
         lines += ["featured: " + ("true" if i % 97 == 0 else "false"), "---", ""]
         with open(os.path.join(folder, f"{intro.year}-{slug}.md"), "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + _STORY.format(name=name))
+            fh.write("\n".join(lines) + _STORY.format(name=name) + "\n"
+                     + " ".join(rng.sample(_TOPICS, 4)) + "\n")
     return root
 
 
-def _photo_bytes(variant: int = 0) -> bytes:
+def _photo_bytes(variant: int = 0, size: tuple[int, int] = (1200, 800)) -> bytes:
+    """A JPEG; ``camera=True`` in generate() asks for a phone camera's 4032x3024."""
     import io
 
     from PIL import Image, ImageDraw
 
-    im = Image.new("RGB", (1200, 800), (40, 110, 160))
+    im = Image.new("RGB", size, (40, 110, 160))
     d = ImageDraw.Draw(im)
     d.rectangle((0, 500, 1200, 800), fill=(70, 140, 60))
     if variant:

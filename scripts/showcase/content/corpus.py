@@ -171,7 +171,16 @@ class _Loader:
             self.current = (path, doc.meta.line_of("photo"))
             p = read_profile(path, unit_id, m.group(2), doc, out, self.today,
                              self.photo_problem, self.domains)
-            if p:
+            closed = (units[unit_id].inactive_message(p.introduced)
+                      if p and unit_id in units else None)
+            if p and closed:
+                out.error(
+                    path, doc.meta.line_of("introduced"), "introduced", "SC110", closed,
+                    "Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, sửa 'introduced' "
+                    "thành ngày đó; nếu không, đơn vị tiếp nhận nhiệm vụ giới thiệu hồ sơ "
+                    "trong thư mục của mình.",
+                )
+            elif p:
                 found.append(p)
         return found
 

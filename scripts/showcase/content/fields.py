@@ -13,23 +13,18 @@ The per-field decisions on YAML 1.1 traps live here:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 
 from showcase.content import chars, safety, scripts
 from showcase.content.diagnostics import Collector
+from showcase.content.vocab import Term, did_you_mean, resolve, unknown
 from showcase.content.yamltree import Map, Node, Scalar, Seq
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^\d{4}$")
 _KIND_NAMES = {Scalar: "một giá trị", Seq: "một danh sách", Map: "một nhóm trường"}
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
 
 
 class Reader:
@@ -253,6 +248,12 @@ class Reader:
         raw = node.text.strip()
         if raw in choices:
             return raw
+        terms = {k: v for k, v in choices.items() if isinstance(v, Term)}
+        if len(terms) == len(choices):  # a vocabulary: its Vietnamese words are aliases
+            tid = resolve(raw, terms)
+            if tid is None:
+                self.error(node.line, fld, "SC030", *unknown(raw, fld, terms))
+            return tid
         self.error(
             node.line,
             fld,

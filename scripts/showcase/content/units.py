@@ -37,6 +37,19 @@ class Unit:
     reviewers: tuple[str, ...] = ()
     line: int = 1
 
+    def inactive_message(self, day: dt.date) -> str | None:
+        """Why the unit cannot introduce anyone on ``day`` (None when it can): the one
+        wording of `showcase new` and `showcase check`."""
+        if self.active_on(day):
+            return None
+        if self.active_from and day < self.active_from:
+            state = f"chỉ hoạt động từ ngày {self.active_from.isoformat()}"
+        else:
+            assert self.active_to is not None
+            state = f"đã thôi hoạt động sau ngày {self.active_to.isoformat()}"
+        return (f"Đơn vị '{self.id}' ({self.name}) {state}, nên không giới thiệu được hồ sơ "
+                f"vào ngày {day.isoformat()}.")
+
     def active_on(self, day: dt.date) -> bool:
         return (self.active_from is None or self.active_from <= day) and (
             self.active_to is None or day <= self.active_to

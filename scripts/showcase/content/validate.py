@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from showcase.content import chars, scripts, storylimits
+from showcase.content import chars, examples, scripts, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -88,6 +88,7 @@ def read_profile(
     for excess in storylimits.check(doc.body):  # what would stall the build
         r.error(doc.body_line + excess.offset_line, "body", *storylimits.message(excess))
     _placeholders(m, doc, r)
+    examples.refuse_leftovers(m, doc, r)
 
     if len(out.errors) > errors_before:
         return None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from showcase.content.text import ascii_fold
 
 
 @dataclass(frozen=True)
@@ -74,3 +78,48 @@ SCOPES: dict[str, Term] = {
         Term("social", "Bản tin RSS và mạng xã hội"),
     )
 }
+
+
+# Vietnamese words editors write for a sector, besides its label ("Thể dục, thể thao").
+SECTOR_WORDS = {"the thao": "sports", "the duc the thao": "sports", "tdtt": "sports"}
+
+
+def resolve(text: str, terms: Mapping[str, Term]) -> str | None:
+    """The id of a term written as its id, URL slug, the plan's letter (fields) or its
+    Vietnamese label, with or without diacritics and in any case; None otherwise.
+
+    The letters are compared before folding, so 'đ' and 'd' stay two fields.
+    """
+    t = " ".join(text.split())
+    if t in terms:
+        return t
+    low = t.lower()
+    for term in terms.values():
+        if low and low in (term.slug, term.letter, term.letter + ")"):
+            return term.id
+    folded = " ".join(ascii_fold(low).replace(",", " ").split())
+    for term in terms.values():
+        label = " ".join(ascii_fold(term.label).lower().replace(",", " ").split())
+        if folded and folded in (label, term.slug.replace("-", " ")):
+            return term.id
+    if set(terms) == set(SECTORS):
+        return SECTOR_WORDS.get(folded)
+    return None
+
+
+def choices_text(terms: Mapping[str, Term]) -> str:
+    """'individual (Cá nhân), collective (Tập thể), ...' for hints."""
+    return ", ".join(
+        f"{t.id} ({t.letter + ') ' if t.letter else ''}{t.label})" for t in terms.values())
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
+
+
+def unknown(raw: str, fld: str, terms: Mapping[str, Term]) -> tuple[str, str]:
+    """(message, hint) for a value that is neither a code nor a Vietnamese word."""
+    maybe = did_you_mean(raw, [*terms, *(t.label for t in terms.values())])
+    return (f"Giá trị '{raw}' không hợp lệ cho '{fld}'.{maybe}",
+            "Ghi mã hoặc tên tiếng Việt của một trong: " + choices_text(terms) + ".")

@@ -32,6 +32,14 @@ DEFAULT_IMAGE = ASSETS_URL + "the-chia-se.jpg"  # share image of pages without a
 CSS_URL = ASSETS_URL + "showcase.css"
 
 
+def site_path(site_url: str) -> str:
+    """'https://example.gov.vn/guong-dien-hinh/' -> '/guong-dien-hinh/'."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 def profile_url(slug: str) -> str:
     """Site-relative URL of a profile page (directory URL, trailing slash)."""
     return f"{PROFILES_SECTION}/{slug}/"

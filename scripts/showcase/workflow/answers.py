@@ -13,10 +13,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from showcase.content.fields import did_you_mean
-from showcase.content.text import ascii_fold, slugify
+from showcase.content.text import slugify
 from showcase.content.units import Unit
-from showcase.content.vocab import SECTORS, Term
+from showcase.content.vocab import SECTORS, Term, did_you_mean, resolve
 from showcase.workflow import scaffold
 
 T = TypeVar("T")
@@ -39,16 +38,9 @@ def unit(
         if uid in units and uid in active:
             return units[uid]
         if uid in units:
-            u = units[uid]
-            if u.active_from and day < u.active_from:
-                state = f"chỉ hoạt động từ ngày {u.active_from.isoformat()}"
-            else:
-                assert u.active_to is not None
-                state = f"đã thôi hoạt động sau ngày {u.active_to.isoformat()}"
             raise Refused(
-                f"Đơn vị '{uid}' ({u.name}) {state}, nên không giới thiệu được hồ sơ vào "
-                f"ngày {day.isoformat()}. Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, "
-                "ghi ngày đó bằng --introduced YYYY-MM-DD."
+                f"{units[uid].inactive_message(day)} Nếu hồ sơ được giới thiệu khi đơn vị còn "
+                "hoạt động, ghi ngày đó bằng --introduced YYYY-MM-DD."
             )
         if uid in declared:
             raise Refused(f"Đơn vị '{uid}' đang có lỗi trong {pdir}/units.yml; "
@@ -67,21 +59,6 @@ def unit(
         return check(ask.pick(answer, list(active)) or answer)
 
     return ask.until("Gõ số thứ tự hoặc mã đơn vị: ", parse)
-
-
-def resolve(text: str, terms: Mapping[str, Term]) -> str | None:
-    """The id of the term written as its id, URL slug, plan letter or Vietnamese label."""
-    t = " ".join(text.split())
-    if t in terms:
-        return t
-    for term in terms.values():
-        if t.lower() in (term.slug, term.letter) and t:
-            return term.id
-    folded = ascii_fold(t).lower()
-    for term in terms.values():
-        if folded in (ascii_fold(term.label).lower(), term.slug) and folded:
-            return term.id
-    return None
 
 
 def term(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from showcase.content import yamltree
+from showcase.content import examples, yamltree
 from showcase.content.model import PLACEHOLDER
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 
@@ -92,7 +92,7 @@ def render(d: Draft) -> str:
         "# Tên người, tập thể hoặc hộ gia đình được giới thiệu.",
         f"name: {yaml_text(d.name)}",
         "# Tên bằng chữ Khmer (nếu có), hiện dưới tên tiếng Việt trên trang và thẻ chia sẻ.",
-        "# name_km: ថាច់ ធី សារឿន",
+        f"# name_km: {examples.NAME_KM}",
         "# Loại: individual (cá nhân), collective (tập thể), household (hộ gia đình).",
         f"kind: {d.kind}  # {kind.label}",
         "# Lĩnh vực theo kế hoạch (chọn một):",
@@ -117,25 +117,25 @@ def render(d: Draft) -> str:
         f"  {PLACEHOLDER}",
         "",
         "# Tiêu đề bài viết; bỏ trống thì dùng tên.",
-        "# title: Người thắp lửa đờn ca tài tử ở ấp",
+        f"# title: {examples.TITLE}",
         "# Ảnh JPEG, PNG hoặc WebP đặt cạnh tệp này; tên tệp không dấu, không khoảng trắng.",
         "# Khi có ảnh thì bắt buộc có photo_alt: mô tả ngắn nội dung ảnh cho người khiếm thị.",
         "# photo: nguyen-van-a.jpg",
-        "# photo_alt: Ông Nguyễn Văn A hướng dẫn các em nhỏ đờn kìm",
+        f"# photo_alt: {examples.PHOTO_ALT}",
         "# Địa bàn, đến cấp xã.",
         "# location: xã Mỹ Quới, thị xã Ngã Năm",
         "# Phong trào thi đua gắn với gương điển hình.",
         "# movement: Toàn dân đoàn kết xây dựng đời sống văn hóa",
         "# Thành tích và khen thưởng tiêu biểu, mỗi dòng một năm:",
         "# achievements:",
-        '#   - {year: 2024, text: "Duy trì câu lạc bộ đờn ca tài tử của ấp"}',
+        f'#   - {{year: 2024, text: "{examples.ACHIEVEMENT}"}}',
         "# commendations:",
         '#   - {year: 2025, text: "Bằng khen của Chủ tịch UBND tỉnh"}',
         *_consent(d.kind),
         "# Ban biên tập quyết định: true = nổi bật trên trang chủ.",
         "# featured: false",
         "# Từ khóa, cách nhau bằng dấu phẩy trong [ ].",
-        "# tags: [đờn ca tài tử, văn nghệ quần chúng]",
+        f"# tags: [{examples.TAGS}]",
         "# true = bản nháp: không bao giờ công bố, kể cả khi đã có ngày công bố.",
         "# draft: false",
         "# Ban biên tập đề nghị khen thưởng (năm xét, hình thức đề nghị, lý do):",

@@ -90,6 +90,8 @@ def _field_table(a: Annual) -> Table:
 def _overview(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
     q = a.quotas
     out: list[Block] = [Para(t) for t in periods_text(q.periods, [a.year])]
+    if len(rows) == 1:  # a unit's own report speaks of itself
+        return out + _own_overview(a, rows[0])
     owed = [r for r in rows if r.score.owed]
     intro = sum(len(r.introduced) for r in rows)
     pub = sum(len(r.published) for r in rows)
@@ -188,6 +190,23 @@ def _numbered(blocks: list[Block], first: int) -> list[tuple[int, Block]]:
     return out
 
 
+def _own_overview(a: Annual, r: UnitYear) -> list[Block]:
+    q = a.quotas
+    duty = "có chỉ tiêu" if r.score.owed else "không có chỉ tiêu"
+    out: list[Block] = [Para(
+        f"Trong năm {a.year} (số liệu tính đến ngày {vn_date(a.today)}), đơn vị {duty}; "
+        f"đơn vị đã giới thiệu {len(r.introduced)} gương điển hình tiên tiến, trong đó "
+        f"{len(r.published)} gương được công bố trên chuyên mục trong năm.")]
+    for s in q.semesters:
+        c = q.cell(r.unit.id, s)
+        out.append(Para(f"{s.label[0].upper()}{s.label[1:]}: {status_text(c)}"
+                        f" ({c.count} hồ sơ)."))
+    for y in q.years:
+        c = q.year_cell(r.unit.id, y)
+        out.append(Para(f"Có hồ sơ được công bố trong năm {y}: {status_text(c)}."))
+    return out
+
+
 def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     """A unit's own annual evaluation, sent to the Department."""
     rows = tuple(r for r in a.rows if r.unit.id == unit.id)
@@ -212,7 +231,8 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     ]
     return Document(
         parent=unit_parent(unit, publisher), issuer=unit.name, number=number("BC", ""),
-        place_date=place_date(publisher.place, a.today.year), kind="BÁO CÁO",
+        # The unit's own town is not in units.yml: left for the author to fill in.
+        place_date=place_date("", a.today.year), kind="BÁO CÁO",
         subject=f"Kết quả giới thiệu gương điển hình tiên tiến năm {a.year}",
         to=(publisher.name,), body=tuple(body),
         recipients=(f"{publisher.name} (Phòng Tổ chức - Pháp chế);", "Lưu: VT."),
