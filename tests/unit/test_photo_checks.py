@@ -163,3 +163,14 @@ def test_many_photos_are_decoded_in_two_processes(tmp_path):
     bad = [rel for rel in rels
            if photos.problem_of(v.get(str(tmp_path / rel), rel), rel) is not None]
     assert bad == ["3.jpg"]
+
+
+def test_verdict_ignores_a_process_wide_lenient_pillow(tmp_path, monkeypatch):
+    """WeasyPrint sets ImageFile.LOAD_TRUNCATED_IMAGES on import; the check must not care."""
+    from PIL import ImageFile
+
+    data = _image("JPEG")
+    full = _write(tmp_path, "anh.jpg", data[: len(data) // 2])
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    assert photos.verdict(full)[1] == "truncated"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # given back as it was

@@ -65,7 +65,20 @@ def verdict(full: str) -> Verdict:
     fmt = sniff(head)
     if fmt not in _DECODABLE:
         return fmt, "ok", ""
-    from PIL import Image, ImageOps  # imported late: `check` of text-only corpora stays light
+    from PIL import ImageFile  # imported late: `check` of text-only corpora stays light
+
+    # Some libraries switch Pillow to filling truncated images with grey for the
+    # whole process (WeasyPrint does, on import): the verdict must not depend
+    # on what else the process has loaded.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        return _decode(full, fmt)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
+def _decode(full: str, fmt: str | None) -> Verdict:
+    from PIL import Image, ImageOps
 
     try:
         with Image.open(full, formats=_DECODABLE) as im:
