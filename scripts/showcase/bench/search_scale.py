@@ -85,7 +85,7 @@ def run(out: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     root = synth.generate(os.path.join(out, f"search-{N}"), N, repo=repo)
     queries = _queries(root)
-    for variant in ("site", "former"):
+    for variant in os.environ.get("BENCH_SEARCH_VARIANTS", "site,former").split(","):
         searching.with_search(root, variant) if variant == "former" else None
         www = os.path.join(root, f"www-{variant}")
         port = searching.free_port()

@@ -154,7 +154,7 @@ def profile_record(p: Profile, url: str, units: Mapping[str, Unit], story: Story
     sectors = tuple(SECTORS[s].label for s in p.sectors)
     kind = KINDS[p.kind].label
     day = p.published or p.introduced
-    own = [p.title if p.title != p.name else "", " ".join(p.summary.split()),
+    own = [p.name_km or "", p.title if p.title != p.name else "", " ".join(p.summary.split()),
            *(a.text for a in p.achievements), ", ".join(p.tags)]
     # Shared by many profiles (their own listings answer these as phrases).
     shared = [unit, field, ", ".join(sectors), kind, p.location or "", p.movement or "",
