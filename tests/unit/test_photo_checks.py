@@ -174,3 +174,14 @@ def test_verdict_ignores_a_process_wide_lenient_pillow(tmp_path, monkeypatch):
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     assert photos.verdict(full)[1] == "truncated"
     assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # given back as it was
+
+
+def test_build_ignores_a_process_wide_lenient_pillow(tmp_path, monkeypatch):
+    """The build decoder is as strict as the check, even after WeasyPrint's import."""
+    from PIL import ImageFile
+
+    data = _image("JPEG", (1000, 700))
+    full = _write(tmp_path, "anh.jpg", data[:-2])
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    assert not _build_accepts(full)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True

@@ -17,12 +17,14 @@ the compressed data is still read and checked, for a fraction of the cost.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import tempfile
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
@@ -65,14 +67,23 @@ def verdict(full: str) -> Verdict:
     fmt = sniff(head)
     if fmt not in _DECODABLE:
         return fmt, "ok", ""
+    with strict_decoding():
+        return _decode(full, fmt)
+
+
+@contextlib.contextmanager
+def strict_decoding() -> Iterator[None]:
+    """Pillow refuses truncated images for the duration, whatever the process set.
+
+    Some libraries switch Pillow to filling truncated images with grey for the
+    whole process (WeasyPrint does, on import): the check's and the build's
+    verdicts must not depend on what else the process has loaded.
+    """
     from PIL import ImageFile  # imported late: `check` of text-only corpora stays light
 
-    # Some libraries switch Pillow to filling truncated images with grey for the
-    # whole process (WeasyPrint does, on import): the verdict must not depend
-    # on what else the process has loaded.
     lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
-        return _decode(full, fmt)
+        yield
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 

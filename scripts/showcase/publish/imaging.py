@@ -65,7 +65,7 @@ def load(src: str, rel: str | None, sizes: tuple[tuple[int, int], ...]) -> Image
     """Decode, turn upright, convert to 8-bit sRGB RGB; no metadata survives."""
     name = rel or src
     try:
-        with Image.open(src, formats=FORMATS) as im:
+        with photos.strict_decoding(), Image.open(src, formats=FORMATS) as im:
             if im.width * im.height > photos.MAX_PIXELS:
                 raise MediaError(message(name, "ảnh quá nhiều điểm ảnh"))
             # JPEG can decode at 1/2, 1/4, 1/8 scale: keep twice the largest
