@@ -104,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://127.0.0.1:{port}{SUB_PATH}"
         if args.profiles:
             site_dir = build_synthetic(root / "repo", args.profiles, url)
-            pages = SYNTH_PAGES
+            pages = dict(SYNTH_PAGES)
+            if not (site_dir / pages["profile"]).is_dir():  # a small corpus
+                first = sorted(p.name for p in (site_dir / "ho-so").iterdir() if p.is_dir())[0]
+                pages["profile"] = f"ho-so/{first}/"
         else:
             site_dir = build_sample(root, {"site_url": url})
             pages = PAGES

@@ -24,7 +24,7 @@ WORD = re.compile(r"\b[^\W\d][\w]+\b")
 
 def run(*args: str, cwd=REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([SHOWCASE, *args], cwd=cwd, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=60)
+                          stdin=subprocess.DEVNULL, timeout=300)
 
 
 def english(text: str) -> list[str]:

@@ -37,7 +37,7 @@ def branch(tmp_path: pathlib.Path) -> pathlib.Path:
     (repo / "profiles" / UNIT / "2025-tran-van-mau.md").write_text(
         good.replace("introduced: 2024-05-20", "introduced: 2025-03-02").replace(
             "date: 2024-05-15", "date: 2025-02-20"), encoding="utf-8")
-    bad = PROFILE.replace("Nguyễn Văn A", "Lê Văn C").replace("kind: individual", "kind: nguoi-tot")
+    bad = PROFILE.replace("Nguyễn Văn A", "Lê Văn C").replace("kind: individual", "kind: nghe-nhan")
     (repo / "profiles" / UNIT / "2024-le-van-c.md").write_text(bad, encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "two profiles")
