@@ -55,13 +55,17 @@ _PLACES = ("xã Vĩnh Hải, thị xã Vĩnh Châu", "xã Lạc Hòa, thị xã 
 
 def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
              repo: str | None = None, photo_every: int = 0,
-             distinct_photos: bool = False, camera: bool = False) -> str:
+             distinct_photos: bool = False, camera: bool = False,
+             words: tuple[int, int] | None = None) -> str:
     """Write a repository at ``root`` with ``n`` profiles over ``n_units`` units.
 
     ``repo`` (the real repository) supplies mkdocs.yml and content/ so the
     synthetic site builds like the real one. ``photo_every`` > 0 gives every
     k-th profile a small generated photo; ``distinct_photos`` makes each one
-    different bytes (as real photos are), so no cache can share a verdict.
+    different bytes (as real photos are), so no cache can share a verdict;
+    ``camera`` makes them 3000x2000 JPEGs shot sideways (EXIF orientation 6).
+    ``words`` (low, high) gives each story that many words, with headings,
+    lists and links, instead of the short fixed story.
     """
     rng = random.Random(seed)
     if os.path.exists(root):
@@ -78,8 +82,8 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             fh.write(f"  - id: {u}\n    name: Đơn vị thử nghiệm số {i}\n    group: {group}\n")
             if i % 10 == 9:
                 fh.write("    active_to: 2025-06-30\n")
-    size = (4032, 3024) if camera else (1200, 800)
-    photo_bytes = _photo_bytes(size=size) if photo_every else b""
+    size = (3000, 2000) if camera else (1200, 800)
+    photo_bytes = _photo_bytes(size=size, rotated=camera) if photo_every else b""
     start = dt.date(2022, 1, 1)
     span = (dt.date(2026, 10, 31) - start).days
     fields, sectors, kinds = list(FIELDS), list(SECTORS), list(KINDS)
@@ -87,7 +91,8 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
         unit = units[i % n_units]
         folder = os.path.join(root, "profiles", unit)
         os.makedirs(folder, exist_ok=True)
-        intro = start + dt.timedelta(days=rng.randrange(span))
+        closed = (i % n_units) % 10 == 9  # active_to 2025-06-30 (see units.yml above)
+        intro = start + dt.timedelta(days=rng.randrange(span if not closed else 1276))
         pub = intro + dt.timedelta(days=rng.randrange(5, 40))
         kind = kinds[i % 3]
         name = (f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} "
@@ -120,28 +125,73 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             lines += ["consent:", f"  date: {intro.isoformat()}", '  ref: "12/ĐY-VHTT"']
         if photo_every and i % photo_every == 0:
             with open(os.path.join(folder, f"{slug}.jpg"), "wb") as fh:
-                fh.write(_photo_bytes(i, size) if distinct_photos else photo_bytes)
+                if camera and distinct_photos:
+                    fh.write(_distinct(photo_bytes, i))  # decoding a camera photo costs the same
+                else:
+                    fh.write(_photo_bytes(i, size) if distinct_photos else photo_bytes)
             lines += [f"photo: {slug}.jpg", "photo_alt: Ảnh minh họa hoạt động văn nghệ ở ấp"]
         lines += ["featured: " + ("true" if i % 97 == 0 else "false"), "---", ""]
         with open(os.path.join(folder, f"{intro.year}-{slug}.md"), "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + _STORY.format(name=name) + "\n"
-                     + " ".join(rng.sample(_TOPICS, 4)) + "\n")
+            story = (_long_story(rng, name, rng.randint(*words)) if words
+                     else _STORY.format(name=name) + "\n" + " ".join(rng.sample(_TOPICS, 4)))
+            fh.write("\n".join(lines) + story + "\n")
     return root
 
 
-def _photo_bytes(variant: int = 0, size: tuple[int, int] = (1200, 800)) -> bytes:
-    """A JPEG; ``camera=True`` in generate() asks for a phone camera's 4032x3024."""
+_HEADINGS = ("Hành trình", "Đóng góp cho cộng đồng", "Giữ gìn bản sắc", "Những việc làm cụ thể",
+             "Kết quả nổi bật", "Lan tỏa", "Được ghi nhận", "Dự định sắp tới")
+_LINKS = ("[Cổng thông tin điện tử tỉnh](https://www.soctrang.gov.vn/)",
+          "[bài viết trên báo tỉnh](https://baosoctrang.org.vn/van-hoa/)",
+          "[Kế hoạch của Sở](https://sovhttdl.soctrang.gov.vn/)")
+
+
+def _long_story(rng: random.Random, name: str, words: int) -> str:
+    """About ``words`` words: sections of paragraphs, now and then a list or a link."""
+    out: list[str] = [_STORY.format(name=name)]
+    count = len(out[0].split())
+    while count < words:
+        out.append(f"## {rng.choice(_HEADINGS)}")
+        for _ in range(rng.randint(2, 4)):
+            para = " ".join(rng.sample(_TOPICS, rng.randint(3, 6)))
+            if rng.random() < 0.3:
+                para += f" Xem thêm {rng.choice(_LINKS)}."
+            out.append(para)
+            count += len(para.split())
+        if rng.random() < 0.4:
+            items = "\n".join(f"- {t.rstrip('.')}" for t in rng.sample(_TOPICS, 3))
+            out.append(items)
+            count += len(items.split())
+    return "\n\n".join(out)
+
+
+def _distinct(jpeg: bytes, i: int) -> bytes:
+    """The same photo with a different comment segment: other bytes, same decoding cost."""
+    text = f"sample photo {i}".encode()
+    return jpeg[:2] + b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text + jpeg[2:]
+
+
+def _photo_bytes(variant: int = 0, size: tuple[int, int] = (1200, 800),
+                 rotated: bool = False) -> bytes:
+    """A JPEG with some texture; ``rotated`` stores it sideways, as phone cameras do."""
     import io
 
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFilter
 
-    im = Image.new("RGB", size, (40, 110, 160))
+    w, h = size
+    noise = Image.effect_noise((w // 8, h // 8), 40).resize(size).filter(ImageFilter.BLUR)
+    im = Image.merge("RGB", (noise.point(lambda v: v // 3 + 20), noise.point(lambda v: v // 2 + 60),
+                             noise.point(lambda v: v // 2 + 100)))
     d = ImageDraw.Draw(im)
-    d.rectangle((0, 500, 1200, 800), fill=(70, 140, 60))
+    d.rectangle((0, h * 5 // 8, w, h), fill=(70, 140, 60))
     if variant:
-        x, y = 37 * variant % 1100, 13 * variant % 400
-        d.rectangle((x, y, x + 90, y + 60), fill=(variant % 251, 90, 200))
-    d.ellipse((850, 120, 1010, 280), fill=(250, 210, 90))
+        x, y = 37 * variant % (w - 100), 13 * variant % (h // 2)
+        d.rectangle((x, y, x + w // 13, y + h // 13), fill=(variant % 251, 90, 200))
+    d.ellipse((w * 7 // 10, h // 7, w * 5 // 6, h * 3 // 8), fill=(250, 210, 90))
     buf = io.BytesIO()
-    im.save(buf, "JPEG", quality=80)
+    if rotated:
+        exif = Image.Exif()
+        exif[0x0112] = 6  # shown turned 90 degrees clockwise
+        im.transpose(Image.Transpose.ROTATE_90).save(buf, "JPEG", quality=85, exif=exif)
+    else:
+        im.save(buf, "JPEG", quality=80)
     return buf.getvalue()

@@ -13,7 +13,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 from showcase.content import photos
 
@@ -62,32 +62,45 @@ def upright_size(full: str, mtime_ns: int, size: int, rel: str) -> tuple[int, in
 
 
 def load(src: str, rel: str | None, sizes: tuple[tuple[int, int], ...]) -> Image.Image:
-    """Decode, turn upright, convert to 8-bit sRGB RGB; no metadata survives."""
+    """Decode to the largest of ``sizes``, upright, 8-bit sRGB RGB; no metadata survives.
+
+    A camera photo is made small as early as possible: JPEG decodes at 1/2,
+    1/4 or 1/8 scale (kept at least 1.5x the target, so the Lanczos pass still
+    has detail), colour and rotation are then applied to the target size only.
+    """
     name = rel or src
+    width, height = max(sizes)
     try:
         with photos.strict_decoding(), Image.open(src, formats=FORMATS) as im:
             if im.width * im.height > photos.MAX_PIXELS:
                 raise MediaError(message(name, "ảnh quá nhiều điểm ảnh"))
-            # JPEG can decode at 1/2, 1/4, 1/8 scale: keep twice the largest
-            # variant so the final Lanczos pass still has detail to work with.
-            upright_w = im.height if im.getexif().get(_ORIENTATION, 1) in _SWAPS_AXES else im.width
-            need = max(w for w, _ in sizes) * 2
-            if upright_w > need:
-                f = need / upright_w
-                im.draft(None, (math.ceil(im.width * f), math.ceil(im.height * f)))
+            orientation = im.getexif().get(_ORIENTATION, 1)
+            if orientation in _SWAPS_AXES:  # the target in the file's own orientation
+                width, height = height, width
+            if im.width > width * 1.5:
+                im.draft(None, (math.ceil(width * 1.5), math.ceil(height * 1.5)))
             im.load()
-            icc = im.info.get("icc_profile")
-            upright = ImageOps.exif_transpose(im)
+            rgb = to_srgb(im, im.info.get("icc_profile"))
     except MediaError:
         raise
     except Image.DecompressionBombError:
         raise MediaError(message(name, "ảnh quá nhiều điểm ảnh")) from None
     except Exception:
         raise MediaError(message(name, "ảnh bị hỏng hoặc không đọc được")) from None
-    rgb = to_srgb(upright, icc)
-    clean = Image.new("RGB", rgb.size)
-    clean.paste(rgb)  # a fresh image: no info dict, no EXIF/XMP/ICC carried along
+    small = resized(rgb, width, height)
+    method = _TRANSPOSE.get(orientation)
+    upright = small.transpose(method) if method is not None else small
+    clean = Image.new("RGB", upright.size)
+    clean.paste(upright)  # a fresh image: no info dict, no EXIF/XMP/ICC carried along
     return clean
+
+
+# EXIF orientation -> the turn that makes the photo upright (as ImageOps.exif_transpose).
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
 
 
 def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:

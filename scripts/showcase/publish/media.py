@@ -234,7 +234,7 @@ def _make(job: _Job) -> None:
     photo = imaging.load(job.src, job.rel, job.sizes) if job.src else None
     if job.photo_dir and photo is not None:
         files = {}
-        small = photo
+        small = photo  # already the largest variant
         # Largest first, each from the one before: a quarter of the work for the
         # smaller one, and Lanczos from 2x loses nothing visible.
         for w, h in reversed(job.sizes):
