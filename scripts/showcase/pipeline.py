@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from showcase import timing
 from showcase.content import corpus as corpus_mod
 from showcase.content.corpus import Corpus
 from showcase.content.diagnostics import Collector
@@ -28,12 +29,14 @@ from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import (
+    cache,
     feeds,
     follow,
     markup,
     media,
     pages,
     search,
+    search_bundle,
     search_index,
     sitemaps,
     styles,
@@ -94,8 +97,9 @@ def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = 
     Files are checked against ``horizon`` (default: ``today``); what is loaded is
     the world as it was on ``today`` (see :mod:`showcase.plan.asof`).
     """
-    c = corpus_mod.load(root, horizon or today, options=options)
-    return loaded_from(asof.corpus_on(c, today), options, today)
+    with timing.phase("load"):
+        c = corpus_mod.load(root, horizon or today, options=options)
+        return loaded_from(asof.corpus_on(c, today), options, today)
 
 
 def loaded_from(c: Corpus, options: Options, today: dt.date) -> Loaded:
@@ -127,26 +131,33 @@ class Plan:
     feeds: tuple[FeedFile, ...]
     feed_urls: tuple[str, ...]  # site-relative feeds that pages link to (sitemaps beside them)
     search: search_index.IndexPlan  # profiles and generated pages (guides are added by write)
+    cache_dir: str | None = None  # the build cache (absolute), for the search bundle
 
 
 def plan(loaded: Loaded, site: Site) -> Plan:
     """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made."""
     public, shown = loaded.public, loaded.shown
     opts = loaded.options
-    manifest = media.prepare(loaded.root, opts.cache_dir, shown, loaded.units,
-                             opts.column_name, opts.department)
-    stories = {p.slug: markup.story(p.body) for p in shown}
-    planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
-    planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
-                                      max(1, opts.feed_items)))
-    column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
-                          opts.sample_notice)
-    feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
-                                  manifest, stories)
+    with timing.phase("media (photos, cards)"):
+        manifest = media.prepare(loaded.root, opts.cache_dir, shown, loaded.units,
+                                 opts.column_name, opts.department)
+    with timing.phase("stories"):
+        blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
+        stories = markup.stories({p.slug: p.body for p in shown}, blobs)
+    with timing.phase("plan pages"):
+        planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
+        planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
+                                          max(1, opts.feed_items)))
+    with timing.phase("feeds"):
+        column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
+                              opts.sample_notice)
+        feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
+                                      manifest, stories)
     feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
-    index = search_index.plan_index(public, loaded.units, stories, planned)
+    with timing.phase("search index"):
+        index = search_index.plan_index(public, loaded.units, stories, planned)
     return Plan(site, tuple(planned), manifest, stories, tuple(feed_files), tuple(feed_urls),
-                index)
+                index, os.path.join(loaded.root, opts.cache_dir))
 
 
 def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
@@ -158,16 +169,19 @@ def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
     keeps Material's own lunr search instead (only to compare searches in the bench),
     whose index is then folded.
     """
-    media.write(plan.media, site_dir)
-    for f in plan.feeds:
-        _write(site_dir, f.rel, f.data)
-    for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
-        _write(site_dir, rel, text.encode("utf-8"))
-    if pagefind:
-        search_index.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
-                           site_dir)
-    else:
-        search.fold_index(site_dir)
+    with timing.phase("write media"):
+        media.write(plan.media, site_dir)
+    with timing.phase("feeds"):
+        for f in plan.feeds:
+            _write(site_dir, f.rel, f.data)
+        for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
+            _write(site_dir, rel, text.encode("utf-8"))
+    with timing.phase("search index"):
+        if pagefind:
+            search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
+                                site_dir, plan.cache_dir)
+        else:
+            search.fold_index(site_dir)
 
 
 def site_style(theme_dirs: Sequence[str], templates_dir: str, assets_dir: str,
@@ -199,10 +213,11 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
     years = sorted({s.year for s in loaded.review.semesters})
     latest = periods.report_year(opts.quota_periods, loaded.today)
     written: list[str] = []
-    for y in years or ([latest] if latest else []):
-        ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
-                                     loaded.today, y)
-        written += report_files.write(folder, report_files.files(ann, ann.quotas))
+    with timing.phase("reports"):
+        for y in years or ([latest] if latest else []):
+            ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
+                                         loaded.today, y)
+            written += report_files.write(folder, report_files.files(ann, ann.quotas))
     return folder, written
 
 

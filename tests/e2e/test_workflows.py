@@ -82,6 +82,20 @@ def test_push_to_main_deploys_to_pages():
     assert "make site" in _runs(wf)
 
 
+@pytest.mark.parametrize(("name", "job", "before"), [("deploy.yml", "build", "make site"),
+                                                     ("pr.yml", "preview", "make preview")])
+def test_builds_restore_and_save_the_build_cache(name, job, before):
+    """Every deploy would be a cold build without it (photos, cards, pages made again)."""
+    steps = _load(name)["jobs"][job]["steps"]
+    cache = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@")]
+    build = [i for i, s in enumerate(steps) if s.get("run") == before]
+    assert cache and build and cache[0] < build[0]
+    spec = steps[cache[0]]["with"]
+    assert spec["path"] == ".showcase-cache"
+    # Keyed by the content; any older cache is a safe start (its entries are keyed inside).
+    assert "hashFiles('profiles/**'" in spec["key"] and spec["restore-keys"] == "showcase-cache-"
+
+
 def test_quota_reminder_runs_in_the_last_month_of_each_semester():
     wf = _load("quotas.yml")
     crons = [c["cron"] for c in wf["on"]["schedule"]]

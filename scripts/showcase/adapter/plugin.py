@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from showcase import pipeline
+from showcase import pipeline, timing
 from showcase.adapter.config import ShowcaseConfig
+from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
 from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, search_index, urls
+from showcase.publish import csp, page_cache, search_bundle, search_index, urls
 from showcase.publish.media import MediaError
 from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, TocEntry
@@ -61,6 +64,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.fragments: dict[str, str] = {}  # template parts shared by many pages
         self.reports: list[str] = []
         self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
+        self.page_cache: page_cache.PageCache | None = None
+        self.cached: list[tuple[Page, str]] = []  # (page, key) taken from the page cache
+        self.to_store: dict[str, str] = {}  # src_uri -> cache key of a page MkDocs renders
+        self.page_keys: set[str] = set()  # every key this build used (the rest may be pruned)
+        self.rendering = 0.0  # when MkDocs started rendering pages (for `make bench`)
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -132,6 +140,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         except MediaError as exc:
             raise PluginError(str(exc)) from None
         self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
+        self.cached, self.to_store, self.page_keys = [], {}, set()
+        in_nav = nav_uris(config.nav)
+        self.page_cache = self._page_cache(config, in_nav)
         for page in self.plan.pages:
             src_uri = urls.src_uri(page.url)
             existing = files.get_file_from_path(src_uri)
@@ -141,6 +152,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                     "trang do chuyên mục tự tạo; trang tự tạo được dùng. Hãy đổi tên tệp này."
                 )
                 files.remove(existing)
+            if src_uri not in in_nav:  # the same HTML from the same view: see page_cache
+                key = self.page_cache.key(page)
+                self.page_keys.add(key)
+                if self.page_cache.blobs.has(key):
+                    self.cached.append((page, key))
+                    continue
+                self.to_store[src_uri] = key
             files.append(File.generated(config, src_uri, content=page.search_doc,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = page
@@ -150,7 +168,15 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 uri = urls.ASSETS_URL + os.path.relpath(path, ASSETS).replace(os.sep, "/")
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=path))
+        self.rendering = time.perf_counter()
         return files
+
+    def _page_cache(self, config: MkDocsConfig, in_nav: set[str]) -> page_cache.PageCache:
+        assert self.loaded is not None and self.plan is not None
+        state = (self.style.css if self.style else "", repr(self.errors),
+                 repr((self.serving, self.pagefind)))
+        return page_cache.open_cache(self.root, self.loaded.options.cache_dir, shared_inputs(
+            config, self.loaded.options, self.plan, in_nav, state))
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
@@ -202,12 +228,28 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                             config: MkDocsConfig) -> TemplateContext:
         return self._context(context)
 
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        key = self.to_store.get(page.file.src_uri)
+        if key is not None and self.page_cache is not None:
+            self.page_cache.put(key, output)
+        return output
+
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None and self.loaded is not None
+        timing.add("render pages (MkDocs)", time.perf_counter() - self.rendering)
+        with timing.phase("write cached pages"):
+            for page, key in self.cached:
+                assert self.page_cache is not None
+                self.page_cache.write(key, config.site_dir, page.url)
+                if not page.preview:  # as on_page_context does for pages MkDocs renders
+                    base = (config.site_url or "").rstrip("/") + "/"
+                    self.built.append((urljoin(base, page.url), page.published))
+        if self.page_cache is not None and not self.serving:
+            self.page_cache.blobs.prune(self.page_keys)
         try:
             pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind)
-        except search_index.SearchIndexError as exc:
+        except search_bundle.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         self.reports = []
         if self.serving or self.loaded.options.preview:

@@ -7,7 +7,7 @@ import dataclasses
 import os
 import sys
 
-from showcase import pipeline
+from showcase import pipeline, timing
 from showcase.adapter.run import mkdocs_build
 from showcase.commands.check import report_diagnostics
 from showcase.commands.quotas import quota_gate
@@ -63,6 +63,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     _say_written(ctx, written)
     print(f"Đã dựng trang vào {os.path.relpath(site_dir, ctx.root)}/.", file=sys.stderr)
+    timing.dump()
     return 0
 
 

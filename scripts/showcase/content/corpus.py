@@ -10,10 +10,13 @@ outside the repository), nothing but profiles and photos in a unit folder
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from showcase.content import files, frontmatter, photos
+from showcase.content import files, frontmatter, photos, profile_cache
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME, Profile
 from showcase.content.units import Unit, read_units
@@ -61,6 +64,8 @@ class _Loader:
         self.domains = options.official_email_domains
         self.out = Collector()
         self.verdicts = photos.Verdicts.load(cache)
+        self.cache_dir = cache
+        self.kept = profile_cache.ProfileCache(None, "")  # made in run(), once units are read
         # Photos not in the verdict cache: decoded together at the end (two
         # processes when there are many), then reported at their profile's line.
         self.pending: list[tuple[str, str, int]] = []  # photo, profile, line of 'photo'
@@ -69,6 +74,11 @@ class _Loader:
     def run(self) -> Corpus:
         out = self.out
         units, declared = read_units(self.root, self.dir, out, self.today, self.domains)
+        context = repr((profile_cache.code_hash(), sorted(units.items()),
+                        sorted(declared) if declared is not None else None,
+                        self.today, self.domains, self.dir))
+        self.kept = profile_cache.ProfileCache(
+            self.cache_dir, hashlib.sha256(context.encode()).hexdigest())
         profiles: list[Profile] = []
         base = os.path.join(self.root, self.dir)
         if not os.path.isdir(base):
@@ -90,6 +100,7 @@ class _Loader:
                 )
         profiles = self.decode_pending(profiles)
         self.verdicts.save()
+        self.kept.save()
         _unique_urls(profiles, out)
         return Corpus(self.root, units, profiles, out)
 
@@ -122,7 +133,6 @@ class _Loader:
                declared: set[str] | None) -> list[Profile]:
         out = self.out
         found: list[Profile] = []
-        known = unit_id in units
         for entry in sorted(os.scandir(os.path.join(self.root, rel)), key=lambda e: e.name):
             path = f"{rel}/{entry.name}"
             if entry.is_symlink():
@@ -142,47 +152,82 @@ class _Loader:
                 out.error(path, 1, "-", *files.message(k, entry.name, rel))
                 continue
             data = _read(os.path.join(self.root, path)) or b""
-            m = FILE_NAME.match(entry.name)
-            if not m and not data.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-                # Neither named nor written as a profile: a note, not a broken profile.
-                out.error(path, 1, "-", *files.message("not-profile", entry.name, rel))
-                continue
-            # An unreadable units.yml (declared is None) is reported once, not per profile.
-            if declared is not None and unit_id not in declared:
-                out.error(
-                    path, 1, "-", "SC017",
-                    f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",
-                    "Đặt hồ sơ vào thư mục mang đúng mã đơn vị (xem profiles/units.yml), "
-                    "hoặc thêm đơn vị vào units.yml.",
-                )
-            if not m:
-                out.error(
-                    path, 1, "-", "SC018",
-                    f"Tên tệp '{entry.name}' không đúng dạng <năm>-<tên>.md.",
-                    "Dùng năm giới thiệu, rồi tên không dấu, chữ thường, nối bằng '-', "
-                    "ví dụ 2024-nguyen-van-a.md.",
-                )
-            text = frontmatter.decode(data, path, out)
-            if text is None:
-                continue
-            doc = frontmatter.split(text, path, out)
-            if doc is None or not (m and known):
-                continue
-            self.current = (path, doc.meta.line_of("photo"))
-            p = read_profile(path, unit_id, m.group(2), doc, out, self.today,
-                             self.photo_problem, self.domains)
-            closed = (units[unit_id].inactive_message(p.introduced)
-                      if p and unit_id in units else None)
-            if p and closed:
-                out.error(
-                    path, doc.meta.line_of("introduced"), "introduced", "SC110", closed,
-                    "Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, sửa 'introduced' "
-                    "thành ngày đó; nếu không, đơn vị tiếp nhận nhiệm vụ giới thiệu hồ sơ "
-                    "trong thư mục của mình.",
-                )
-            elif p:
-                found.append(p)
+            key = self.kept.key(path, data)
+            result = self.kept.get(key)
+            if result is None or not self._replay(path, result):
+                result = self._validate(path, entry.name, unit_id, units, declared, data)
+            self.kept.put(key, result)
+            out.extend(result.diagnostics)
+            if result.profile is not None:
+                found.append(result.profile)
         return found
+
+    def _replay(self, path: str, kept: profile_cache.Result) -> bool:
+        """Ask again about the photos a kept result named: the same answers, or no use."""
+        mark = len(self.pending)
+        self.current = (path, kept.photo_line)
+        for rel, answer in kept.asks:
+            if self.photo_problem(rel) != answer:
+                del self.pending[mark:]
+                return False
+        return True
+
+    def _validate(self, path: str, name: str, unit_id: str, units: dict[str, Unit],
+                  declared: set[str] | None, data: bytes) -> profile_cache.Result:
+        out = Collector()
+        asks: list[tuple[str, Any]] = []
+
+        def ask(rel: str) -> Any:
+            answer = self.photo_problem(rel)
+            asks.append((rel, answer))
+            return answer
+
+        p = self._profile(path, name, unit_id, units, declared, data, out, ask)
+        return profile_cache.Result(p, tuple(out.items), self.current[1], tuple(asks))
+
+    def _profile(self, path: str, name: str, unit_id: str, units: dict[str, Unit],
+                 declared: set[str] | None, data: bytes, out: Collector,
+                 ask: Callable[[str], Any]) -> Profile | None:
+        rel = path.rsplit("/", 1)[0]
+        self.current = (path, 1)
+        m = FILE_NAME.match(name)
+        if not m and not data.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            # Neither named nor written as a profile: a note, not a broken profile.
+            out.error(path, 1, "-", *files.message("not-profile", name, rel))
+            return None
+        # An unreadable units.yml (declared is None) is reported once, not per profile.
+        if declared is not None and unit_id not in declared:
+            out.error(
+                path, 1, "-", "SC017",
+                f"Thư mục '{unit_id}' không phải mã của đơn vị nào trong units.yml.",
+                "Đặt hồ sơ vào thư mục mang đúng mã đơn vị (xem profiles/units.yml), "
+                "hoặc thêm đơn vị vào units.yml.",
+            )
+        if not m:
+            out.error(
+                path, 1, "-", "SC018",
+                f"Tên tệp '{name}' không đúng dạng <năm>-<tên>.md.",
+                "Dùng năm giới thiệu, rồi tên không dấu, chữ thường, nối bằng '-', "
+                "ví dụ 2024-nguyen-van-a.md.",
+            )
+        text = frontmatter.decode(data, path, out)
+        if text is None:
+            return None
+        doc = frontmatter.split(text, path, out)
+        if doc is None or not (m and unit_id in units):
+            return None
+        self.current = (path, doc.meta.line_of("photo"))
+        p = read_profile(path, unit_id, m.group(2), doc, out, self.today, ask, self.domains)
+        closed = units[unit_id].inactive_message(p.introduced) if p else None
+        if p and closed:
+            out.error(
+                path, doc.meta.line_of("introduced"), "introduced", "SC110", closed,
+                "Nếu hồ sơ được giới thiệu khi đơn vị còn hoạt động, sửa 'introduced' "
+                "thành ngày đó; nếu không, đơn vị tiếp nhận nhiệm vụ giới thiệu hồ sơ "
+                "trong thư mục của mình.",
+            )
+            return None
+        return p
 
 
 def _unique_urls(profiles: list[Profile], out: Collector) -> None:

@@ -23,8 +23,8 @@ import json
 import multiprocessing
 import os
 import tempfile
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024

@@ -47,6 +47,7 @@ def store(entry: str, files: dict[str, bytes]) -> None:
     for name, data in files.items():
         with open(os.path.join(tmp, name), "wb") as fh:
             fh.write(data)
+        os.chmod(os.path.join(tmp, name), 0o444)  # shared with sites: see place()
     try:
         os.rename(tmp, entry)
     except OSError:  # another build filled it meanwhile: same inputs, same bytes
@@ -66,3 +67,65 @@ def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
             continue
         if old:
             shutil.rmtree(entry.path, ignore_errors=True)
+
+
+class Blobs:
+    """Small cached values, one file each under ``folder``, written atomically."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            with open(self.path(key), "rb") as fh:
+                return fh.read()
+        except OSError:
+            return None
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(self.path(key))
+
+    def place(self, key: str, dest: str) -> None:
+        """The value as the file ``dest`` (see :func:`place`)."""
+        place(self.path(key), dest)
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self.path(key)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o444)  # read-only: it may be shared with the site (see place)
+        os.replace(tmp, path)  # a reader sees the whole value or none
+
+    def prune(self, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
+        """Drop values this build did not use and that no build used for a while."""
+        if not os.path.isdir(self.folder):
+            return
+        limit = time.time() - max_age_days * 86400
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir(follow_symlinks=False):
+                continue
+            for entry in os.scandir(sub.path):
+                try:
+                    if entry.name not in keep and entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)
+                except OSError:
+                    continue
+
+
+def place(src: str, dest: str) -> None:
+    """``src`` (a cache file) as ``dest`` in a site: a hard link when the disk allows.
+
+    Linking instead of copying saves most of a warm build's writing. It is safe
+    because nothing writes into a built site's existing files (every build
+    writes a fresh folder, then swaps it in) and cache files are never
+    rewritten in place: a new value is a new file under a new key.
+    """
+    try:
+        os.link(src, dest)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(src, dest)

@@ -8,14 +8,20 @@ allow-list of tags, attributes and URL schemes.
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
+import json
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
+from functools import lru_cache
 
 import markdown
 import nh3
 
 from showcase.content.text import slugify
+from showcase.publish import cache
 
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
@@ -62,6 +68,43 @@ class Story:
 def story(body: str) -> Story:
     rendered = story_html(body)
     return Story(rendered, story_headings(rendered))
+
+
+def stories(bodies: Mapping[str, str], blobs: cache.Blobs | None = None) -> dict[str, Story]:
+    """Each body's story (by the same key), from ``blobs`` when rendered before.
+
+    A story is keyed by its body and by the renderer (this code, Markdown's
+    and nh3's versions): about 10 ms of Markdown saved per unchanged profile.
+    """
+    out: dict[str, Story] = {}
+    used: set[str] = set()
+    for name, body in bodies.items():
+        if blobs is None:
+            out[name] = story(body)
+            continue
+        key = cache.key("story", _renderer(), hashlib.sha256(body.encode()).hexdigest())
+        used.add(key)
+        data = blobs.get(key)
+        if data is not None:
+            html, heads = json.loads(data)
+            out[name] = Story(html, tuple(Heading(*h) for h in heads))
+            continue
+        out[name] = made = story(body)
+        blobs.put(key, json.dumps([made.html, [list(astuple(h)) for h in made.headings]],
+                                  ensure_ascii=False).encode())
+    if blobs is not None:
+        blobs.prune(used)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> str:
+    from importlib.metadata import version
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = [cache.file_hash(os.path.join(here, "markup.py")),
+            cache.file_hash(os.path.join(os.path.dirname(here), "content", "text.py"))]
+    return cache.key(*code, version("markdown"), version("nh3"))
 
 
 def story_headings(rendered: str) -> tuple[Heading, ...]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,10 +150,8 @@ def write(manifest: Manifest, site_dir: str) -> None:
         out = os.path.join(site_dir, *urls.profile_url(slug).rstrip("/").split("/"))
         os.makedirs(out, exist_ok=True)
         for entry in manifest[slug].entries:
-            # Copies, not hard links: nothing written into the site later can
-            # then alter the cache through a shared inode.
             for name in sorted(os.listdir(entry)):
-                shutil.copyfile(os.path.join(entry, name), os.path.join(out, name))
+                cache.place(os.path.join(entry, name), os.path.join(out, name))
 
 
 def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: str

@@ -26,11 +26,7 @@ diacritics above folded ones.
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -222,50 +218,6 @@ def record_html(rec: SearchRecord) -> str:
         f'<div>{"".join(meta)}</div>'
         f'<main data-pagefind-body>{"".join(body)}</main></body></html>'
     )
-
-
-@dataclass(frozen=True)
-class Written:
-    pages: int
-    files: int
-    bytes: int
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not be run or failed."""
-
-
-def pagefind_binary() -> str:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise SearchIndexError("Thiếu gói pagefind-bin: chạy lại 'make site'.") from exc
-    return str(get_executable())
-
-
-def write(plan: IndexPlan, site_dir: str) -> Written:
-    """Write the Pagefind bundle into ``site_dir``/pagefind from the plan's records."""
-    out = os.path.join(site_dir, OUTPUT_DIR)
-    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
-        for rec in sorted(plan.records, key=lambda r: r.url):
-            path = os.path.join(tmp, *[p for p in rec.url.split("/") if p], "index.html")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(record_html(rec))
-        if os.path.isdir(out):
-            shutil.rmtree(out)
-        cmd = [pagefind_binary(), "--site", tmp, "--output-path", out, "--silent",
-               "--force-language", plan.language]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SearchIndexError(f"Pagefind lỗi khi tạo chỉ mục tìm kiếm: {done.stderr[-2000:]}")
-    # Pagefind's ready-made UIs: the site has its own (assets/showcase/search.js).
-    for name in os.listdir(out):
-        if name.startswith(UNUSED):
-            path = os.path.join(out, name)
-            (shutil.rmtree if os.path.isdir(path) else os.remove)(path)
-    sizes = [os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs]
-    return Written(len(plan.records), len(sizes), sum(sizes))
 
 
 def plan_index(public: Sequence[Profile], units: Mapping[str, Unit],

@@ -1,0 +1,72 @@
+"""Rendered pages kept between builds, keyed by everything that goes into them.
+
+A generated page outside the navigation is HTML made from its own planned
+:class:`~showcase.publish.views.Page` and from inputs shared by the whole
+site (templates, configuration, navigation, inline stylesheet, the code).
+Its key hashes the page's full value with a hash of those shared inputs, so
+an unchanged page is copied from the cache instead of being rendered again by
+MkDocs and Material (about 10 ms a page), and any change to either makes a
+new key: a stale page is never served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from showcase.publish import cache
+from showcase.publish.views import Page
+
+FOLDER = "pages"
+PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@dataclass(frozen=True)
+class PageCache:
+    blobs: cache.Blobs  # <cache_dir>/pages
+    site_key: str  # hash of every input shared by all pages
+
+    def key(self, page: Page) -> str:
+        # repr, not pickle: a dataclass repr depends on values only, never on
+        # which objects happen to be shared (pickle's memo would).
+        return cache.key(self.site_key, hashlib.sha256(repr(page).encode()).hexdigest())
+
+    def put(self, key: str, html: str) -> None:
+        self.blobs.put(key, _encoded(html))
+
+    def write(self, key: str, site_dir: str, url: str) -> None:
+        """The cached page where MkDocs would have written it."""
+        folder = os.path.join(site_dir, *url.split("/"))
+        os.makedirs(folder, exist_ok=True)
+        self.blobs.place(key, os.path.join(folder, "index.html"))
+
+
+def _encoded(html: str) -> bytes:
+    return html.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes a page
+
+
+def open_cache(root: str, cache_dir: str, shared: Iterable[str]) -> PageCache:
+    """The page cache of the site at ``root``; ``shared``: the site-wide inputs
+    the caller knows of (configuration, navigation, stylesheet...), to which
+    the showcase package's own files are added."""
+    return PageCache(cache.Blobs(os.path.join(root, cache_dir, FOLDER)),
+                     cache.key(code_hash(), *shared))
+
+
+def code_hash() -> str:
+    """Every file of the package (code, templates, assets): a new release renders anew."""
+    return tree_hash(PACKAGE, skip=("__pycache__", "bench"))
+
+
+def tree_hash(top: str, skip: tuple[str, ...] = ("__pycache__",)) -> str:
+    parts = []
+    for folder, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            parts.append(os.path.relpath(path, top) + ":"
+                         + cache.source_hash(path, st.st_mtime_ns, st.st_size))
+    return cache.key(*parts)
