@@ -7,7 +7,7 @@ import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "fuzz"))
 from targets import (  # noqa: E402
@@ -24,7 +24,10 @@ from targets import (  # noqa: E402
 def test_target_short_run(name):
     fn, strategy = TARGETS[name]
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    # No explain phase: its line tracing makes Python code several times slower,
+    # and the CPU budget per input is meant for the code, not for the tracer.
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck),
+              phases=[p for p in Phase if p is not Phase.explain])
     @given(strategy)
     def prop(x):
         fn(x)

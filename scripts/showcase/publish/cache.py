@@ -126,6 +126,12 @@ def place(src: str, dest: str) -> None:
     rewritten in place: a new value is a new file under a new key.
     """
     try:
+        if os.path.samefile(src, dest):
+            return  # already there (a folder built into again, as `mkdocs serve --dirty` does)
+        os.unlink(dest)  # never write through: dest may be linked to another cache file
+    except FileNotFoundError:
+        pass
+    try:
         os.link(src, dest)
     except OSError:  # another file system, or links not allowed
         shutil.copyfile(src, dest)

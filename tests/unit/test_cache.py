@@ -1,0 +1,99 @@
+"""The build cache's pieces: values by key, linking into a site, stories, validated profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+
+from PIL import Image
+
+from conftest import PROFILE, PROFILE_PATH, UNITS_YML
+from showcase.content import corpus
+from showcase.options import Options
+from showcase.publish import cache, markup
+
+
+def test_a_value_is_read_back_and_a_half_written_one_never(tmp_path):
+    blobs = cache.Blobs(str(tmp_path / "b"))
+    assert blobs.get("ab12") is None and not blobs.has("ab12")
+    blobs.put("ab12", b"gia tri")
+    assert blobs.get("ab12") == b"gia tri" and blobs.has("ab12")
+    # What a killed build leaves is a temporary file, which no key names: a key
+    # is a hash, a value appears under it only whole (rename after writing).
+    (tmp_path / "b" / "cd").mkdir()
+    (tmp_path / "b" / "cd" / ".tmp-cd34").write_bytes(b"half")
+    assert blobs.get("cd34") is None and not blobs.has("cd34")
+
+
+def test_placing_never_writes_through_a_shared_file(tmp_path):
+    """A site file linked to one cache value, replaced by another, leaves the first intact."""
+    blobs = cache.Blobs(str(tmp_path / "b"))
+    blobs.put("aa01", b"old page")
+    blobs.put("aa02", b"new page")
+    dest = tmp_path / "site" / "index.html"
+    dest.parent.mkdir()
+    blobs.place("aa01", str(dest))
+    blobs.place("aa01", str(dest))  # again, as a dirty rebuild does
+    blobs.place("aa02", str(dest))
+    assert dest.read_bytes() == b"new page"
+    assert blobs.get("aa01") == b"old page"
+
+
+def test_unused_values_are_pruned_only_when_old(tmp_path):
+    blobs = cache.Blobs(str(tmp_path / "b"))
+    for key in ("aa01", "aa02", "aa03"):
+        blobs.put(key, b"x")
+    month_ago = os.path.getmtime(blobs.path("aa01")) - 40 * 86400
+    for key in ("aa01", "aa02"):
+        os.utime(blobs.path(key), (month_ago, month_ago))
+    blobs.prune({"aa02"})
+    assert [blobs.has(k) for k in ("aa01", "aa02", "aa03")] == [False, True, True]
+
+
+def test_cached_story_is_the_story(tmp_path):
+    body = "## Hành trình\n\nÔng gắn bó với [phong trào](https://a.gov.vn/).\n\n- một\n- hai\n"
+    blobs = cache.Blobs(str(tmp_path / "stories"))
+    first = markup.stories({"a": body}, blobs)
+    again = markup.stories({"a": body}, blobs)
+    assert first == again == {"a": markup.story(body)}
+    assert len([f for _, _, fs in os.walk(tmp_path / "stories") for f in fs]) == 1
+
+
+def _repo(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(os.path.join(os.path.dirname(__file__), "..", "..", "profiles"),
+                    root / "profiles", dirs_exist_ok=True)
+    return root
+
+
+def test_an_unchanged_profile_is_not_validated_again_but_gives_the_same_result(tmp_path):
+    root = _repo(tmp_path)
+    today = dt.date(2026, 11, 24)
+    opts = Options()
+    cold = corpus.load(str(root), today, options=opts)
+    assert (root / ".showcase-cache" / "profiles.pickle").is_file()
+    warm = corpus.load(str(root), today, options=opts)
+    assert warm.profiles == cold.profiles
+    assert warm.diagnostics.sorted() == cold.diagnostics.sorted()
+    # Another date checked against is another context: nothing is reused wrongly.
+    later = corpus.load(str(root), dt.date(2030, 1, 1), options=opts)
+    assert later.profiles == corpus.load(str(root), dt.date(2030, 1, 1)).profiles
+
+
+def test_a_photo_broken_after_the_profile_was_cached_is_still_refused(tmp_path):
+    root = tmp_path / "repo"
+    (root / "profiles" / "vhtt-a").mkdir(parents=True)
+    (root / "profiles" / "units.yml").write_text(UNITS_YML, "utf-8")
+    photo = root / "profiles" / "vhtt-a" / "anh.jpg"
+    Image.new("RGB", (800, 600), (20, 120, 60)).save(photo, "JPEG")
+    text = PROFILE.replace("consent:", "photo: anh.jpg\nphoto_alt: Ông A dạy đờn cho các em\n"
+                                       "consent:")
+    (root / PROFILE_PATH).write_text(text, "utf-8")
+    today = dt.date(2026, 11, 24)
+    opts = Options()
+    assert corpus.load(str(root), today, options=opts).ok
+    photo.write_bytes(photo.read_bytes()[:500])  # the profile's bytes did not change
+    again = corpus.load(str(root), today, options=opts)
+    assert not again.ok
+    assert [d.code for d in again.diagnostics.errors] == ["SC084"]
