@@ -152,7 +152,9 @@ def plan(loaded: Loaded, site: Site) -> Plan:
         column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
                               opts.sample_notice)
         feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
-                                      manifest, stories)
+                                      manifest, stories,
+                                      cache.Blobs(os.path.join(loaded.root, opts.cache_dir,
+                                                               "feeds")))
     feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
     with timing.phase("search index"):
         index = search_index.plan_index(public, loaded.units, stories, planned)

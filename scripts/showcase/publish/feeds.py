@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -29,7 +31,7 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import TZ
-from showcase.publish import captions, feedlist
+from showcase.publish import cache, captions, feedlist
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
 from showcase.publish.urls import profile_url
@@ -106,8 +108,13 @@ def feed_items(profiles: Iterable[Profile], today: dt.date) -> list[Profile]:
 def plan_feeds(
     site_url: str, profiles: list[Profile], units: Mapping[str, Unit], column: Column,
     today: dt.date, manifest: Manifest, stories: Mapping[str, Story],
+    blobs: cache.Blobs | None = None,
 ) -> list[FeedFile]:
-    """Every feed of the site (:func:`feedlist.catalogue`), in the order written."""
+    """Every feed of the site (:func:`feedlist.catalogue`), in the order written.
+
+    With ``blobs``, a feed whose items and settings did not change is taken
+    from the build cache instead of being made again.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = feed_items(profiles, today)
     public = [p for p in profiles if p.is_public(today)]
@@ -127,14 +134,36 @@ def plan_feeds(
 
     cap = max(1, column.items)
     out = []
+    used: set[str] = set()
     for info in feedlist.catalogue(column.name, dep, units, public):
         chosen = [p for p in items if info.keeps(p)][:cap]
-        fg = _channel(base, info.rel, info.page, info.title, info.description, dep, chosen,
-                      fallback, entry, atom=info.atom)
-        data = (_fix_atom(fg.atom_str(pretty=True), chosen, pic) if info.atom
-                else fg.rss_str(pretty=True))
+        # Everything the feed's bytes are made from, for the cache (see cache.Blobs).
+        key = cache.key("feed", _code(), base, repr(info), repr(column), repr(fallback), *(
+            repr((p, stories[p.slug], pic(p), units.get(p.unit))) for p in chosen))
+        used.add(key)
+        data = blobs.get(key) if blobs else None
+        if data is None:
+            fg = _channel(base, info.rel, info.page, info.title, info.description, dep, chosen,
+                          fallback, entry, atom=info.atom)
+            data = (_fix_atom(fg.atom_str(pretty=True), chosen, pic) if info.atom
+                    else fg.rss_str(pretty=True))
+            if blobs:
+                blobs.put(key, data)
         out.append(FeedFile(info.rel, data))
+    if blobs:
+        blobs.prune(used)
     return out
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """The feed-making code and library: a new release writes every feed anew."""
+    from importlib.metadata import version
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    return cache.key(*(cache.file_hash(os.path.join(here, n))
+                       for n in ("feeds.py", "feedlist.py", "captions.py", "wording.py")),
+                     version("feedgen"), version("lxml"))
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:
