@@ -27,7 +27,7 @@ quotas: $(STAMP)
 # A preview for the board: drafts, unapproved and scheduled profiles too, each
 # with a banner; never in feeds or sitemaps (see the `preview` plugin option).
 serve: $(STAMP)
-	SHOWCASE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SHOWCASE_PREVIEW=true $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 preview: $(STAMP) font-deps
 	$(SHOWCASE) build --preview
@@ -118,7 +118,7 @@ doc-deps:
 PROFILES ?= 0
 RUNS ?= 1
 audit: $(STAMP) browser-deps
-	CHROME_PATH=$(CHROMIUM) $(BIN)/python $(BROWSER_DIR)/audit.py --profiles $(PROFILES) --runs $(RUNS)
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python $(BROWSER_DIR)/audit.py --profiles $(PROFILES) --runs $(RUNS) $(if $(ROOT),--root $(ROOT))
 
 clean:
 	rm -rf site .site-* .showcase-cache reports bench-out

@@ -76,13 +76,18 @@ def _median(values: list[float]) -> float:
 
 
 def build_synthetic(root: pathlib.Path, n: int, site_url: str) -> pathlib.Path:
-    """A synthetic repository of ``n`` profiles (a third with photos), built."""
+    """A synthetic repository of ``n`` profiles as `make bench` makes them (long
+    stories, a third with camera photos), built; an existing one is reused with
+    its build cache."""
     from conftest import build_site  # tests/conftest.py
-    from showcase.bench import synth
+    from showcase.bench import site as bench_site
     from showcase.content import corpus as corpus_mod
+    from showcase.options import Options
 
-    synth.generate(str(root), n, repo=str(REPO), photo_every=3)
-    c = corpus_mod.load(str(root), TODAY)
+    if not (root / "profiles").is_dir():
+        bench_site.corpus(str(root.parent), n, str(REPO))
+        os.rename(root.parent / f"site-{n}", root)
+    c = corpus_mod.load(str(root), TODAY, options=Options())
     assert c.ok, [d.text() for d in c.diagnostics.errors][:5]
     out = root / "site"
     build_site(root, out, TODAY.isoformat(), c, {"site_url": site_url})
@@ -94,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profiles", type=int, default=0, help="synthetic corpus size (0: sample)")
     ap.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
     ap.add_argument("--keep", help="folder to keep the Lighthouse reports in")
+    ap.add_argument("--root", help="the synthetic repository (made if missing, else reused "
+                                   "with its build cache), e.g. one `make bench` left")
     args = ap.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("audit: lighthouse is not installed; run `make browser-deps`.", file=sys.stderr)
@@ -103,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         root = pathlib.Path(tmp)
         url = f"http://127.0.0.1:{port}{SUB_PATH}"
         if args.profiles:
-            site_dir = build_synthetic(root / "repo", args.profiles, url)
+            repo = pathlib.Path(args.root) if args.root else root / "repo"
+            site_dir = build_synthetic(repo, args.profiles, url)
             pages = dict(SYNTH_PAGES)
             if not (site_dir / pages["profile"]).is_dir():  # a small corpus
                 first = sorted(p.name for p in (site_dir / "ho-so").iterdir() if p.is_dir())[0]

@@ -102,3 +102,28 @@ def test_a_killed_build_leaves_nothing_that_a_later_build_would_use(
     shutil.rmtree(cache / "media")  # as if the build died before making any media
     _build(root, tmp_path / "second")
     _same(_tree(tmp_path / "second"), _tree(tmp_path / "first"))
+
+
+def test_building_again_into_the_same_folder_leaves_the_cache_intact(
+        tmp_path: pathlib.Path) -> None:
+    """`--dirty` builds write into the last build's folder, where pages are links
+    to the cache: a page rendered again must replace its link, not write through it."""
+    root = copy_repo(tmp_path / "repo")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = str(REPO / ".venv" / "bin" / "mkdocs")
+
+    def dirty_build() -> None:
+        proc = subprocess.run([mkdocs, "build", "--dirty", "--quiet", "--site-dir", "out"],
+                              cwd=root, env=env, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    dirty_build()
+    dirty_build()  # now every generated page in out/ is a link into the cache
+    edited = sorted((root / "profiles").rglob("*.md"))[0]
+    edited.write_text(edited.read_text("utf-8").rstrip("\n") + "\n\nCâu thêm khi sửa.\n",
+                      "utf-8")
+    dirty_build()
+    assert _tree(root / "out") == _cold(tmp_path, root, "cold")
+    # And the cache still gives the cold build's bytes.
+    _build(root, tmp_path / "warm")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold" / "site")

@@ -94,7 +94,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            # As `make serve` runs it: --dirty, each rebuild writes only what changed.
+            [str(MKDOCS), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
         )
     # `mkdocs serve` serves the site under the path of site_url.

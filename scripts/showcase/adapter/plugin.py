@@ -29,7 +29,7 @@ from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, page_cache, search_bundle, search_index, urls
+from showcase.publish import csp, page_cache, rebuild, search_bundle, search_index, urls
 from showcase.publish.media import MediaError
 from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page, TocEntry
@@ -69,6 +69,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.to_store: dict[str, str] = {}  # src_uri -> cache key of a page MkDocs renders
         self.page_keys: set[str] = set()  # every key this build used (the rest may be pruned)
         self.rendering = 0.0  # when MkDocs started rendering pages (for `make bench`)
+        self.dirty = False
+        self.last_urls: list[str] = []  # the pages of the last build in this process
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -78,6 +80,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         # Defining on_startup also makes MkDocs keep this instance for the life of
         # the process (across `serve` rebuilds): per-build state is reset below.
         self.serving = command == "serve"
+        self.dirty = dirty  # built into the last build's folder: see publish/rebuild.py
 
     def on_shutdown(self) -> None:
         self.serving = False
@@ -159,6 +162,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                     self.cached.append((page, key))
                     continue
                 self.to_store[src_uri] = key
+            if self.dirty:
+                rebuild.free(config.site_dir, page.url)
             files.append(File.generated(config, src_uri, content=page.search_doc,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = page
@@ -247,6 +252,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                     self.built.append((urljoin(base, page.url), page.published))
         if self.page_cache is not None and not self.serving:
             self.page_cache.blobs.prune(self.page_keys)
+        now = [p.url for p in self.plan.pages]
+        if self.dirty:
+            rebuild.remove_stale(config.site_dir, self.last_urls, now)
+        self.last_urls = now
         try:
             pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind)
         except search_bundle.SearchIndexError as exc:

@@ -20,6 +20,7 @@ from showcase.publish import cache
 from showcase.publish.search_index import OUTPUT_DIR, UNUSED, IndexPlan, record_html
 
 FOLDER = "search"
+ENTRY = "pagefind-entry.json"  # Pagefind's index of the bundle: other bundle, other bytes
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,14 @@ def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Writt
     for url, doc in docs:
         h.update(f"{url}\0{doc}\0".encode())
     key = h.hexdigest()[:40]
-    if os.path.isdir(out):
-        shutil.rmtree(out)
     entry = os.path.join(cache_dir, FOLDER, key) if cache_dir else None
-    if entry and os.path.isdir(entry):
+    if entry and _same(entry, out):
+        pass  # a folder built into again (``--dirty``) already has this bundle
+    elif entry and os.path.isdir(entry):
+        shutil.rmtree(out, ignore_errors=True)
         _link_tree(entry, out)
     else:
+        shutil.rmtree(out, ignore_errors=True)
         _run(docs, out, plan.language)
         if entry:
             _store_tree(out, entry)
@@ -62,6 +65,14 @@ def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Writt
         cache.prune(os.path.join(cache_dir, FOLDER), keep={key})
     sizes = [os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs]
     return Written(len(plan.records), len(sizes), sum(sizes))
+
+
+def _same(entry: str, out: str) -> bool:
+    """Whether ``out`` holds the links to this very cache entry (its entry file is one)."""
+    try:
+        return os.path.samefile(os.path.join(entry, ENTRY), os.path.join(out, ENTRY))
+    except OSError:
+        return False
 
 
 def _run(docs: list[tuple[str, str]], out: str, language: str) -> None:
