@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from showcase import pipeline, timing
 from showcase.adapter.config import ShowcaseConfig
+from showcase.adapter.dirty import read_every_page
 from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
 from showcase.option_values import OptionsError
@@ -144,6 +145,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError(str(exc)) from None
         self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
         self.cached, self.to_store, self.page_keys = [], {}, set()
+        if self.dirty:
+            read_every_page(files, config)
         in_nav = nav_uris(config.nav)
         self.page_cache = self._page_cache(config, in_nav)
         for page in self.plan.pages:

@@ -56,7 +56,7 @@ class ProfileCache:
 
     @staticmethod
     def key(rel: str, data: bytes) -> str:
-        return hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()
+        return hashlib.sha256(rel.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
     def get(self, key: str) -> Result | None:
         return self.kept.get(key)

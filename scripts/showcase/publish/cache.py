@@ -8,11 +8,13 @@ content hash, never a time, so a stale entry can never be served.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 import time
 from functools import lru_cache
+from typing import Any
 
 PRUNE_DAYS = 30  # entries unused this long are removed
 
@@ -31,6 +33,48 @@ def file_hash(path: str) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+class HashMemo:
+    """Files' hashes kept between runs by (size, mtime): a camera photo is read and
+    hashed again only when it changed (a fresh checkout changes every mtime: then
+    each is hashed once more)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.known: dict[str, list[Any]] = {}
+        self.seen: dict[str, list[Any]] = {}
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+            if isinstance(data, dict):
+                self.known = data
+        except (OSError, ValueError):
+            pass
+
+    def get(self, full: str, st: os.stat_result) -> str:
+        known = self.known.get(full)
+        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            digest = str(known[2])
+        else:
+            digest = source_hash(full, st.st_mtime_ns, st.st_size)
+        self.seen[full] = [st.st_size, st.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.seen == self.known:
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(self.path))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(self.seen, fh)
+        os.replace(tmp, self.path)
+
+
+def touch(entry: str, day: float = 86400) -> None:
+    """Mark an entry used (for :func:`prune`), at most once a day: a write costs."""
+    now = time.time()
+    if os.stat(entry).st_mtime < now - day:
+        os.utime(entry)
 
 
 @lru_cache(maxsize=4096)

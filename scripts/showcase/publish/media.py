@@ -121,9 +121,10 @@ def prepare(
     os.makedirs(cache_root, exist_ok=True)
     planned: list[_Planned] = []
     jobs: list[_Job] = []
+    hashes = cache.HashMemo(os.path.join(cache_root, "source-hashes.json"))
     for p in sorted(profiles, key=lambda p: p.path):
         spec = _card_spec(p, units, column, department)
-        item, job = _plan(root, cache_root, p, spec)
+        item, job = _plan(root, cache_root, p, spec, hashes)
         planned.append(item)
         if job.photo_dir or job.card_dir:
             jobs.append(job)
@@ -134,13 +135,14 @@ def prepare(
         entries = tuple(e for e in (item.photo_entry, item.card_entry) if e)
         for entry in entries:
             used.add(os.path.basename(entry))
-            os.utime(entry)  # "last used", for pruning
+            cache.touch(entry)  # "last used", for pruning
         manifest[item.slug] = Media(
             photo=_measured_photo(item.photo, item.photo_entry),
             card=_measured_card(item.slug, item.card_entry),
             entries=entries,
         )
     cache.prune(cache_root, keep=used)
+    hashes.save()
     return manifest
 
 
@@ -170,7 +172,8 @@ def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: s
     )
 
 
-def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec) -> tuple[_Planned, _Job]:
+def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
+          hashes: cache.HashMemo) -> tuple[_Planned, _Job]:
     src = os.path.join(root, p.photo) if p.photo else None
     ps = photo_set(root, p)
     source_hash = ""
@@ -179,7 +182,7 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec) -> tuple
     if src and ps:
         sizes = tuple((v.width, v.height) for v in ps.jpeg)
         st = os.stat(src)
-        source_hash = cache.source_hash(src, st.st_mtime_ns, st.st_size)
+        source_hash = hashes.get(src, st)
         key = cache.key("photo", _code_hash(), source_hash, repr(sizes),
                         repr(imaging.JPEG_OPTS), repr(imaging.WEBP_OPTS))
         photo_entry = os.path.join(cache_root, f"photo-{key}")
