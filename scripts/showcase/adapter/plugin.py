@@ -16,6 +16,7 @@ import time
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -24,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 from showcase import pipeline, timing
 from showcase.adapter.config import ShowcaseConfig
 from showcase.adapter.dirty import read_every_page
+from showcase.adapter.meta import page_meta, toc_token
 from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
 from showcase.option_values import OptionsError
@@ -33,7 +35,7 @@ from showcase.plan.semesters import today_in_province
 from showcase.publish import csp, page_cache, rebuild, search_bundle, search_index, urls
 from showcase.publish.media import MediaError
 from showcase.publish.styles import InlineStyle
-from showcase.publish.views import Page, TocEntry
+from showcase.publish.views import Page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -190,7 +192,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                          files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
-            page.meta.update(_meta(planned))
+            page.meta.update(page_meta(planned))
         return markdown
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
@@ -199,7 +201,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if planned is not None:
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
-            page.toc = get_toc([_toc_token(planned.toc)])  # type: ignore[list-item]
+            page.toc = get_toc([toc_token(planned.toc)])  # type: ignore[list-item]
         elif page.url is not None and not (page.meta.get("search") or {}).get("exclude"):
             self.guides.append(search_index.guide_record(page.url, page.title or "", html))
         return html
@@ -231,6 +233,15 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if page.canonical_url and not (planned and planned.preview):  # previews: no sitemap
             self.built.append((page.canonical_url, planned.published if planned else ""))
         return self._context(context)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Compiled templates kept between builds: `mkdocs serve` makes a new
+        # environment, and compiles every template again, on each rebuild.
+        assert self.loaded is not None
+        folder = os.path.join(self.root, self.loaded.options.cache_dir, "templates")
+        os.makedirs(folder, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(folder)
+        return env
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -277,24 +288,3 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.loaded is not None
         server.watch(os.path.join(self.root, self.loaded.options.profiles_dir))
         return server
-
-
-def _meta(page: Page) -> dict[str, Any]:
-    """A planned page as MkDocs and Material read their meta."""
-    meta: dict[str, Any] = {
-        "template": page.template,
-        "title": page.title,
-        "description": page.description,
-        "showcase": page.view,
-        "social": page.social,
-    }
-    if page.hide_toc:
-        meta["hide"] = ["toc"]
-    if not page.in_search:
-        meta["search"] = {"exclude": True}
-    return meta
-
-
-def _toc_token(entry: TocEntry) -> dict[str, Any]:
-    return {"level": entry.level, "id": entry.id, "name": entry.name,
-            "children": [_toc_token(c) for c in entry.children]}

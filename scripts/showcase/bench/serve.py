@@ -74,7 +74,7 @@ def run(out: str) -> list[tuple[str, str]]:
             first = _wait(functools.partial(_has, page, "</html>"), FIRST_BUILD)
             rows.append((f"serve {n:>6}: first build", f"{first:.1f} s"))
             for i in range(3):
-                mark = f"Câu sửa thử số {i} của Ban biên tập."
+                mark = f"Câu sửa thử {time.time_ns()} của Ban biên tập."  # new every run
                 time.sleep(2)  # let the watcher settle after the last rebuild
                 with open(os.path.join(folder, name), "a", encoding="utf-8") as fh:
                     fh.write(f"\n{mark}\n")

@@ -15,6 +15,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from showcase.publish import cache
 from showcase.publish.views import Page
@@ -29,9 +30,7 @@ class PageCache:
     site_key: str  # hash of every input shared by all pages
 
     def key(self, page: Page) -> str:
-        # repr, not pickle: a dataclass repr depends on values only, never on
-        # which objects happen to be shared (pickle's memo would).
-        return cache.key(self.site_key, hashlib.sha256(repr(page).encode()).hexdigest())
+        return cache.key(self.site_key, _digest(page))
 
     def put(self, key: str, html: str) -> None:
         self.blobs.put(key, _encoded(html))
@@ -41,6 +40,13 @@ class PageCache:
         folder = os.path.join(site_dir, *url.split("/"))
         os.makedirs(folder, exist_ok=True)
         self.blobs.place(key, os.path.join(folder, "index.html"))
+
+
+@lru_cache(maxsize=1 << 16)  # `mkdocs serve` plans the same pages on every rebuild
+def _digest(page: Page) -> str:
+    # repr, not pickle: a dataclass repr depends on values only, never on
+    # which objects happen to be shared (pickle's memo would).
+    return hashlib.sha256(repr(page).encode()).hexdigest()
 
 
 def _encoded(html: str) -> bytes:

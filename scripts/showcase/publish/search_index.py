@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from showcase.content.model import Profile
 from showcase.content.text import ascii_fold
@@ -194,6 +195,7 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@lru_cache(maxsize=1 << 16)  # `mkdocs serve` asks again on every rebuild
 def record_html(rec: SearchRecord) -> str:
     """The document Pagefind indexes for one record."""
     meta = [f'<span data-pagefind-meta="kind">{rec.kind.value}</span>',
