@@ -121,7 +121,7 @@ def prepare(
     os.makedirs(cache_root, exist_ok=True)
     planned: list[_Planned] = []
     jobs: list[_Job] = []
-    hashes = cache.HashMemo(os.path.join(cache_root, "source-hashes.json"))
+    hashes = cache.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
     for p in sorted(profiles, key=lambda p: p.path):
         spec = _card_spec(p, units, column, department)
         item, job = _plan(root, cache_root, p, spec, hashes)
