@@ -180,7 +180,8 @@ def check_photo(root: str, rel: str, verdicts: Verdicts | None = None) -> Proble
     return problem_of(v, name)
 
 
-def _hash(path: str) -> str:
+def file_hash(path: str) -> str:
+    """SHA-256 of a file's bytes, read a megabyte at a time (also the build cache's)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -222,7 +223,7 @@ class Verdicts:
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             digest = known[2]
         else:
-            digest = _hash(full)
+            digest = file_hash(full)
             self._changed = True
         self._seen[rel] = [st.st_size, st.st_mtime_ns, digest]
         self._hash_of[rel] = digest

@@ -16,6 +16,8 @@ import time
 from functools import lru_cache
 from typing import Any
 
+from showcase.content.photos import file_hash
+
 PRUNE_DAYS = 30  # entries unused this long are removed
 
 
@@ -25,14 +27,6 @@ def key(*parts: str) -> str:
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:40]
-
-
-def file_hash(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class HashMemo:
