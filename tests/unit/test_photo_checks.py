@@ -117,7 +117,7 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
 
     decoded.clear()
     hashed: list[str] = []
-    monkeypatch.setattr(photos, "_hash", lambda p: hashed.append(p) or "x")
+    monkeypatch.setattr(photos, "file_hash", lambda p: hashed.append(p) or "x")
     assert run() == [None, None]
     assert decoded == [] and hashed == []  # unchanged files: not even hashed
     monkeypatch.undo()
