@@ -26,6 +26,7 @@ from showcase import pipeline, timing
 from showcase.adapter.config import ShowcaseConfig
 from showcase.adapter.dirty import read_every_page
 from showcase.adapter.meta import page_meta, toc_token
+from showcase.adapter.planned_page import PlannedPage
 from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
 from showcase.option_values import OptionsError
@@ -169,8 +170,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 self.to_store[src_uri] = key
             if self.dirty:
                 rebuild.free(config.site_dir, page.url)
-            files.append(File.generated(config, src_uri, content=page.search_doc,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, src_uri, content=page.search_doc,
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            if src_uri not in in_nav:  # the navigation's pages get their titles from it
+                PlannedPage(page, file, config)  # kept as file.page: no Markdown pass
+            files.append(file)
             self.pages[src_uri] = page
         for folder, _, names in os.walk(ASSETS):
             for name in sorted(names):
@@ -191,14 +195,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
-        if planned is not None:
+        if planned is not None and not isinstance(page, PlannedPage):  # a navigation page
             page.meta.update(page_meta(planned))
         return markdown
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
-        if planned is not None:
+        if isinstance(page, PlannedPage):
+            pass
+        elif planned is not None:
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
             page.toc = get_toc([toc_token(planned.toc)])  # type: ignore[list-item]

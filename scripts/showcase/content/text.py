@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -26,6 +27,7 @@ def slugify(text: str, sep: str = "-") -> str:
     return _NON_ALNUM.sub(sep, ascii_fold(text).lower()).strip(sep)
 
 
+@lru_cache(maxsize=1 << 16)  # names and titles, sorted again on every rebuild
 def sort_key(text: str) -> tuple[str, str]:
     """Vietnamese-friendly alphabetical order: by the folded form, then the original."""
     return ascii_fold(text).casefold(), text

@@ -8,7 +8,7 @@ unit that has introduced a published profile (units repost their own).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from showcase.content.model import Profile
@@ -46,16 +46,20 @@ class FeedInfo:
     atom: bool = False
     key: str = ""  # field, sector or unit id
 
-    def keeps(self, p: Profile) -> bool:
-        return _SELECT[self.group](self, p)
+
+def members(p: Profile) -> set[tuple[str, str]]:
+    """(group, key) of every feed that carries ``p`` (the column's own feeds: key '')."""
+    return {("column", ""), ("field", p.field), ("unit", p.unit),
+            *(("sector", s) for s in p.sectors)}
 
 
-_SELECT: dict[str, Callable[[FeedInfo, Profile], bool]] = {
-    "column": lambda f, p: True,
-    "field": lambda f, p: p.field == f.key,
-    "sector": lambda f, p: f.key in p.sectors,
-    "unit": lambda f, p: p.unit == f.key,
-}
+def selected(infos: Iterable[FeedInfo], items: Iterable[Profile]) -> list[list[Profile]]:
+    """For each feed of ``infos``, the ``items`` it carries, in their order (one pass)."""
+    found: dict[tuple[str, str], list[Profile]] = {}
+    for p in items:
+        for member in members(p):
+            found.setdefault(member, []).append(p)
+    return [found.get((info.group, info.key), []) for info in infos]
 
 
 def catalogue(column: str, department: str, units: Mapping[str, Unit],

@@ -135,8 +135,9 @@ def plan_feeds(
     cap = max(1, column.items)
     out = []
     used: set[str] = set()
-    for info in feedlist.catalogue(column.name, dep, units, public):
-        chosen = [p for p in items if info.keeps(p)][:cap]
+    infos = feedlist.catalogue(column.name, dep, units, public)
+    for info, kept in zip(infos, feedlist.selected(infos, items), strict=True):
+        chosen = kept[:cap]
         # Everything the feed's bytes are made from, for the cache (see cache.Blobs).
         key = cache.key("feed", _code(), base, repr(info), repr(column), repr(fallback), *(
             repr((p, stories[p.slug], pic(p), units.get(p.unit))) for p in chosen))

@@ -36,8 +36,9 @@ def follow_page(site: Site, units: Mapping[str, Unit], profiles: Sequence[Profil
     public = [p for p in profiles if p.is_public(today)]
     items = feed_items(profiles, today)
     groups: dict[str, list[FeedEntry]] = {g: [] for g in feedlist.GROUPS}
-    for info in feedlist.catalogue(site.column, site.department, units, public):
-        count = min(cap, sum(1 for p in items if info.keeps(p)))
+    infos = feedlist.catalogue(site.column, site.department, units, public)
+    for info, kept in zip(infos, feedlist.selected(infos, items), strict=True):
+        count = min(cap, len(kept))
         groups[info.group].append(FeedEntry(
             title=info.label, purpose=info.purpose, href=site.abs(info.rel), page=info.page,
             format="Atom" if info.atom else "RSS", items=count))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from showcase.content.model import Profile
 from showcase.content.scripts import script_of
@@ -21,7 +22,7 @@ from showcase.plan.semesters import Semester
 from showcase.publish import captions, social, urls, wording
 from showcase.publish import listings as L
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest
+from showcase.publish.media import Manifest, PhotoSet
 from showcase.publish.search import search_doc
 from showcase.publish.views import (
     Card,
@@ -40,6 +41,9 @@ from showcase.publish.views import (
     Site,
 )
 
+# Entries kept by each memoised step: `mkdocs serve` plans every page again after an
+# edit, and an unchanged page (same values in) is then a lookup, not a new view.
+MEMO = 1 << 16
 RELATED_MAX = 4  # per group: keeps a profile page the same size at any corpus size
 FEATURED_MAX = 6
 LATEST_MAX = 12
@@ -54,15 +58,19 @@ def _unit_name(p: Profile, units: Mapping[str, Unit]) -> str:
     return unit.name if unit else p.unit
 
 
-def card(p: Profile, units: Mapping[str, Unit], manifest: Manifest) -> Card:
+def card(p: Profile, unit: str, photo: PhotoSet | None) -> Card:
+    """A profile as listings show it (memoised: see :data:`MEMO`)."""
+    return _card(p, unit, photo)
+
+
+@lru_cache(maxsize=MEMO)
+def _card(p: Profile, unit: str, photo: PhotoSet | None) -> Card:
     day = p.published or p.introduced
-    media = manifest.get(p.slug)
     return Card(
         url=urls.profile_url(p.slug), name=p.name, title=p.title, kind=KINDS[p.kind].label,
-        unit=_unit_name(p, units), field=FIELDS[p.field].label,
+        unit=unit, field=FIELDS[p.field].label,
         summary=_one_line(p.summary), date=vn_date(day), date_iso=day.isoformat(),
-        photo=media.photo if media else None, photo_alt=p.photo_alt or "",
-        initials=initials(p.name),
+        photo=photo, photo_alt=p.photo_alt or "", initials=initials(p.name),
     )
 
 
@@ -76,17 +84,13 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in (latin or words)[-2:]).upper()
 
 
+@lru_cache(maxsize=MEMO)
 def profile_page(
-    p: Profile, story: Story, site: Site, units: Mapping[str, Unit],
-    by_unit: Mapping[str, L.Listing], by_field: Mapping[str, L.Listing],
-    cards: Mapping[str, Card], pending: str | None = None,
+    p: Profile, story: Story, site: Site, unit_name: str, own: Card,
+    same_unit: tuple[Card, ...], same_field: tuple[Card, ...], pending: str | None = None,
 ) -> Page:
     """A profile's page; ``pending`` (a preview build only) says why it is not public."""
     url = urls.profile_url(p.slug)
-    unit_name = _unit_name(p, units)
-    same_unit = L.related(p, by_unit.get(p.unit), RELATED_MAX)
-    same_field = L.related(p, by_field.get(p.field), RELATED_MAX,
-                           exclude=[q.slug for q in same_unit])
     day = p.published or p.introduced
     movement = (
         Link(p.movement, urls.movement_url(p.movement))
@@ -94,7 +98,7 @@ def profile_page(
     )
     view = ProfileView(
         root=urls.relative(url, ""),
-        card=cards[p.slug],
+        card=own,
         name=p.name,
         name_km=p.name_km or "",
         title=p.title,
@@ -118,8 +122,8 @@ def profile_page(
         share=social.share_links(site.abs(url)),
         caption=captions.caption(p, unit_name, site.abs(url), site.column, site.department,
                                  site.sample_notice).text,
-        same_unit=tuple(cards[q.slug] for q in same_unit),
-        same_field=tuple(cards[q.slug] for q in same_field),
+        same_unit=same_unit,
+        same_field=same_field,
         preview=wording.preview_reason(pending, p.published) if pending else "",
     )
     doc, toc = search_doc(
@@ -153,31 +157,37 @@ def listing_pages(li: L.Listing, site: Site, cards: Mapping[str, Card]) -> list[
     """Every page of one listing (page 2 onwards out of search: same text as page 1)."""
     pages = li.pages(site.page_size)
     heading, intro = wording.heading(li), wording.intro(li)
-    feeds = (FeedLink(f"{site.column}: {heading}", site.abs(li.feed)),) if li.feed else ()
     out = []
     for n, items in enumerate(pages, start=1):
-        url = urls.page_url(li.url, n)
-        title = heading if n == 1 else f"{heading} (trang {n})"
-        desc = f"{intro} Có {len(li.profiles)} gương điển hình."
         if li.kind == "year":
             groups = tuple(CardGroup(s.label.capitalize(), tuple(cards[p.slug] for p in ps))
                            for s, ps in L.by_semester(items))
         else:
             groups = (CardGroup("", tuple(cards[p.slug] for p in items)),)
-        view = ListingView(
-            root=urls.relative(url, ""), heading=heading, intro=intro,
-            total=len(li.profiles), groups=groups,
-            pager=pager(li.url, n, len(pages)) if len(pages) > 1 else None,
-            section=Link(urls.SECTIONS[li.kind][1], urls.section_url(li.kind)),
-            feed=li.feed,
-        )
-        doc, toc = search_doc(title, [intro])
-        out.append(Page(
-            url=url, template="showcase/listing.html", title=title, description=desc,
-            view=view, social=social.page_social(site, url, title, desc, "CollectionPage", feeds),
-            search_doc=doc, toc=toc, in_search=n == 1,
-        ))
+        out.append(_listing_page(li.kind, heading, intro, li.url, li.feed, len(li.profiles),
+                                 n, len(pages), groups, site))
     return out
+
+
+@lru_cache(maxsize=MEMO)
+def _listing_page(kind: str, heading: str, intro: str, base: str, feed: str | None,
+                  total: int, n: int, count: int, groups: tuple[CardGroup, ...], site: Site
+                  ) -> Page:
+    feeds = (FeedLink(f"{site.column}: {heading}", site.abs(feed)),) if feed else ()
+    url = urls.page_url(base, n)
+    title = heading if n == 1 else f"{heading} (trang {n})"
+    desc = f"{intro} Có {total} gương điển hình."
+    view = ListingView(
+        root=urls.relative(url, ""), heading=heading, intro=intro, total=total, groups=groups,
+        pager=pager(base, n, count) if count > 1 else None,
+        section=Link(urls.SECTIONS[kind][1], urls.section_url(kind)), feed=feed,
+    )
+    doc, toc = search_doc(title, [intro])
+    return Page(
+        url=url, template="showcase/listing.html", title=title, description=desc,
+        view=view, social=social.page_social(site, url, title, desc, "CollectionPage", feeds),
+        search_doc=doc, toc=toc, in_search=n == 1,
+    )
 
 
 def section_page(kind: str, items: Sequence[L.Listing], site: Site) -> Page:
@@ -241,7 +251,11 @@ def all_pages(
     """
     pending = pending or {}
     groups = L.group(shown, dict(units))
-    cards = {p.slug: card(p, units, manifest) for p in groups.public}
+    names = {p.slug: _unit_name(p, units) for p in groups.public}
+    cards = {}
+    for p in groups.public:
+        media = manifest.get(p.slug)
+        cards[p.slug] = card(p, names[p.slug], media.photo if media else None)
     out = [home_page(groups, site, cards)]
     for kind in urls.SECTIONS:
         out.append(section_page(kind, groups.by_kind[kind], site))
@@ -250,6 +264,11 @@ def all_pages(
     by_unit = {li.key: li for li in groups.by_kind["unit"]}
     by_field = {li.key: li for li in groups.by_kind["field"]}
     for p in groups.public:
-        out.append(profile_page(p, stories[p.slug], site, units, by_unit, by_field, cards,
-                                pending.get(p.slug)))
+        same_unit = L.related(p, by_unit.get(p.unit), RELATED_MAX)
+        same_field = L.related(p, by_field.get(p.field), RELATED_MAX,
+                               exclude=[q.slug for q in same_unit])
+        out.append(profile_page(
+            p, stories[p.slug], site, names[p.slug], cards[p.slug],
+            tuple(cards[q.slug] for q in same_unit), tuple(cards[q.slug] for q in same_field),
+            pending.get(p.slug)))
     return out
