@@ -134,8 +134,12 @@ class Plan:
     cache_dir: str | None = None  # the build cache (absolute), for the search bundle
 
 
-def plan(loaded: Loaded, site: Site) -> Plan:
-    """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made."""
+def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
+    """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made.
+
+    ``prune`` False keeps cache entries this build does not use (a rebuild under
+    ``mkdocs serve``: the next one is likely to need them again).
+    """
     public, shown = loaded.public, loaded.shown
     opts = loaded.options
     with timing.phase("media (photos, cards)"):
@@ -143,7 +147,7 @@ def plan(loaded: Loaded, site: Site) -> Plan:
                                  opts.column_name, opts.department)
     with timing.phase("stories"):
         blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
-        stories = markup.stories({p.slug: p.body for p in shown}, blobs)
+        stories = markup.stories({p.slug: p.body for p in shown}, blobs, prune)
     with timing.phase("plan pages"):
         planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
         planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
@@ -154,7 +158,7 @@ def plan(loaded: Loaded, site: Site) -> Plan:
         feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
                                       manifest, stories,
                                       cache.Blobs(os.path.join(loaded.root, opts.cache_dir,
-                                                               "feeds")))
+                                                               "feeds")), prune)
     feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
     with timing.phase("search index"):
         index = search_index.plan_index(public, loaded.units, stories, planned)

@@ -143,7 +143,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.loaded is not None
         site = pipeline.site_of(config, self.loaded.options)
         try:
-            self.plan = pipeline.plan(self.loaded, site)
+            self.plan = pipeline.plan(self.loaded, site, prune=not self.serving)
         except MediaError as exc:
             raise PluginError(str(exc)) from None
         self.pages, self.built, self.fragments, self.guides = {}, [], {}, []

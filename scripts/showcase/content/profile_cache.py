@@ -39,20 +39,45 @@ class Result:
     asks: tuple[tuple[str, Any], ...]  # (photo asked about, the answer given), in order
 
 
+Signature = tuple[int, int, int, int]  # a file's size, inode, mtime and ctime (ns)
+
+# The results this process last wrote or read, by cache folder, with the file's
+# signature then: `mkdocs serve` validates again after every edit, and an
+# unchanged cache file is then taken from memory instead of being unpickled.
+_LIVE: dict[str, tuple[Signature, str, dict[str, Result]]] = {}
+
+
+def signature(path: str) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
+
+
 class ProfileCache:
     def __init__(self, cache_dir: str | None, context: str) -> None:
         self.cache_dir, self.context = cache_dir, context
         self.kept: dict[str, Result] = {}
         self.used: dict[str, Result] = {}
         self.changed = False
-        if cache_dir:
-            try:
-                with open(os.path.join(cache_dir, NAME), "rb") as fh:
-                    data = pickle.load(fh)
-                if data.get("version") == VERSION and data.get("context") == context:
-                    self.kept = dict(data["results"])
-            except Exception:  # noqa: BLE001 - no cache yet, or a damaged one: read again
-                self.kept = {}
+        if not cache_dir:
+            return
+        path = os.path.join(cache_dir, NAME)
+        sig = signature(path)
+        live = _LIVE.get(cache_dir)
+        if live and sig is not None and live[0] == sig and live[1] == context:
+            self.kept = dict(live[2])
+            return
+        try:
+            with open(path, "rb") as fh:
+                data = pickle.load(fh)
+            if data.get("version") == VERSION and data.get("context") == context:
+                self.kept = dict(data["results"])
+        except Exception:  # noqa: BLE001 - no cache yet, or a damaged one: read again
+            self.kept = {}
+        if sig is not None:
+            _LIVE[cache_dir] = (sig, context, dict(self.kept))
 
     @staticmethod
     def key(rel: str, data: bytes) -> str:
@@ -76,6 +101,9 @@ class ProfileCache:
             pickle.dump({"version": VERSION, "context": self.context, "results": self.used},
                         fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, os.path.join(self.cache_dir, NAME))
+        sig = signature(os.path.join(self.cache_dir, NAME))
+        if sig is not None:
+            _LIVE[self.cache_dir] = (sig, self.context, dict(self.used))
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # movements and headings, slugged again on every rebuild
 def slugify(text: str, sep: str = "-") -> str:
     """Readable ASCII slug; usable as markdown's ``toc`` ``slugify`` callable."""
     return _NON_ALNUM.sub(sep, ascii_fold(text).lower()).strip(sep)

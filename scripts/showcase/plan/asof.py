@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from showcase.content.corpus import Corpus
 from showcase.content.model import Profile
@@ -33,6 +34,7 @@ def horizon(day: dt.date, now: dt.date) -> dt.date:
     return max(day, now)
 
 
+@lru_cache(maxsize=1 << 16)  # `mkdocs serve` asks again for every profile after each edit
 def profile_on(p: Profile, day: dt.date) -> Profile | None:
     """``p`` as it stood on ``day``, or None if it had not been introduced yet."""
     if p.introduced > day:
