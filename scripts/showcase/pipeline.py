@@ -167,19 +167,25 @@ def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
 
 
 def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
-          guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True) -> None:
+          guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True,
+          previous: Plan | None = None) -> None:
     """Write what MkDocs does not: media, feeds, sitemaps, the search index.
 
     ``built``: (absolute URL, lastmod) of every page MkDocs wrote, generated or not;
     ``guides``: the search records of the hand-written pages. ``pagefind`` False
     keeps Material's own lunr search instead (only to compare searches in the bench),
-    whose index is then folded.
+    whose index is then folded. ``previous``: the plan whose output ``site_dir``
+    already holds (a ``--dirty`` rebuild): media and feeds that did not change are
+    left as they are.
     """
     with timing.phase("write media"):
-        media.write(plan.media, site_dir)
+        old = previous.media if previous else {}
+        media.write({slug: m for slug, m in plan.media.items() if old.get(slug) != m}, site_dir)
     with timing.phase("feeds"):
+        kept = {f.rel: f.data for f in previous.feeds} if previous else {}
         for f in plan.feeds:
-            _write(site_dir, f.rel, f.data)
+            if kept.get(f.rel) != f.data:
+                _write(site_dir, f.rel, f.data)
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
             _write(site_dir, rel, text.encode("utf-8"))
     with timing.phase("search index"):

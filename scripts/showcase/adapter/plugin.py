@@ -14,7 +14,6 @@ import logging
 import os
 import time
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
@@ -70,11 +69,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
         self.page_cache: page_cache.PageCache | None = None
         self.cached: list[tuple[Page, str]] = []  # (page, key) taken from the page cache
+        self.kept: list[Page] = []  # pages whose file the last --dirty build left as it is
         self.to_store: dict[str, str] = {}  # src_uri -> cache key of a page MkDocs renders
         self.page_keys: set[str] = set()  # every key this build used (the rest may be pruned)
         self.rendering = 0.0  # when MkDocs started rendering pages (for `make bench`)
         self.dirty = False
         self.last_urls: list[str] = []  # the pages of the last build in this process
+        # What the last build in this process left in its folder, for `--dirty`
+        # rebuilds (make serve): the key of each page file, and the plan written.
+        self.placed: dict[str, str] = {}
+        self.last_plan: pipeline.Plan | None = None
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -147,7 +151,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         except MediaError as exc:
             raise PluginError(str(exc)) from None
         self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
-        self.cached, self.to_store, self.page_keys = [], {}, set()
+        self.cached, self.to_store, self.page_keys, self.kept = [], {}, set(), []
+        if not self.dirty:
+            self.placed, self.last_plan = {}, None
         if self.dirty:
             read_every_page(files, config)
         in_nav = nav_uris(config.nav)
@@ -164,6 +170,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             if src_uri not in in_nav:  # the same HTML from the same view: see page_cache
                 key = self.page_cache.key(page)
                 self.page_keys.add(key)
+                if self.dirty and self.placed.get(src_uri) == key:
+                    self.kept.append(page)  # its file from the last build is this page
+                    continue
                 if self.page_cache.blobs.has(key):
                     self.cached.append((page, key))
                     continue
@@ -267,9 +276,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             for page, key in self.cached:
                 assert self.page_cache is not None
                 self.page_cache.write(key, config.site_dir, page.url)
+            for page in [pg for pg, _ in self.cached] + self.kept:
                 if not page.preview:  # as on_page_context does for pages MkDocs renders
-                    base = (config.site_url or "").rstrip("/") + "/"
-                    self.built.append((urljoin(base, page.url), page.published))
+                    self.built.append((self.plan.site.abs(page.url), page.published))
         if self.page_cache is not None and not self.serving:
             self.page_cache.blobs.prune(self.page_keys)
         now = [p.url for p in self.plan.pages]
@@ -277,9 +286,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             rebuild.remove_stale(config.site_dir, self.last_urls, now)
         self.last_urls = now
         try:
-            pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind)
+            pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind,
+                           previous=self.last_plan if self.dirty else None)
         except search_bundle.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        if self.dirty:
+            self.placed = {**{urls.src_uri(pg.url): k for pg, k in self.cached},
+                           **self.to_store,
+                           **{urls.src_uri(pg.url): self.placed[urls.src_uri(pg.url)]
+                              for pg in self.kept}}
+            self.last_plan = self.plan
         self.reports = []
         if self.serving or self.loaded.options.preview:
             return  # the office's reports come from production builds only
@@ -288,6 +304,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 self.loaded, [self.target, config.docs_dir])
         except (ReportsDirError, OSError) as exc:
             log.warning(f"Không ghi được báo cáo chỉ tiêu: {exc}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A half-done --dirty build: what its folder holds is no longer known.
+        self.placed, self.last_plan = {}, None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

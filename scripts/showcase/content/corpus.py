@@ -158,7 +158,7 @@ class _Loader:
                 if data is None:
                     data, key = _read_keyed(full, path)
                 result = self._validate(path, entry.name, unit_id, units, declared, data)
-            self.kept.put(key, result)
+            self.kept.put(key, result, path)
             out.extend(result.diagnostics)
             if result.profile is not None:
                 found.append(result.profile)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from showcase.content.hashing import hash_once
 from showcase.content.photos import Problem as PhotoProblem
 
 FILE_NAME = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -74,6 +75,7 @@ class Consent:
     withdrawn: dt.date | None = None
 
 
+@hash_once
 @dataclass(frozen=True)
 class Profile:
     path: str  # profiles/<unit>/<yyyy>-<slug>.md

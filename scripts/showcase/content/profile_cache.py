@@ -8,15 +8,19 @@ their own verdicts (cached by content in :mod:`photos`): a kept result
 records the answers it was given about them and is used only if every photo
 gets the same answer today, so an edited photo is never missed.
 
-The cache is one pickle file in the build cache folder, replaced atomically;
-a damaged or foreign one is ignored (everything is validated again).
+The cache is one pickle file per unit folder in the build cache folder
+(``profiles/<unit>.pickle``), each replaced atomically, so that an edit under
+``mkdocs serve`` rewrites one small file; a damaged or foreign one is ignored
+(its profiles are validated again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,8 +29,9 @@ from typing import Any
 from showcase.content.diagnostics import Diagnostic
 from showcase.content.model import Profile
 
-NAME = "profiles.pickle"
-VERSION = 1
+FOLDER = "profiles"  # in the cache folder: one pickle per unit folder
+VERSION = 2
+_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,12 @@ class Result:
 
 
 Signature = tuple[int, int, int, int]  # a file's size, inode, mtime and ctime (ns)
+Results = dict[str, Result]  # by key
 
-# The results this process last wrote or read, by cache folder, with the file's
-# signature then: `mkdocs serve` validates again after every edit, and an
-# unchanged cache file is then taken from memory instead of being unpickled.
-_LIVE: dict[str, tuple[Signature, str, dict[str, Result]]] = {}
+# What this process last wrote or read, by shard file, with the file's signature
+# then: `mkdocs serve` validates again after every edit, and an unchanged shard
+# is then taken from memory instead of being unpickled.
+_LIVE: dict[str, tuple[Signature, str, Results]] = {}
 
 
 def signature(path: str) -> Signature | None:
@@ -55,29 +61,52 @@ def signature(path: str) -> Signature | None:
     return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
 
 
+def shard_of(rel: str) -> str:
+    """The shard of a profile file: its unit folder (a file name, whatever the folder)."""
+    parts = rel.split("/")
+    folder = parts[-2] if len(parts) > 1 else ""
+    if _SAFE.match(folder):
+        return folder
+    return "_" + hashlib.sha256(folder.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 class ProfileCache:
+    """The results of the last run, one shard per unit folder, so that an edit
+    rewrites only its folder's file."""
+
     def __init__(self, cache_dir: str | None, context: str) -> None:
         self.cache_dir, self.context = cache_dir, context
-        self.kept: dict[str, Result] = {}
-        self.used: dict[str, Result] = {}
-        self.changed = False
+        self.kept: Results = {}
+        self.shards: dict[str, Results] = {}  # as read, by shard
+        self.used: dict[str, Results] = {}  # this run's, by shard
         if not cache_dir:
             return
-        path = os.path.join(cache_dir, NAME)
+        folder = os.path.join(cache_dir, FOLDER)
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".pickle"))
+        except OSError:
+            names = []
+        for name in names:
+            results = self._read(os.path.join(folder, name))
+            self.shards[name[: -len(".pickle")]] = results
+            self.kept.update(results)
+
+    def _read(self, path: str) -> Results:
         sig = signature(path)
-        live = _LIVE.get(cache_dir)
-        if live and sig is not None and live[0] == sig and live[1] == context:
-            self.kept = dict(live[2])
-            return
+        live = _LIVE.get(path)
+        if live and sig is not None and live[0] == sig and live[1] == self.context:
+            return live[2]
+        results: Results = {}
         try:
             with open(path, "rb") as fh:
                 data = pickle.load(fh)
-            if data.get("version") == VERSION and data.get("context") == context:
-                self.kept = dict(data["results"])
-        except Exception:  # noqa: BLE001 - no cache yet, or a damaged one: read again
-            self.kept = {}
+            if data.get("version") == VERSION and data.get("context") == self.context:
+                results = dict(data["results"])
+        except Exception:  # noqa: BLE001 - a damaged or foreign file: validate again
+            results = {}
         if sig is not None:
-            _LIVE[cache_dir] = (sig, context, dict(self.kept))
+            _LIVE[path] = (sig, self.context, results)
+        return results
 
     @staticmethod
     def key(rel: str, data: bytes) -> str:
@@ -86,24 +115,34 @@ class ProfileCache:
     def get(self, key: str) -> Result | None:
         return self.kept.get(key)
 
-    def put(self, key: str, result: Result) -> None:
-        self.used[key] = result
-        if self.kept.get(key) != result:
-            self.changed = True
+    def put(self, key: str, result: Result, rel: str) -> None:
+        self.used.setdefault(shard_of(rel), {})[key] = result
 
     def save(self) -> None:
-        """Keep exactly this run's results (nothing else grows the file)."""
-        if not self.cache_dir or not (self.changed or set(self.kept) != set(self.used)):
+        """Keep exactly this run's results, rewriting only the shards that changed."""
+        if not self.cache_dir:
             return
-        os.makedirs(self.cache_dir, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.cache_dir)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump({"version": VERSION, "context": self.context, "results": self.used},
-                        fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, os.path.join(self.cache_dir, NAME))
-        sig = signature(os.path.join(self.cache_dir, NAME))
-        if sig is not None:
-            _LIVE[self.cache_dir] = (sig, self.context, dict(self.used))
+        folder = os.path.join(self.cache_dir, FOLDER)
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(self.cache_dir, "profiles.pickle"))  # the one-file cache of 0.1
+        for shard in sorted(set(self.shards) | set(self.used)):
+            results = self.used.get(shard, {})
+            if results == self.shards.get(shard):
+                continue
+            path = os.path.join(folder, shard + ".pickle")
+            if not results:
+                with contextlib.suppress(OSError):
+                    os.remove(path)
+                continue
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"version": VERSION, "context": self.context, "results": results},
+                            fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            sig = signature(path)
+            if sig is not None:
+                _LIVE[path] = (sig, self.context, results)
 
 
 @lru_cache(maxsize=1)

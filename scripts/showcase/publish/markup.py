@@ -20,6 +20,7 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from showcase.content.hashing import hash_once
 from showcase.content.text import slugify
 from showcase.publish import cache
 
@@ -57,6 +58,7 @@ class Heading:
     text: str  # plain text
 
 
+@hash_once
 @dataclass(frozen=True)
 class Story:
     """A profile's story, rendered once per build for its page and its feed items."""

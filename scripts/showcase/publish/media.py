@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from showcase.content.hashing import hash_once
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
@@ -42,6 +43,7 @@ class Variant:
     length: int = 0  # bytes; 0 until the file is made (see prepare)
 
 
+@hash_once
 @dataclass(frozen=True)
 class PhotoSet:
     webp: tuple[Variant, ...]
@@ -50,6 +52,7 @@ class PhotoSet:
     height: int
 
 
+@hash_once
 @dataclass(frozen=True)
 class Media:
     """Everything published for one profile's picture."""

@@ -14,6 +14,7 @@ for a language version. Two consequences shape these files:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
@@ -41,8 +42,11 @@ def files(site_url: str, pages: Iterable[tuple[str, str]], feeds: Iterable[str]
     entries = sorted(set(pages))
     out = [(PAGES, urlset(entries))]
     for folder in sorted({urls.folder_of(f) for f in feeds if "/" in f}):
-        mine = [(u, m) for u, m in entries if u.startswith(site_url + folder)]
-        out.append((folder + urls.SITEMAP_NAME, urlset(mine)))
+        # Sorted by URL: the pages under a folder are one run of entries.
+        prefix = site_url + folder
+        start = bisect.bisect_left(entries, (prefix,))
+        end = bisect.bisect_left(entries, (prefix + "\U0010ffff",))
+        out.append((folder + urls.SITEMAP_NAME, urlset(entries[start:end])))
     out.append(("robots.txt",
                 f"User-agent: *\nAllow: /\n\nSitemap: {site_url + urls.SITEMAP_NAME}\n"))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from showcase.content.hashing import hash_once
 from showcase.content.model import Record
 from showcase.publish.media import PhotoSet
 
@@ -56,6 +57,7 @@ class Social:
     noindex: bool = False  # a preview page: search engines must not keep it
 
 
+@hash_once
 @dataclass(frozen=True)
 class Card:
     """A profile as shown in a listing (URLs site-relative)."""
@@ -88,6 +90,7 @@ class PageLink(NamedTuple):
     url: str  # site-relative
 
 
+@hash_once
 @dataclass(frozen=True)
 class Pager:
     number: int
@@ -117,6 +120,7 @@ class IndexEntry:
     semesters: tuple[SemesterCount, ...] = ()
 
 
+@hash_once
 @dataclass(frozen=True)
 class ProfileView:
     root: str  # relative path from this page to the site root
@@ -149,6 +153,7 @@ class ProfileView:
     kind: str = "profile"
 
 
+@hash_once
 @dataclass(frozen=True)
 class ListingView:
     root: str
@@ -226,6 +231,7 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
+@hash_once
 @dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, what it shows and what search indexes."""
