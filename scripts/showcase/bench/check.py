@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from showcase.bench import synth
+from showcase.bench import measure, synth
 
 SIZES = (1_000, 10_000)
 _CHILD = (
@@ -28,8 +28,8 @@ _CHILD = (
 
 def _check(root: str) -> tuple[float, float, float, str]:
     t0 = time.perf_counter()
-    p = subprocess.run([sys.executable, "-c", _CHILD], cwd=root, capture_output=True,
-                       text=True, check=False)
+    p = subprocess.run(measure.fresh([sys.executable, "-c", _CHILD]), cwd=root,
+                       capture_output=True, text=True, check=False)
     wall = time.perf_counter() - t0
     secs, mib, rc = p.stderr.strip().splitlines()[-1].split()
     return float(secs), wall, float(mib), rc

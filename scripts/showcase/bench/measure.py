@@ -1,22 +1,74 @@
-"""Time and peak memory of a command run in a child process."""
+"""Time, CPU time and peak memory of a command run in a child process.
+
+Linux carries a process's peak resident memory (ru_maxrss) across fork and
+exec: a child's peak is at least its parent's high-water mark. A bench process
+that grew (a corpus in memory, an earlier benchmark of ``make bench``) would
+floor every build's peak at its own, so commands are started from a small
+launcher process (``fresh``), whose mark is a few MiB.
+"""
 
 from __future__ import annotations
 
-import resource
+import os
 import subprocess
-import time
+import sys
+import tempfile
+from dataclasses import dataclass
+
+_LAUNCH = (
+    "import os,sys,time\n"
+    "t=time.perf_counter()\n"
+    "pid=os.posix_spawnp(sys.argv[2],sys.argv[2:],os.environ)\n"
+    "_,st,ru=os.wait4(pid,0)\n"
+    "rc=os.waitstatus_to_exitcode(st)\n"
+    "if sys.argv[1]:\n"
+    "    with open(sys.argv[1],'w') as fh:\n"
+    "        fh.write(f'{time.perf_counter()-t} {ru.ru_utime+ru.ru_stime} {ru.ru_maxrss} {rc}')\n"
+    "sys.exit(rc if rc>=0 else 1)\n"
+)
+
+
+@dataclass(frozen=True)
+class Usage:
+    wall: float  # seconds
+    cpu: float  # user + sys seconds of the command and the children it waited for
+    mib: float  # peak resident memory of the command (its largest process)
+    rc: int  # exit code, negative for a signal
+
+
+def fresh(cmd: list[str], report: str = "") -> list[str]:
+    """``cmd`` started from the small launcher; ``report`` receives its figures."""
+    return [sys.executable, "-c", _LAUNCH, report, *cmd]
+
+
+def timed(cmd: list[str], cwd: str, log: str | None = None,
+          env: dict[str, str] | None = None) -> Usage:
+    """Run ``cmd`` (output to ``log``, or discarded) and read its own figures."""
+    fd, report = tempfile.mkstemp(suffix=".rusage")
+    os.close(fd)
+    try:
+        with open(log or os.devnull, "wb") as out:
+            proc = subprocess.run(fresh(cmd, report), cwd=cwd, stdout=out,
+                                  stderr=subprocess.STDOUT, env=env, check=False)
+        with open(report, encoding="utf-8") as fh:
+            fields = fh.read().split()
+    finally:
+        os.remove(report)
+    if len(fields) != 4:  # the launcher itself failed (command not found...)
+        return Usage(float("nan"), float("nan"), float("nan"), proc.returncode or 127)
+    wall, cpu, kib, rc = fields
+    return Usage(float(wall), float(cpu), float(kib) / 1024, int(rc))
 
 
 def run_cmd(cmd: list[str], cwd: str) -> tuple[float, float, int]:
     """(seconds, peak MiB of the child, exit code) for one run of ``cmd``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False)
-    secs = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the max over all children so far: run the
-    # biggest corpus last, or in a fresh process, to read it per size.
-    if proc.returncode:
-        print(proc.stderr.decode(errors="replace")[-2000:])
-    return secs, max(peak, before) / 1024, proc.returncode
+    fd, log = tempfile.mkstemp(suffix=".log")
+    os.close(fd)
+    try:
+        use = timed(cmd, cwd, log)
+        if use.rc:
+            with open(log, encoding="utf-8", errors="replace") as fh:
+                print(fh.read()[-2000:])
+    finally:
+        os.remove(log)
+    return use.wall, use.mib, use.rc

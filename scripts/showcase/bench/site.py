@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 
-from showcase.bench import synth
+from showcase.bench import measure, synth
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
 TODAY = "2026-11-24"
@@ -53,8 +53,8 @@ def _build(root: str) -> tuple[float, float, int, dict[str, float]]:
     fd, timings = tempfile.mkstemp(suffix=".json")
     os.close(fd)
     env = {**os.environ, "SHOWCASE_TIMINGS": timings}
-    p = subprocess.run([sys.executable, "-c", _CHILD], cwd=root, capture_output=True, text=True,
-                       check=False, env=env)
+    p = subprocess.run(measure.fresh([sys.executable, "-c", _CHILD]), cwd=root,
+                       capture_output=True, text=True, check=False, env=env)
     line = [ln for ln in p.stderr.splitlines() if ln.startswith("BENCH ")]
     with open(timings, encoding="utf-8") as fh:
         text = fh.read()
