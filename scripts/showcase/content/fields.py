@@ -147,6 +147,8 @@ class Reader:
 
     def drawable(self, value: str, line: int, fld: str, card: bool = False) -> None:
         """Report characters the shipped fonts cannot draw (one problem per line)."""
+        if not scripts.undrawable(value, card=card):
+            return  # the usual case: no line to point at
         for i, text in enumerate(value.split("\n")):
             bad = scripts.undrawable(text, card=card)
             if not bad:
