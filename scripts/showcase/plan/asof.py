@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from functools import lru_cache
 
 from showcase.content.corpus import Corpus
 from showcase.content.model import Profile
@@ -34,26 +33,30 @@ def horizon(day: dt.date, now: dt.date) -> dt.date:
     return max(day, now)
 
 
-@lru_cache(maxsize=1 << 16)  # `mkdocs serve` asks again for every profile after each edit
 def profile_on(p: Profile, day: dt.date) -> Profile | None:
     """``p`` as it stood on ``day``, or None if it had not been introduced yet."""
     if p.introduced > day:
         return None
+    year = day.year
     consent = p.consent
+    if ((consent is None or (consent.date <= day
+                             and (consent.withdrawn is None or consent.withdrawn <= day)))
+            and all(r.year <= year for r in p.achievements)
+            and all(r.year <= year for r in p.commendations)
+            and (p.nominated is None or p.nominated.year <= year)):
+        return p  # nothing dated after ``day``: the usual case, and no copy to make
     if consent is not None and consent.date > day:
         consent = None
     elif consent is not None and consent.withdrawn is not None and consent.withdrawn > day:
         consent = dataclasses.replace(consent, withdrawn=None)
-    year = day.year
     nominated = p.nominated if p.nominated and p.nominated.year <= year else None
-    changed = dataclasses.replace(
+    return dataclasses.replace(
         p,
         consent=consent,
         achievements=tuple(r for r in p.achievements if r.year <= year),
         commendations=tuple(r for r in p.commendations if r.year <= year),
         nominated=nominated,
     )
-    return p if changed == p else changed
 
 
 def world(profiles: Iterable[Profile], day: dt.date) -> list[Profile]:
