@@ -13,6 +13,7 @@ write  media, feeds, sitemaps and reports from the Plan; MkDocs + Material
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -180,7 +181,13 @@ def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
     """
     with timing.phase("write media"):
         old = previous.media if previous else {}
-        media.write({slug: m for slug, m in plan.media.items() if old.get(slug) != m}, site_dir)
+        changed = {slug: m for slug, m in plan.media.items() if old.get(slug) != m}
+        for slug, m in changed.items():  # a photo replaced by a smaller one has fewer variants
+            if slug in old:
+                for url in sorted(_media_urls(old[slug]) - _media_urls(m)):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(os.path.join(site_dir, *url.split("/")))
+        media.write(changed, site_dir)
     with timing.phase("feeds"):
         kept = {f.rel: f.data for f in previous.feeds} if previous else {}
         for f in plan.feeds:
@@ -231,6 +238,12 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
                                          loaded.today, y)
             written += report_files.write(folder, report_files.files(ann, ann.quotas))
     return folder, written
+
+
+def _media_urls(m: media.Media) -> set[str]:
+    """The site-relative files of one profile's media."""
+    photo = (*m.photo.webp, *m.photo.jpeg) if m.photo else ()
+    return {m.card.url, *(v.url for v in photo)}
 
 
 def _write(site_dir: str, rel: str, data: bytes) -> None:
