@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import pathlib
 import re
 import shutil
@@ -78,7 +79,15 @@ def test_a_build_decodes_each_new_photo_once_and_refuses_as_the_check(
     monkeypatch.setattr(photos, "decode", counting)
     data = _jpeg((2400, 1600), quality=90)
     _with_photo(mini_repo, "jpg", data[: int(len(data) * keep)])
-    code, out = run_cli(mini_repo, "build", capsys=capsys)
+    logged: list[str] = []  # MkDocs logs the plugin's error to stderr, by its own handler
+    handler = logging.Handler()
+    handler.emit = lambda record: logged.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        code, out = run_cli(mini_repo, "build", capsys=capsys)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    out += "\n".join(logged)
     assert decoded == ["anh.jpg"]  # once, by the media step (at half scale)
     _no_english(out)
     decoded.clear()

@@ -16,6 +16,7 @@ import os
 import pathlib
 import signal
 import time
+from collections.abc import Iterator
 
 import pytest
 from PIL import Image
@@ -39,15 +40,30 @@ def _plan(root: pathlib.Path, profiles: list, cache: str = ".showcase-cache") ->
     return media.plan_media(str(root), o.cache_dir, profiles, UNITS, o.column_name, o.department)
 
 
-def _children() -> list[tuple[int, str]]:
-    """(pid, state) of this process's children, zombies included (from /proc); not
-    multiprocessing's resource tracker, which lives as long as this process."""
+def _all_children() -> set[int]:
     pids: set[int] = set()
     for path in glob.glob(f"/proc/{os.getpid()}/task/*/children"):
         with open(path) as fh:
             pids.update(int(p) for p in fh.read().split())
+    return pids
+
+
+@pytest.fixture(autouse=True)
+def _earlier_children() -> Iterator[None]:
+    """Children this process had before the test (other tests' servers): not ours."""
+    _BEFORE.clear()
+    _BEFORE.update(_all_children())
+    yield
+
+
+_BEFORE: set[int] = set()
+
+
+def _children() -> list[tuple[int, str]]:
+    """(pid, state) of the children this test started, zombies included (from /proc);
+    not multiprocessing's resource tracker, which lives as long as this process."""
     states = []
-    for pid in sorted(pids):
+    for pid in sorted(_all_children() - _BEFORE):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as fh:
                 if b"resource_tracker" in fh.read():
@@ -173,11 +189,12 @@ def _killed_or_interrupted(tmp_path: pathlib.Path, how: str) -> None:
     run = media.start(_plan(tmp_path, profiles))
     if how == "kill":
         deadline = time.monotonic() + 30
-        while not [p for p in multiprocessing.active_children() if p.is_alive()]:
+        while not (workers := [p for p in multiprocessing.active_children()
+                               if p.is_alive() and p.pid not in _BEFORE]):
             assert time.monotonic() < deadline
             time.sleep(0.01)
         time.sleep(0.3)  # at work by now
-        os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+        os.kill(workers[0].pid or 0, signal.SIGKILL)
         with pytest.raises(media.MediaError, match="dừng đột ngột"):
             run.wait()
     elif how == "ctrl-c":
