@@ -180,9 +180,14 @@ class JobPool:
 
 
 def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group: the build's process decides (it
-    # cancels the run, which ends the workers), so the workers ignore it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C reaches the whole process group: a worker ends at once, quietly (no
+    # traceback of its own), whatever the build's process is doing meanwhile; an
+    # entry it was writing stays a temporary folder, which no build reads.
+    signal.signal(signal.SIGINT, _quit)
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICE)
     Image.preinit()
+
+
+def _quit(signum: int, frame: object) -> None:
+    os._exit(128 + signum)
