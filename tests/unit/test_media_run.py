@@ -253,3 +253,26 @@ def test_few_misses_are_made_in_process_when_waited_for(tmp_path: pathlib.Path) 
     with Image.open(io.BytesIO(pathlib.Path(manifest["p00"].entries[0],
                                             "anh-960.webp").read_bytes())) as im:
         assert im.size == (960, 720) and not im.getexif()
+
+
+def test_unchecked_photos_are_decoded_once_and_refused_even_without_a_page(
+    tmp_path: pathlib.Path,
+) -> None:
+    """What the loader deferred (``Corpus.unchecked``): the run's decoding gives the
+    check's verdict, kept for the next check; a photo of a profile without a page
+    (a draft) is decoded too, since the check refuses it."""
+    from showcase.content import photo_verdicts
+
+    good = _photos(tmp_path, 2)
+    draft = save(tmp_path, "nhap.jpg", _noise(800, 600), quality=90)
+    path = tmp_path / "profiles/vhtt-a" / draft
+    path.write_bytes(path.read_bytes()[:3000])
+    verify = ["profiles/vhtt-a/p00.jpg", "profiles/vhtt-a/p01.jpg", f"profiles/vhtt-a/{draft}"]
+    o = options()
+    run = media.start(media.plan_media(str(tmp_path), o.cache_dir, good, UNITS, "c", "d", verify))
+    with pytest.raises(media.PhotosRefused, match=r"nhap\.jpg.*cắt cụt.*\[SC084\]") as caught:
+        run.wait()
+    assert caught.value.verdicts == {f"profiles/vhtt-a/{draft}": ("JPEG", "truncated", "")}
+    kept = photo_verdicts.Verdicts.load(str(tmp_path / o.cache_dir))
+    for rel in verify:  # all three kept: the next check decodes none of them
+        assert kept.get(str(tmp_path / rel), rel) == photos.verdict(str(tmp_path / rel))

@@ -139,7 +139,8 @@ def plan_media(
     planned: list[_Planned] = []
     jobs: list[media_jobs.Job] = []
     hashes = cache.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
-    for p in sorted(profiles, key=lambda p: p.path):
+    planned_profiles = sorted(profiles, key=lambda p: p.path)
+    for p in planned_profiles:
         spec = _card_spec(p, units, column, department)
         item, job = _plan(root, cache_root, p, spec, hashes)
         planned.append(item)
@@ -147,6 +148,10 @@ def plan_media(
             job = dataclasses.replace(job, verify=True)
         if job.photo_dir or job.card_dir or job.verify:
             jobs.append(job)
+    # Photos of profiles without pages (drafts, scheduled ones): the check decodes
+    # them, so the build does too (the verdict only).
+    for rel in sorted(wanted - {p.photo for p in planned_profiles}):
+        jobs.append(media_jobs.Job(rel, os.path.join(root, rel), (), None, None, None, True))
     hashes.save()
     manifest = {item.slug: Media(item.photo, Variant(urls.card_url(item.slug), cards.WIDTH,
                                                      cards.HEIGHT, "image/jpeg"),

@@ -46,7 +46,7 @@ class Job:
     sizes: tuple[tuple[int, int], ...]
     photo_dir: str | None  # cache entry to fill with variants, None = cached
     card_dir: str | None  # cache entry to fill with the card, None = cached
-    card: cards.CardSpec
+    card: cards.CardSpec | None  # None: no card (a verdict-only job)
     verify: bool = False  # the photo's verdict is wanted, even if nothing is to be made
 
     @property
@@ -81,7 +81,7 @@ def make(job: Job) -> photos.Verdict | None:
             files[urls.photo_name(w, "webp")] = imaging.encode(im, "WEBP", imaging.WEBP_OPTS)
             files[urls.photo_name(w, "jpg")] = imaging.encode(im, "JPEG", imaging.JPEG_OPTS)
         cache.store(job.photo_dir, files)
-    if job.card_dir:
+    if job.card_dir and job.card:
         card = cards.draw_card(job.card, cards.panel_source(images) if images else None)
         cache.store(job.card_dir, {urls.CARD_NAME: imaging.encode(card, "JPEG",
                                                                  imaging.CARD_OPTS)})
