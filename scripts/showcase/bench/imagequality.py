@@ -30,7 +30,7 @@ def ssim(a: Image.Image, b: Image.Image, block: int = 8) -> float:
             / ((v["mx"] * v["mx"] + v["my"] * v["my"] + _C1)
                * (v["mxx"] - v["mx"] * v["mx"] + v["myy"] - v["my"] * v["my"] + _C2)),
             mx=mx, my=my, mxx=mxx, myy=myy, mxy=mxy)
-        values = list(s.getdata())
+        values = list(s.get_flattened_data())
         found.append(sum(values) / len(values))
     return sum(found) / len(found)
 
