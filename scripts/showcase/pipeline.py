@@ -22,6 +22,7 @@ from typing import Any
 
 from showcase import timing
 from showcase.content import corpus as corpus_mod
+from showcase.content import unchecked
 from showcase.content.corpus import Corpus
 from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
@@ -91,16 +92,28 @@ class Loaded:
         return [p for p in self.corpus.profiles if p.is_public(self.today) or p.slug in pending]
 
 
-def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = None
-         ) -> Loaded:
+def load(root: str, options: Options, today: dt.date, horizon: dt.date | None = None,
+         defer_photos: bool = False) -> Loaded:
     """Read and validate everything; never raises for bad content (see diagnostics).
 
     Files are checked against ``horizon`` (default: ``today``); what is loaded is
     the world as it was on ``today`` (see :mod:`showcase.plan.asof`).
+    ``defer_photos`` (a build): photos not checked before are decoded once, by
+    the media step (see ``corpus.load``); if the corpus is not ok, call
+    :func:`settled` before reporting.
     """
     with timing.phase("load"):
-        c = corpus_mod.load(root, horizon or today, options=options)
+        c = corpus_mod.load(root, horizon or today, options=options, defer_photos=defer_photos)
         return loaded_from(asof.corpus_on(c, today), options, today)
+
+
+def settled(loaded: Loaded) -> Loaded:
+    """``loaded`` with its unchecked photos decoded now: every error is reported at once."""
+    if not loaded.corpus.unchecked:
+        return loaded
+    with timing.phase("load"):
+        return loaded_from(unchecked.settle(loaded.corpus, loaded.options), loaded.options,
+                           loaded.today)
 
 
 def loaded_from(c: Corpus, options: Options, today: dt.date) -> Loaded:
@@ -144,8 +157,7 @@ def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
     public, shown = loaded.public, loaded.shown
     opts = loaded.options
     with timing.phase("media (photos, cards)"):
-        manifest = media.prepare(loaded.root, opts.cache_dir, shown, loaded.units,
-                                 opts.column_name, opts.department)
+        manifest = _media(loaded, shown)
     with timing.phase("stories"):
         blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
         stories = markup.stories({p.slug: p.body for p in shown}, blobs, prune)
@@ -165,6 +177,17 @@ def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
         index = search_index.plan_index(public, loaded.units, stories, planned)
     return Plan(site, tuple(planned), manifest, stories, tuple(feed_files), tuple(feed_urls),
                 index, os.path.join(loaded.root, opts.cache_dir))
+
+
+def _media(loaded: Loaded, shown: list[Profile]) -> Manifest:
+    opts, c = loaded.options, loaded.corpus
+    try:
+        return media.prepare(loaded.root, opts.cache_dir, shown, loaded.units, opts.column_name,
+                             opts.department, verify=[u.rel for u in c.unchecked])
+    except media.PhotosRefused as exc:  # the check's diagnostics, at the profiles' lines
+        known = set(c.diagnostics.items)
+        found = unchecked.refuse(c, c.unchecked, exc.verdicts).diagnostics.sorted()
+        raise media.MediaError("\n".join(d.text() for d in found if d not in known)) from None
 
 
 def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],

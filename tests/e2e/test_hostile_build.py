@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import pathlib
 import re
+import shutil
 import time
 
 import pytest
@@ -57,6 +59,52 @@ def test_truncated_jpeg_is_refused_by_check_and_build_alike(mini_repo, capsys, k
     assert code == 1 and line in out and "Không dựng trang" in out
     _no_english(out)
     assert not (mini_repo / "site").exists()
+
+
+@pytest.mark.parametrize("keep", [0.6, 1.0])
+def test_a_build_decodes_each_new_photo_once_and_refuses_as_the_check(
+    mini_repo, capsys, monkeypatch, keep,
+):
+    """No `check` first (a cold CI build): the media step's decoding is the check's."""
+    from showcase.content import photos
+
+    decoded: list[str] = []
+    real = photos.decode
+
+    def counting(full: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        if not kw.get("header_only"):
+            decoded.append(full.rsplit("/", 1)[-1])
+        return real(full, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(photos, "decode", counting)
+    data = _jpeg((2400, 1600), quality=90)
+    _with_photo(mini_repo, "jpg", data[: int(len(data) * keep)])
+    logged: list[str] = []  # MkDocs logs the plugin's error to stderr, by its own handler
+    handler = logging.Handler()
+    handler.emit = lambda record: logged.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        code, out = run_cli(mini_repo, "build", capsys=capsys)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    out += "\n".join(logged)
+    assert decoded == ["anh.jpg"]  # once, by the media step (at half scale)
+    _no_english(out)
+    decoded.clear()
+    code_check, out_check = run_cli(mini_repo, "check", capsys=capsys)
+    assert decoded == []  # the build's verdict was kept
+    if keep == 1.0:
+        assert code == 0 and code_check == 0
+        assert (mini_repo / "site/ho-so/nguyen-van-a/anh-960.webp").exists()
+        return
+    line = next(ln for ln in out_check.splitlines() if ln.endswith("[SC084]"))
+    assert code_check == 1 and line.startswith(f"{P}:8: photo: Ảnh 'anh.jpg' bị cắt cụt")
+    assert code == 1 and line in out and not (mini_repo / "site").exists()
+    # With another error in the corpus, the build reports the photo's too, before MkDocs.
+    (mini_repo / "profiles/ghi-chu.md").write_text("ghi chú", encoding="utf-8")  # SC015
+    shutil.rmtree(mini_repo / ".showcase-cache")
+    code, out = run_cli(mini_repo, "build", capsys=capsys)
+    assert code == 1 and line in out and "Không dựng trang" in out
 
 
 def test_png_with_a_huge_text_chunk_is_too_large_metadata(mini_repo, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import random
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
@@ -131,3 +132,39 @@ def test_placeholder_uses_the_sector_colours() -> None:
     assert cards.initial("Nguyễn Văn Ất") == "Ấ"
     assert cards.initial("Câu lạc bộ Dù kê Phường 5") == "P"
     assert cards.initial("  ") == "?"
+
+
+@pytest.mark.parametrize("text", [
+    "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu", "Cá nhân · Đời sống xã hội",
+    "Thạch Thị Sa Rươne (ថាច់ ធី សារឿន)", "Câu lạc bộ Dù kê 🎭🎶 Phường 5", "ថាច់ ធី សារឿន",
+])
+@pytest.mark.parametrize("x", [64, 64.5, 101.328125])
+def test_stamped_text_has_the_pixels_of_drawn_text(text: str, x: float) -> None:
+    """Recurring lines are pasted from a kept rendering: the same pixels as drawing them."""
+    f = cards.face("regular", 28)
+    drawn = Image.new("RGB", (900, 120), cards.FIELD_COLOURS["social-life"])
+    stamped = drawn.copy()
+    f.draw(ImageDraw.Draw(drawn), (x, 70), text, cards.WHITE)
+    for _ in range(2):  # the second time from the kept rendering
+        im = stamped.copy()
+        f.stamp(im, (x, 70), text, cards.WHITE)
+        assert im.tobytes() == drawn.tobytes()
+    assert drawn.getbbox() and ImageChops.difference(drawn, stamped).getbbox()  # ink drawn
+
+
+@pytest.mark.parametrize("weight", ["regular", "bold"])
+def test_latin_lengths_are_sums_of_letter_advances(weight: str) -> None:
+    """Lines are measured letter by letter (each letter once): exact only for the basic
+    layout of a font without a 'kern' table, which the shipped Be Vietnam Pro is."""
+    from fontTools.ttLib import TTFont
+
+    from showcase.publish import typeset
+
+    assert "kern" not in TTFont(os.path.join(typeset.FONT_DIR, typeset.FILES["latin", weight]))
+    f = cards.face(weight, 56)
+    rng = random.Random(weight)
+    letters = ("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậéèẻẽẹíìóòỏõọốồớờúùủũụứừýỳ"
+               "0123456789·,.()-–")
+    for _ in range(300):
+        s = "".join(rng.choice(letters) for _ in range(rng.randint(1, 40)))
+        assert f.length(s) == f.font().getlength(s), s

@@ -12,7 +12,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from showcase.content import photos
+from showcase.content import photo_verdicts, photos
 from showcase.publish import imaging
 
 
@@ -102,7 +102,7 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
     monkeypatch.setattr(photos, "verdict", counting)
 
     def run() -> list[photos.Problem | None]:
-        v = photos.Verdicts.load(cache)
+        v = photo_verdicts.Verdicts.load(cache)
         v.fill(str(root), ["p/a.jpg", "p/b.jpg"])
         out = [photos.problem_of(v.get(str(root / rel), rel), rel) for rel in ("p/a.jpg",
                                                                               "p/b.jpg")]
@@ -111,7 +111,7 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
 
     assert run() == [None, None]
     assert decoded == ["a.jpg"]  # one decode for two files with the same bytes
-    saved = json.loads((tmp_path / "cache" / photos.CACHE_NAME).read_text())
+    saved = json.loads((tmp_path / "cache" / photo_verdicts.CACHE_NAME).read_text())
     assert set(saved["files"]) == {"p/a.jpg", "p/b.jpg"} and len(saved["verdicts"]) == 1
     assert not [n for n in os.listdir(cache) if n.startswith(".tmp-")]
 
@@ -133,18 +133,18 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / photos.CACHE_NAME).write_text("{not json")
-    assert photos.Verdicts.load(str(cache)).by_hash == {}
-    (cache / photos.CACHE_NAME).write_text(json.dumps(
+    (cache / photo_verdicts.CACHE_NAME).write_text("{not json")
+    assert photo_verdicts.Verdicts.load(str(cache)).by_hash == {}
+    (cache / photo_verdicts.CACHE_NAME).write_text(json.dumps(
         {"version": "0-old", "files": {}, "verdicts": {"x": [None, "ok", ""]}}))
-    assert photos.Verdicts.load(str(cache)).by_hash == {}
+    assert photo_verdicts.Verdicts.load(str(cache)).by_hash == {}
 
 
 def test_an_unwritable_cache_never_fails_the_check(tmp_path):
     (tmp_path / "a.jpg").write_bytes(_image("JPEG"))
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
-    v = photos.Verdicts.load(str(blocker))
+    v = photo_verdicts.Verdicts.load(str(blocker))
     v.fill(str(tmp_path), ["a.jpg"])
     v.save()  # no exception
     assert photos.problem_of(v.get(str(tmp_path / "a.jpg"), "a.jpg"), "a.jpg") is None
@@ -152,13 +152,13 @@ def test_an_unwritable_cache_never_fails_the_check(tmp_path):
 
 def test_many_photos_are_decoded_in_two_processes(tmp_path):
     rels = []
-    for i in range(photos.POOL_THRESHOLD + 2):
+    for i in range(photo_verdicts.POOL_THRESHOLD + 2):
         data = _image("JPEG", (64, 48))
         if i == 3:
             data = data[: len(data) // 2]
         (tmp_path / f"{i}.jpg").write_bytes(data)
         rels.append(f"{i}.jpg")
-    v = photos.Verdicts.load(None)
+    v = photo_verdicts.Verdicts.load(None)
     v.fill(str(tmp_path), rels)
     bad = [rel for rel in rels
            if photos.problem_of(v.get(str(tmp_path / rel), rel), rel) is not None]
@@ -185,3 +185,28 @@ def test_build_ignores_a_process_wide_lenient_pillow(tmp_path, monkeypatch):
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     assert not _build_accepts(full)
     assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_the_build_decoding_at_half_scale_gives_the_checks_verdict(tmp_path, orientation):
+    """A camera-sized JPEG: the check decodes it at 1/8, the build's media step at 1/2
+    (once, for the variants too); cut or damaged anywhere, both say the same."""
+    rng = random.Random(orientation)
+    buf = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.effect_noise((2400, 1600), 50).convert("RGB").save(buf, "JPEG", exif=exif)
+    data = buf.getvalue()
+    variants = [data, data[:-2], *(data[: rng.randrange(200, len(data))] for _ in range(6))]
+    for _ in range(6):
+        flipped = bytearray(data)
+        flipped[rng.randrange(200, len(data))] ^= 0xFF
+        variants.append(bytes(flipped))
+    sizes = ((480, 320), (960, 640)) if orientation == 1 else ((480, 720), (960, 1440))
+    for i, variant in enumerate(variants):
+        path = _write(tmp_path, f"v{i}.jpg", variant)
+        build_verdict, photo = imaging.decode(path, sizes)
+        assert build_verdict == photos.verdict(path), f"variant {i}"
+        assert (photo is not None) == (build_verdict[1] == "ok")
+        if photo is not None:
+            assert photo.size == sizes[-1]

@@ -10,7 +10,7 @@ import tempfile
 
 from showcase.bench import __path__ as _path
 
-SKIP = {"synth", "measure", "searching", "peer_sites", "__main__"}
+SKIP = {"synth", "measure", "searching", "peer_sites", "imagequality", "__main__"}
 
 
 def main(argv: list[str]) -> int:

@@ -36,7 +36,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
-    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon)
+    # A production build decodes each new photo once, while making its variants;
+    # a preview shows the photos' errors on its pages, so it decodes them first.
+    loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon,
+                           defer_photos=not args.preview)
+    if not loaded.ok:
+        loaded = pipeline.settled(loaded)  # the photos' errors too, all at once
     report_diagnostics(loaded, args.format)
     if not loaded.ok and args.preview:
         print("Bản xem trước bỏ qua các hồ sơ còn lỗi và liệt kê lỗi ở đầu mỗi trang.",

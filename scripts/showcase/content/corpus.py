@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from showcase.content import files, frontmatter, photos, profile_cache
+from showcase.content import files, frontmatter, photo_verdicts, photos, profile_cache
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME, Profile
 from showcase.content.units import Unit, read_units
@@ -26,12 +26,24 @@ from showcase.options import Options
 ROOT_FILES = {"units.yml", "README.md", ".gitkeep"}
 
 
+@dataclass(frozen=True)
+class Unchecked:
+    """A photo whose pixels are still to be decoded (see ``load(defer_photos=True)``)."""
+
+    rel: str  # repo-relative photo path
+    path: str  # the profile naming it
+    line: int  # of its 'photo' key
+
+
 @dataclass
 class Corpus:
     root: str  # repository root
     units: dict[str, Unit]
     profiles: list[Profile]  # sorted by path; only the valid ones
     diagnostics: Collector = field(default_factory=Collector)
+    # Photos accepted on their header only: the build's media step decodes them
+    # (once) and refuses them as the check would (see content/unchecked.py).
+    unchecked: tuple[Unchecked, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -43,27 +55,35 @@ class Corpus:
 
 def load(
     root: str, today: dt.date, profiles_dir: str | None = None, *,
-    options: Options | None = None,
+    options: Options | None = None, defer_photos: bool = False,
 ) -> Corpus:
     """Read and validate everything under ``root/profiles_dir``.
 
     ``options`` (the showcase plugin's) gives the folder, the official e-mail
     domains and the cache folder that keeps photo verdicts between runs;
     without it nothing is written and no e-mail domain is official.
+
+    ``defer_photos`` (a build that makes the photos' variants next): a photo
+    with no cached verdict is checked on its header only and listed in
+    ``Corpus.unchecked``; the media step's decoding gives its verdict, so each
+    photo is decoded once. If the corpus has errors, call
+    :func:`showcase.content.unchecked.settle` to report the photos' too.
     """
     opts = options or Options()
     profiles_dir = profiles_dir or opts.profiles_dir
     cache = os.path.join(root, opts.cache_dir) if options else None
-    return _Loader(root, today, profiles_dir, opts, cache).run()
+    return _Loader(root, today, profiles_dir, opts, cache, defer_photos).run()
 
 
 class _Loader:
     def __init__(self, root: str, today: dt.date, profiles_dir: str, options: Options,
-                 cache: str | None) -> None:
+                 cache: str | None, defer: bool = False) -> None:
         self.root, self.today, self.dir = root, today, profiles_dir
         self.domains = options.official_email_domains
         self.out = Collector()
-        self.verdicts = photos.Verdicts.load(cache)
+        self.verdicts = photo_verdicts.Verdicts.load(cache)
+        self.defer = defer
+        self.unchecked: tuple[Unchecked, ...] = ()
         self.cache_dir = cache
         self.kept = profile_cache.ProfileCache(None, "")  # made in run(), once units are read
         # Photos not in the verdict cache: decoded together at the end (two
@@ -102,7 +122,7 @@ class _Loader:
         self.verdicts.save()
         self.kept.save()
         _unique_urls(profiles, out)
-        return Corpus(self.root, units, profiles, out)
+        return Corpus(self.root, units, profiles, out, self.unchecked)
 
     def photo_problem(self, rel: str) -> photos.Problem | None:
         full = os.path.join(self.root, rel)
@@ -119,7 +139,15 @@ class _Loader:
     def decode_pending(self, profiles: list[Profile]) -> list[Profile]:
         if not self.pending:
             return profiles
-        self.verdicts.fill(self.root, [rel for rel, _, _ in self.pending])
+        if self.defer:  # headers now, pixels in the build's media step
+            for rel, _, _ in self.pending:
+                found = photos.header_verdict(os.path.join(self.root, rel))
+                if found is not None:
+                    self.verdicts.put(rel, found)
+            self.unchecked = tuple(Unchecked(rel, path, line) for rel, path, line in self.pending
+                                   if self.verdicts.get(os.path.join(self.root, rel), rel) is None)
+        else:
+            self.verdicts.fill(self.root, [rel for rel, _, _ in self.pending])
         refused = set()
         for rel, path, line in self.pending:
             v = self.verdicts.get(os.path.join(self.root, rel), rel)

@@ -6,33 +6,29 @@ check decodes the whole image too, not just its header. A truncated JPEG
 (an upload that stopped half-way) has a valid header and fails only when
 its last rows are read.
 
-Decoding costs tens of milliseconds a photo, so the verdict is cached in
-``<cache_dir>/photo-checks.json`` by the SHA-256 of the file's bytes (a
-file whose size and modification time are unchanged is not even hashed
-again); the cache is replaced atomically, and a missing or unreadable cache
-only makes the check slower. JPEGs are decoded at 1/8 scale: every byte of
+The check and the build decode with one function (:func:`decode`), so they
+cannot disagree. JPEGs are decoded at 1/8 scale by the check: every byte of
 the compressed data is still read and checked, for a fraction of the cost.
+Verdicts are kept by content hash (:mod:`photo_verdicts`).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import hashlib
-import json
-import multiprocessing
+import math
 import os
-import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-CACHE_NAME = "photo-checks.json"
-# Bump when the decoding rules change: old verdicts are then ignored.
-VERDICT_VERSION = 2
-POOL_THRESHOLD = 16  # photos to decode before a second process is worth its start-up
+# A JPEG that the build makes smaller decodes at reduced DCT scale, kept this much
+# above the target (the DCT's own downscaling is blurrier than a resampling filter).
+DRAFT_MARGIN = 1.5
+_ORIENTATION = 0x0112
+_SWAPS_AXES = frozenset({5, 6, 7, 8})
+T = TypeVar("T")
 
 _EXT_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 _DECODABLE = ("JPEG", "PNG", "WEBP")  # as publish/media.py
@@ -68,7 +64,7 @@ def verdict(full: str) -> Verdict:
     if fmt not in _DECODABLE:
         return fmt, "ok", ""
     with strict_decoding():
-        return _decode(full, fmt)
+        return decode(full, fmt)[0]
 
 
 @contextlib.contextmanager
@@ -88,32 +84,49 @@ def strict_decoding() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
-def _decode(full: str, fmt: str | None) -> Verdict:
-    from PIL import Image, ImageOps
+def decode(full: str, fmt: str | None, target: tuple[int, int] | None = None,
+           then: Callable[[Any, int], T] | None = None, *, header_only: bool = False
+           ) -> tuple[Verdict, T | None]:
+    """Decode the file strictly, as the check and the build both do (one code path).
 
-    try:
-        with Image.open(full, formats=_DECODABLE) as im:
+    Returns the verdict and, when it is ok and ``then`` is given, what
+    ``then(image, exif_orientation)`` makes of the decoded image (``header_only``:
+    everything but the pixels). A JPEG decodes
+    at 1/8 scale, or at the smallest of 1/8, 1/4, 1/2 that keeps ``target``
+    (width, height once upright) times DRAFT_MARGIN: every byte of its data is
+    read and checked at any scale. Call it under :func:`strict_decoding`.
+    """
+    from PIL import Image
+
+    with contextlib.ExitStack() as stack:
+        try:
+            im = stack.enter_context(Image.open(full, formats=_DECODABLE))
             width, height = im.size
             if width * height > MAX_PIXELS:
-                return fmt, "pixels", f"{width}x{height}"
+                return (fmt, "pixels", f"{width}x{height}"), None
             if getattr(im, "n_frames", 1) > 1:
-                return fmt, "animated", ""
-            im.getexif()  # the build reads the orientation
-            if im.format == "JPEG":
+                return (fmt, "animated", ""), None
+            orientation = int(im.getexif().get(_ORIENTATION, 1))
+            if header_only:
+                return (fmt, "ok", ""), None
+            if im.format == "JPEG" and target is None:
                 im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            elif im.format == "JPEG" and target is not None:
+                tw, th = (target[1], target[0]) if orientation in _SWAPS_AXES else target
+                if width > tw * DRAFT_MARGIN:  # (the target in the file's own orientation)
+                    im.draft(None, (math.ceil(tw * DRAFT_MARGIN), math.ceil(th * DRAFT_MARGIN)))
             im.load()
-            ImageOps.exif_transpose(im)
-    except Image.DecompressionBombError:
-        return fmt, "pixels", ""
-    except ValueError as exc:  # Pillow's guard against inflating text chunks
-        if "Decompressed" in str(exc) or "text chunks" in str(exc):
-            return fmt, "metadata", ""
-        return fmt, "damaged", ""
-    except OSError as exc:
-        return fmt, ("truncated" if "truncated" in str(exc) else "damaged"), ""
-    except Exception:  # Pillow raises many types for broken files
-        return fmt, "damaged", ""
-    return fmt, "ok", ""
+        except Image.DecompressionBombError:
+            return (fmt, "pixels", ""), None
+        except ValueError as exc:  # Pillow's guard against inflating text chunks
+            if "Decompressed" in str(exc) or "text chunks" in str(exc):
+                return (fmt, "metadata", ""), None
+            return (fmt, "damaged", ""), None
+        except OSError as exc:
+            return (fmt, ("truncated" if "truncated" in str(exc) else "damaged"), ""), None
+        except Exception:  # Pillow raises many types for broken files
+            return (fmt, "damaged", ""), None
+        return (fmt, "ok", ""), (then(im, orientation) if then else None)
 
 
 def problem_of(v: Verdict, name: str) -> Problem | None:
@@ -165,19 +178,27 @@ def header_problem(full: str, name: str) -> Problem | None:
     return None
 
 
-def check_photo(root: str, rel: str, verdicts: Verdicts | None = None) -> Problem | None:
+def check_photo(root: str, rel: str) -> Problem | None:
     """Why the photo at ``rel`` cannot be published, or None if it can."""
     full = os.path.join(root, rel)
     name = rel.rsplit("/", 1)[-1]
-    found = header_problem(full, name)
-    if found:
-        return found
-    v = verdicts.get(full, rel) if verdicts else None
-    if v is None:
-        v = verdict(full)
-        if verdicts:
-            verdicts.put(rel, v)
-    return problem_of(v, name)
+    return header_problem(full, name) or problem_of(verdict(full), name)
+
+
+def header_verdict(full: str) -> Verdict | None:
+    """The verdict when the header alone decides it (a wrong format, too many
+    pixels, frames, broken metadata), else None: only the pixels are left to
+    decode, which a build does when it makes the photo's variants."""
+    try:
+        with open(full, "rb") as fh:
+            fmt = sniff(fh.read(32))
+    except OSError:
+        return None, "damaged", ""
+    if fmt not in _DECODABLE:
+        return fmt, "ok", ""
+    with strict_decoding():
+        v, _ = decode(full, fmt, header_only=True)
+    return None if v[1] == "ok" else v
 
 
 def file_hash(path: str) -> str:
@@ -187,101 +208,3 @@ def file_hash(path: str) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-@dataclass
-class Verdicts:
-    """Photo verdicts by content hash, kept between runs in ``cache_dir`` (if given)."""
-
-    cache_dir: str | None = None
-    # JSON values: rel -> [size, mtime_ns, sha256]; sha256 -> [format, kind, detail]
-    files: dict[str, list[Any]] = field(default_factory=dict)
-    by_hash: dict[str, list[Any]] = field(default_factory=dict)
-    _seen: dict[str, list[Any]] = field(default_factory=dict)
-    _hash_of: dict[str, str] = field(default_factory=dict)
-    _changed: bool = False
-
-    @classmethod
-    def load(cls, cache_dir: str | None) -> Verdicts:
-        v = cls(cache_dir)
-        if not cache_dir:
-            return v
-        try:
-            with open(os.path.join(cache_dir, CACHE_NAME), encoding="utf-8") as fh:
-                data = json.load(fh)
-            if data.get("version") == _version():
-                v.files = dict(data.get("files", {}))
-                v.by_hash = dict(data.get("verdicts", {}))
-        except (OSError, ValueError, AttributeError, TypeError):
-            pass  # no cache yet, or a damaged one: decode again
-        return v
-
-    def get(self, full: str, rel: str) -> Verdict | None:
-        """The cached verdict of the file's current content, or None (then call put)."""
-        st = os.stat(full)
-        known = self._seen.get(rel) or self.files.get(rel)
-        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-            digest = known[2]
-        else:
-            digest = file_hash(full)
-            self._changed = True
-        self._seen[rel] = [st.st_size, st.st_mtime_ns, digest]
-        self._hash_of[rel] = digest
-        cached = self.by_hash.get(digest)
-        if cached is None:
-            return None
-        return cached[0], cached[1], cached[2]
-
-    def put(self, rel: str, v: Verdict) -> None:
-        digest = self._hash_of.get(rel)
-        if digest:
-            self.by_hash[digest] = list(v)
-            self._changed = True
-
-    def save(self) -> None:
-        """Write the verdicts of the files seen in this run; atomic, never fails the check."""
-        if not self.cache_dir or not (self._changed or set(self._seen) != set(self.files)):
-            return
-        hashes = {d for _, _, d in self._seen.values()}
-        data = {
-            "version": _version(),
-            "files": dict(sorted(self._seen.items())),
-            "verdicts": {h: v for h, v in sorted(self.by_hash.items()) if h in hashes},
-        }
-        try:
-            os.makedirs(self.cache_dir, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.cache_dir)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, separators=(",", ":"))
-            os.replace(tmp, os.path.join(self.cache_dir, CACHE_NAME))
-        except OSError:
-            pass  # a read-only checkout: the next check decodes again
-
-    def fill(self, root: str, rels: list[str]) -> None:
-        """Decode the photos not in the cache yet, two at a time when there are many."""
-        todo: dict[str, str] = {}
-        for rel in rels:
-            full = os.path.join(root, rel)
-            if header_problem(full, rel) is None and self.get(full, rel) is None:
-                todo.setdefault(self._hash_of[rel], rel)
-        if not todo:
-            return
-        paths = [os.path.join(root, rel) for rel in todo.values()]
-        workers = min(2, os.cpu_count() or 1)
-        if len(paths) < POOL_THRESHOLD or workers < 2:
-            results = [verdict(p) for p in paths]
-        else:
-            # 'spawn': forking a process that may hold threads (mkdocs serve) can deadlock.
-            ctx = multiprocessing.get_context("spawn")
-            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                results = list(pool.map(verdict, paths, chunksize=8))
-        for rel, v in zip(todo.values(), results, strict=True):
-            self.put(rel, v)
-
-
-def _version() -> str:
-    try:
-        from PIL import __version__ as pil
-    except ImportError:  # pragma: no cover
-        pil = "?"
-    return f"{VERDICT_VERSION}-{pil}"

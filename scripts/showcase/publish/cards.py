@@ -22,7 +22,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from showcase.content import scripts
-from showcase.publish.typeset import FONT_DIR, Face, clusters, fonts_in_use, runs
+from showcase.publish.typeset import FONT_DIR, Face, fonts_in_use, runs, wrap
 
 WIDTH, HEIGHT = 1200, 630
 
@@ -85,21 +85,47 @@ def fonts_hash() -> str:
     return h.hexdigest()
 
 
+PANEL = (WIDTH - PANEL_X, HEIGHT)
+CENTRE = (0.5, 0.4)  # of the photo's part shown: a little above the middle, where faces are
+CROP_WITHIN = 0.03  # a photo at most this much larger than the panel is cropped, not resampled
+
+
 def draw_card(spec: CardSpec, photo: Image.Image | None) -> Image.Image:
     """The card as an RGB image of WIDTH x HEIGHT."""
     bg = FIELD_COLOURS.get(spec.field, DEFAULT_COLOUR)
     base, y, foot_top = _frame(bg, _nfc(spec.column), _nfc(spec.department))
     im = base.copy()
-    panel = (
-        ImageOps.fit(photo, (WIDTH - PANEL_X, HEIGHT), Image.Resampling.LANCZOS,
-                     centering=(0.5, 0.4))
-        if photo is not None else placeholder(spec, WIDTH - PANEL_X, HEIGHT)
-    )
-    im.paste(panel, (PANEL_X, 0))
     d = ImageDraw.Draw(im)
+    if photo is not None:
+        im.paste(photo_panel(photo), (PANEL_X, 0))
+    else:  # the placeholder, drawn in place (as placeholder() would, without a copy)
+        im.paste(_bands(bg, _colours(spec), *PANEL), (PANEL_X, 0))
+        _letter(d, spec, PANEL_X + PANEL[0] // 2, PANEL[1] // 2)
     d.rectangle((PANEL_X - STRIP, 0, PANEL_X - 1, HEIGHT), fill=ACCENT)
-    _text_block(d, spec, y, foot_top)
+    _text_block(im, d, spec, y, foot_top)
     return im
+
+
+def panel_source(variants: list[Image.Image]) -> Image.Image:
+    """Of a photo's variants, the smallest that covers the panel (the least work
+    to fit), else the largest."""
+    covering = [v for v in variants if v.width >= PANEL[0] and v.height >= PANEL[1]]
+    return min(covering, key=lambda v: v.width * v.height) if covering else variants[-1]
+
+
+def photo_panel(photo: Image.Image) -> Image.Image:
+    """The photo cropped to fill the panel; resampled only when its size calls for it.
+
+    The usual 960x640 variant is 1.6 % taller than the panel: a filter pass at
+    that ratio costs as much as at any other and only softens, so it is cropped.
+    """
+    w, h = PANEL
+    scale = max(w / photo.width, h / photo.height)
+    if 1 - CROP_WITHIN <= scale <= 1:
+        x = round((photo.width - w) * CENTRE[0])
+        y = round((photo.height - h) * CENTRE[1])
+        return photo.crop((x, y, x + w, y + h))
+    return ImageOps.fit(photo, PANEL, Image.Resampling.BICUBIC, centering=CENTRE)
 
 
 @lru_cache(maxsize=16)
@@ -135,7 +161,8 @@ KHMER_SIZE = 34  # the Khmer name's line: Khmer stacks marks above and below
 KHMER_STEP = round(KHMER_SIZE * 1.75)
 
 
-def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec, y: int, foot_top: int) -> None:
+def _text_block(im: Image.Image, d: ImageDraw.ImageDraw, spec: CardSpec, y: int,
+                foot_top: int) -> None:
     x = PAD
     # Middle: the name (as large as fits in three lines), its Khmer form,
     # kind and field, unit.
@@ -157,13 +184,14 @@ def _text_block(d: ImageDraw.ImageDraw, spec: CardSpec, y: int, foot_top: int) -
         y += KHMER_STEP
         km_f.draw(d, (x, y), line, MUTED)
     y += 30 if km_lines else 20  # Khmer subscripts reach below the baseline
+    # Labels and unit names recur from card to card: stamped from a kept rendering.
     for line in meta_lines:
         y += 30
-        meta_f.draw(d, (x, y), line, ACCENT)
+        meta_f.stamp(im, (x, y), line, ACCENT)
     y += 16
     for line in unit_lines:
         y += 38
-        unit_f.draw(d, (x, y), line, WHITE)
+        unit_f.stamp(im, (x, y), line, WHITE)
 
 
 def _fit_name(name: str, room: int) -> tuple[Face, list[str], int]:
@@ -193,48 +221,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` pixels; ellipsis past max.
-
-    Lines break at spaces; a word wider than the line is cut between clusters
-    (never inside a Khmer syllable's stack or an emoji sequence).
-    """
-    words = text.split()
-    lines: list[str] = []
-    cur = ""
-    for word in words:
-        trial = f"{cur} {word}" if cur else word
-        if f.length(trial) <= width:
-            cur = trial
-            continue
-        if cur:
-            lines.append(cur)
-        while f.length(word) > width:  # one word wider than the line: cut it
-            parts = clusters(word)
-            cut = len(parts)
-            while cut > 1 and f.length("".join(parts[:cut])) > width:
-                cut -= 1
-            lines.append("".join(parts[:cut]))
-            word = "".join(parts[cut:])
-        cur = word
-    if cur:
-        lines.append(cur)
-    if len(lines) > max_lines:
-        lines = lines[: max_lines - 1] + [_ellipsis(lines[max_lines - 1], f, width)]
-    return lines or [""]
-
-
-def _ellipsis(line: str, f: Face, width: int) -> str:
-    """``line`` shortened to end in '…' within ``width``: whole words dropped first."""
-    words = line.split()
-    while len(words) > 1 and f.length(" ".join(words) + "…") > width:
-        words.pop()
-    parts = clusters(" ".join(words))
-    while parts and f.length("".join(parts) + "…") > width:
-        parts.pop()
-    return "".join(parts).rstrip(" ,;:–-") + "…"
-
-
 def initial(name: str) -> str:
     """The letter shown on a placeholder: the given name's (the last word's) first.
 
@@ -250,7 +236,26 @@ def initial(name: str) -> str:
 def placeholder(spec: CardSpec, w: int, h: int) -> Image.Image:
     """Diagonal bands in the sectors' colours, a disc with the name's initial."""
     bg = FIELD_COLOURS.get(spec.field, DEFAULT_COLOUR)
-    colours = [SECTOR_COLOURS[s] for s in spec.sectors if s in SECTOR_COLOURS] or [ACCENT]
+    im = _bands(bg, _colours(spec), w, h).copy()
+    _letter(ImageDraw.Draw(im), spec, w // 2, h // 2)
+    return im
+
+
+def _colours(spec: CardSpec) -> tuple[tuple[int, int, int], ...]:
+    return tuple(SECTOR_COLOURS[s] for s in spec.sectors if s in SECTOR_COLOURS) or (ACCENT,)
+
+
+def _letter(d: ImageDraw.ImageDraw, spec: CardSpec, cx: int, cy: int) -> None:
+    letter = initial(spec.name)
+    big = face("bold", 170).font(runs(letter)[0].script)
+    d.text((cx, cy), letter, font=big, fill=WHITE, anchor="mm")
+
+
+@lru_cache(maxsize=32)
+def _bands(bg: tuple[int, int, int], colours: tuple[tuple[int, int, int], ...], w: int, h: int
+           ) -> Image.Image:
+    """The placeholder without its letter: the same for every card of a field and
+    sectors (drawn once; 0.9 MB each, a few dozen combinations)."""
     im = Image.new("RGB", (w, h), bg)
     d = ImageDraw.Draw(im)
     band = 90
@@ -263,7 +268,4 @@ def placeholder(spec: CardSpec, w: int, h: int) -> Image.Image:
     r = 150
     cx, cy = w // 2, h // 2
     d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=bg, outline=ACCENT, width=6)
-    letter = initial(spec.name)
-    big = face("bold", 170).font(runs(letter)[0].script)
-    d.text((cx, cy), letter, font=big, fill=WHITE, anchor="mm")
     return im

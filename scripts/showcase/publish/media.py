@@ -1,17 +1,24 @@
 """Photos for the web and share cards: planned once, as a manifest.
 
-:func:`prepare` makes every public profile's photo variants (WebP and JPEG at
-``imaging.WIDTHS``, see :mod:`imaging`) and its 1200x630 share card
-(:mod:`cards`) into the build cache, and returns a :data:`Manifest`: for each
-slug, every file's URL, pixel size and byte size. Pages, feeds and cards read
-the manifest; nothing reads the site folder back. :func:`write` copies the
-files into the site.
+Every public profile has photo variants (WebP and JPEG at ``imaging.WIDTHS``,
+see :mod:`imaging`) and a 1200x630 share card (:mod:`cards`), made into the
+build cache and described by a :data:`Manifest`: for each slug, every file's
+URL, pixel size and byte size. Pages, feeds and cards read the manifest;
+nothing reads the site folder back. :func:`write` copies the files into the site.
+
+In three steps, so that a build renders its pages while the photos encode:
+
+* :func:`plan_media` reads headers and cache keys only (milliseconds): its
+  manifest has every URL and size, without byte lengths;
+* :func:`start` submits the cache misses to worker processes, returns at once;
+* :meth:`MediaRun.wait` blocks and returns the measured manifest (for feeds).
+
+:func:`prepare` is the three in a row.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,88 +26,18 @@ from functools import lru_cache
 
 from PIL import Image
 
-from showcase.content.hashing import hash_once
+from showcase.content import photo_verdicts, photos
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import cache, cards, imaging, urls
-from showcase.publish.imaging import MediaError
+from showcase.publish import cache, cards, imaging, media_jobs, urls
+from showcase.publish.imaging import MediaError, PhotoRefused
+from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant, photo_set
+from showcase.publish.media_jobs import POOL_THRESHOLD
 
-# Cache misses above this many go to a process pool (both cores); below it the
-# start-up of worker processes costs more than it saves.
-POOL_THRESHOLD = 20
-
-__all__ = ["Manifest", "Media", "MediaError", "PhotoSet", "Variant", "photo_set", "prepare",
-           "write"]
-
-
-@dataclass(frozen=True)
-class Variant:
-    url: str  # site-relative, e.g. 'ho-so/<slug>/anh-480.webp'
-    width: int
-    height: int
-    mime: str
-    length: int = 0  # bytes; 0 until the file is made (see prepare)
-
-
-@hash_once
-@dataclass(frozen=True)
-class PhotoSet:
-    webp: tuple[Variant, ...]
-    jpeg: tuple[Variant, ...]
-    width: int  # of the largest variant
-    height: int
-
-
-@hash_once
-@dataclass(frozen=True)
-class Media:
-    """Everything published for one profile's picture."""
-
-    photo: PhotoSet | None
-    card: Variant
-    entries: tuple[str, ...]  # cache folders copied into the profile's page folder
-
-    @property
-    def picture(self) -> Variant:
-        """The item picture of feeds: the largest JPEG of the photo, else the card."""
-        return self.photo.jpeg[-1] if self.photo else self.card
-
-    @property
-    def thumbnail(self) -> Variant:
-        return self.photo.jpeg[0] if self.photo else self.card
-
-
-Manifest = Mapping[str, Media]  # by slug
-
-
-def photo_set(root: str, profile: Profile) -> PhotoSet | None:
-    """The web variants a profile's photo will have, from its header only."""
-    if not profile.photo:
-        return None
-    full = os.path.join(root, profile.photo)
-    try:
-        st = os.stat(full)
-    except OSError:
-        raise MediaError(imaging.message(profile.photo, "không tìm thấy tệp ảnh")) from None
-    width, height = imaging.upright_size(full, st.st_mtime_ns, st.st_size, profile.photo)
-    sizes = imaging.variant_sizes(width, height)
-    slug = profile.slug
-    webp = tuple(Variant(urls.photo_url(slug, w, "webp"), w, h, "image/webp") for w, h in sizes)
-    jpeg = tuple(Variant(urls.photo_url(slug, w, "jpg"), w, h, "image/jpeg") for w, h in sizes)
-    return PhotoSet(webp, jpeg, sizes[-1][0], sizes[-1][1])
-
-
-@dataclass(frozen=True)
-class _Job:
-    """One profile's media work; picklable for the process pool."""
-
-    rel: str | None  # repo-relative photo path, for messages
-    src: str | None  # absolute photo path
-    sizes: tuple[tuple[int, int], ...]
-    photo_dir: str | None  # cache entry to fill with variants, None = cached
-    card_dir: str | None  # cache entry to fill with the card, None = cached
-    card: cards.CardSpec
+__all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
+           "PhotoRefused", "PhotoSet", "PhotosRefused", "Variant", "photo_set", "plan_media",
+           "prepare", "start", "write"]
 
 
 @dataclass(frozen=True)
@@ -111,31 +48,155 @@ class _Planned:
     card_entry: str
 
 
+@dataclass(frozen=True)
+class MediaPlan:
+    """What the media step will publish, found from headers and cache keys only.
+
+    ``manifest`` has every URL and pixel size, which is all pages need, but no
+    byte lengths yet (every ``Variant.length`` is 0): :meth:`MediaRun.wait`
+    gives the measured one, for feeds.
+    """
+
+    manifest: Manifest
+    jobs: tuple[media_jobs.Job, ...]  # the cache misses, in profile order
+    planned: tuple[_Planned, ...]
+    root: str
+    cache_dir: str  # relative to root
+    verify: frozenset[str] = frozenset()  # photos (repo-relative) the check left to decode
+
+
+class PhotosRefused(MediaError):
+    """Photos the loader left unchecked (``corpus.load(defer_photos=True)``) fail the
+    check's rules; ``verdicts``: repo-relative path -> verdict, for their diagnostics."""
+
+    def __init__(self, message: str, verdicts: dict[str, photos.Verdict]) -> None:
+        super().__init__(message)
+        self.verdicts = verdicts
+
+
+class MediaRun:
+    """The cache misses of a plan being made in the background (see :func:`start`).
+
+    Call :meth:`wait` or :meth:`cancel` on every path (or use it as a context
+    manager, which cancels unless it was waited for): the worker processes
+    end with it.
+    """
+
+    def __init__(self, plan: MediaPlan) -> None:
+        self.plan = plan
+        self._pool = media_jobs.JobPool(plan.jobs)
+        self._manifest: dict[str, Media] | None = None
+
+    def wait(self) -> dict[str, Media]:
+        """Block until every file is made; the manifest with byte lengths.
+
+        Raises :class:`MediaError` (Vietnamese message) for the first photo, in
+        profile order, that cannot be published, or if a worker died.
+        """
+        if self._manifest is None:
+            plan, outcomes = self.plan, self._pool.wait()
+            found = {job.rel: o.verdict for o, job in zip(outcomes, plan.jobs, strict=True)
+                     if o.verdict is not None and job.rel}
+            # What the workers' decoding found, kept for the next check (no decode there).
+            photo_verdicts.remember(os.path.join(plan.root, plan.cache_dir), plan.root, found)
+            refused = {rel: v for rel, v in found.items()
+                       if rel in plan.verify and photos.problem_of(v, rel.rsplit("/", 1)[-1])}
+            first = next((o.error for o in outcomes if o.error), None)
+            if refused:
+                raise PhotosRefused(_refusals(refused), refused)
+            if first:
+                raise MediaError(first)
+            self._manifest = _finish(plan)
+        return self._manifest
+
+    def cancel(self) -> None:
+        """Stop the workers (a failed build); the files already made stay cached."""
+        self._pool.cancel()
+
+    def __enter__(self) -> MediaRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._manifest is None:
+            self.cancel()
+
+
+def plan_media(
+    root: str, cache_dir: str, profiles: Iterable[Profile], units: Mapping[str, Unit],
+    column: str, department: str, verify: Iterable[str] = (),
+) -> MediaPlan:
+    """Plan every profile's media from the photos' headers and the cache; decodes
+    nothing. Raises :class:`MediaError` for a photo that is missing or whose
+    header cannot be read.
+
+    ``verify``: photos (repo-relative) whose pixels the check has not decoded
+    (``Corpus.unchecked``): the run decodes each once, cached or not, and
+    :meth:`MediaRun.wait` raises :class:`PhotosRefused` for those it refuses.
+    """
+    wanted = frozenset(verify)
+    cache_root = os.path.join(root, cache_dir, "media")
+    os.makedirs(cache_root, exist_ok=True)
+    planned: list[_Planned] = []
+    jobs: list[media_jobs.Job] = []
+    hashes = cache.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
+    planned_profiles = sorted(profiles, key=lambda p: p.path)
+    for p in planned_profiles:
+        spec = _card_spec(p, units, column, department)
+        item, job = _plan(root, cache_root, p, spec, hashes)
+        planned.append(item)
+        if p.photo in wanted:
+            job = dataclasses.replace(job, verify=True)
+        if job.photo_dir or job.card_dir or job.verify:
+            jobs.append(job)
+    # Photos of profiles without pages (drafts, scheduled ones): the check decodes
+    # them, so the build does too (the verdict only).
+    for rel in sorted(wanted - {p.photo for p in planned_profiles}):
+        jobs.append(media_jobs.Job(rel, os.path.join(root, rel), (), None, None, None, True))
+    hashes.save()
+    manifest = {item.slug: Media(item.photo, Variant(urls.card_url(item.slug), cards.WIDTH,
+                                                     cards.HEIGHT, "image/jpeg"),
+                                 _entries(item))
+                for item in planned}
+    return MediaPlan(manifest, tuple(jobs), tuple(planned), root, cache_dir, wanted)
+
+
+def start(plan: MediaPlan) -> MediaRun:
+    """Start making the plan's cache misses in worker processes; returns at once."""
+    return MediaRun(plan)
+
+
 def prepare(
     root: str, cache_dir: str, profiles: Iterable[Profile], units: Mapping[str, Unit],
-    column: str, department: str,
+    column: str, department: str, verify: Iterable[str] = (),
 ) -> dict[str, Media]:
-    """Make (or find in the cache) every profile's media; return the manifest.
+    """Make (or find in the cache) every profile's media; return the measured manifest.
 
     Raises :class:`MediaError` (Vietnamese message) for a photo that cannot be
     decoded; the original file is never published.
     """
-    cache_root = os.path.join(root, cache_dir, "media")
-    os.makedirs(cache_root, exist_ok=True)
-    planned: list[_Planned] = []
-    jobs: list[_Job] = []
-    hashes = cache.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
-    for p in sorted(profiles, key=lambda p: p.path):
-        spec = _card_spec(p, units, column, department)
-        item, job = _plan(root, cache_root, p, spec, hashes)
-        planned.append(item)
-        if job.photo_dir or job.card_dir:
-            jobs.append(job)
-    _run(jobs)
+    with start(plan_media(root, cache_dir, profiles, units, column, department,
+                          verify)) as run:
+        return run.wait()
+
+
+def _refusals(refused: dict[str, photos.Verdict]) -> str:
+    lines = []
+    for rel, v in sorted(refused.items()):
+        code, why, hint = photos.problem_of(v, rel.rsplit("/", 1)[-1]) or ("", "", "")
+        lines.append(f"{rel}: {why} {hint} [{code}]")
+    return "\n".join(lines)
+
+
+def _entries(item: _Planned) -> tuple[str, ...]:
+    return tuple(e for e in (item.photo_entry, item.card_entry) if e)
+
+
+def _finish(plan: MediaPlan) -> dict[str, Media]:
+    """The measured manifest, once every entry exists; marks them used, prunes the rest."""
     manifest: dict[str, Media] = {}
     used: set[str] = set()
-    for item in planned:
-        entries = tuple(e for e in (item.photo_entry, item.card_entry) if e)
+    for item in plan.planned:
+        entries = _entries(item)
         for entry in entries:
             used.add(os.path.basename(entry))
             cache.touch(entry)  # "last used", for pruning
@@ -144,8 +205,7 @@ def prepare(
             card=_measured_card(item.slug, item.card_entry),
             entries=entries,
         )
-    cache.prune(cache_root, keep=used)
-    hashes.save()
+    cache.prune(os.path.join(plan.root, plan.cache_dir, "media"), keep=used)
     return manifest
 
 
@@ -176,7 +236,7 @@ def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: s
 
 
 def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          hashes: cache.HashMemo) -> tuple[_Planned, _Job]:
+          hashes: cache.HashMemo) -> tuple[_Planned, media_jobs.Job]:
     src = os.path.join(root, p.photo) if p.photo else None
     ps = photo_set(root, p)
     source_hash = ""
@@ -192,7 +252,7 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
     card_key = cache.key("card", _code_hash(), cards.fonts_hash(), source_hash, repr(spec),
                          repr(imaging.CARD_OPTS))
     card_entry = os.path.join(cache_root, f"card-{card_key}")
-    job = _Job(
+    job = media_jobs.Job(
         rel=p.photo, src=src, sizes=sizes,
         photo_dir=photo_entry if photo_entry and not os.path.isdir(photo_entry) else None,
         card_dir=card_entry if not os.path.isdir(card_entry) else None,
@@ -220,40 +280,10 @@ def _measured_card(slug: str, entry: str) -> Variant:
     return Variant(urls.card_url(slug), cards.WIDTH, cards.HEIGHT, "image/jpeg", length)
 
 
-def _run(jobs: list[_Job]) -> None:
-    workers = min(2, os.cpu_count() or 1)
-    if len(jobs) <= POOL_THRESHOLD or workers < 2:
-        for job in jobs:
-            _make(job)
-        return
-    # 'spawn': forking a process that may hold threads (mkdocs serve) can deadlock.
-    ctx = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        # list() re-raises the first worker error (a MediaError) here.
-        list(pool.map(_make, jobs, chunksize=4))
-
-
-def _make(job: _Job) -> None:
-    photo = imaging.load(job.src, job.rel, job.sizes) if job.src else None
-    if job.photo_dir and photo is not None:
-        files = {}
-        small = photo  # already the largest variant
-        # Largest first, each from the one before: a quarter of the work for the
-        # smaller one, and Lanczos from 2x loses nothing visible.
-        for w, h in reversed(job.sizes):
-            small = imaging.resized(small, w, h)
-            files[urls.photo_name(w, "webp")] = imaging.encode(small, "WEBP", imaging.WEBP_OPTS)
-            files[urls.photo_name(w, "jpg")] = imaging.encode(small, "JPEG", imaging.JPEG_OPTS)
-        cache.store(job.photo_dir, files)
-    if job.card_dir:
-        card = cards.draw_card(job.card, photo)
-        cache.store(job.card_dir, {urls.CARD_NAME: imaging.encode(card, "JPEG",
-                                                                 imaging.CARD_OPTS)})
-
-
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     here = os.path.dirname(os.path.abspath(__file__))
     return cache.key(*(cache.file_hash(os.path.join(here, n))
-                       for n in ("imaging.py", "cards.py", "typeset.py")), Image.__version__)
+                       for n in ("imaging.py", "cards.py", "typeset.py", "media_jobs.py")),
+                     Image.__version__)

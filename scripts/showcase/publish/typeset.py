@@ -18,12 +18,13 @@ same table the check uses to refuse what no shipped font draws.
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
 
@@ -88,6 +89,11 @@ def script_of_cluster(cluster: str, previous: str | None) -> str:
 
 def runs(text: str) -> list[Run]:
     """``text`` cut into runs of one script, in order."""
+    return list(_runs(text))
+
+
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
     previous: str | None = None
     for cl in clusters(text):
@@ -97,7 +103,7 @@ def runs(text: str) -> list[Run]:
         else:
             out.append(Run(cl, script))
         previous = script
-    return out
+    return tuple(out)
 
 
 def can_shape() -> bool:
@@ -140,21 +146,102 @@ class Face:
              fill: tuple[int, int, int]) -> None:
         """Draw ``text`` with its left end on the baseline at ``xy``."""
         x, y = xy
-        for run in runs(text):
+        for run in _runs(text):
             f = self.font(run.script)
             d.text((x, y), run.text, font=f, fill=fill, anchor="ls")
-            x += _run_length(f, run.text)
+            x += _run_length(f, run)
+
+    def stamp(self, im: Image.Image, xy: tuple[float, float], text: str,
+              fill: tuple[int, int, int]) -> None:
+        """As :meth:`draw`, for text that recurs on many cards (a unit's name, a
+        label): its rasterised runs are kept and pasted, giving the same pixels."""
+        x, y = xy
+        for run in _runs(text):
+            ix, fx = divmod(x, 1)
+            iy, fy = divmod(y, 1)
+            mask, (dx, dy) = _mask(self, run.script, run.text, fx, fy)
+            im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
+            x += _run_length(self.font(run.script), run)
+
+
+def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` pixels; ellipsis past max.
+
+    Lines break at spaces; a word wider than the line is cut between clusters
+    (never inside a Khmer syllable's stack or an emoji sequence).
+    """
+    words = text.split()
+    lines: list[str] = []
+    cur = ""
+    for word in words:
+        trial = f"{cur} {word}" if cur else word
+        if f.length(trial) <= width:
+            cur = trial
+            continue
+        if cur:
+            lines.append(cur)
+        while f.length(word) > width:  # one word wider than the line: cut it
+            parts = clusters(word)
+            cut = len(parts)
+            while cut > 1 and f.length("".join(parts[:cut])) > width:
+                cut -= 1
+            lines.append("".join(parts[:cut]))
+            word = "".join(parts[cut:])
+        cur = word
+    if cur:
+        lines.append(cur)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [_ellipsis(lines[max_lines - 1], f, width)]
+    return lines or [""]
+
+
+def _ellipsis(line: str, f: Face, width: int) -> str:
+    """``line`` shortened to end in '…' within ``width``: whole words dropped first."""
+    words = line.split()
+    while len(words) > 1 and f.length(" ".join(words) + "…") > width:
+        words.pop()
+    parts = clusters(" ".join(words))
+    while parts and f.length("".join(parts) + "…") > width:
+        parts.pop()
+    return "".join(parts).rstrip(" ,;:–-") + "…"
+
+
+@lru_cache(maxsize=1024)
+def _mask(face: Face, script: str, text: str, xfrac: float, yfrac: float
+          ) -> tuple[Image.Image, tuple[int, int]]:
+    """The coverage of ``text`` drawn at (xfrac, yfrac) past an integer point, and
+    where its top-left corner lies from that point.
+
+    Drawn with the same call as :meth:`Face.draw` (anchor, sub-pixel start), in
+    white on black: pasting ``fill`` through it blends exactly as drawing does.
+    """
+    f = face.font(script)
+    left, top, right, bottom = f.getbbox(text, anchor="ls")
+    # One pixel of margin each side: the sub-pixel start may move the ink by one.
+    ox, oy = 1 - math.floor(left), 1 - math.floor(top)
+    mask = Image.new("L", (math.ceil(right) + ox + 2, math.ceil(bottom) + oy + 2), 0)
+    ImageDraw.Draw(mask).text((ox + xfrac, oy + yfrac), text, font=f, fill=255, anchor="ls")
+    return mask, (-ox, -oy)
 
 
 @lru_cache(maxsize=8192)
 def _length(face: Face, text: str) -> float:
     # Cards repeat the same column, Department, labels and unit names:
     # measuring each string once keeps a thousand cards within seconds.
-    return sum(_run_length(face.font(r.script), r.text) for r in runs(text))
+    return sum(_run_length(face.font(r.script), r) for r in _runs(text))
 
 
-def _run_length(f: ImageFont.FreeTypeFont, text: str) -> float:
-    return float(f.getlength(text))
+def _run_length(f: ImageFont.FreeTypeFont, run: Run) -> float:
+    if run.script in SHAPED:
+        return float(f.getlength(run.text))
+    # Basic layout and no 'kern' table (tests/unit/test_cards.py checks both):
+    # a run's length is the sum of its letters' advances, each measured once.
+    return sum(_advance(f, ch) for ch in run.text)
+
+
+@lru_cache(maxsize=4096)
+def _advance(f: ImageFont.FreeTypeFont, ch: str) -> float:
+    return float(f.getlength(ch))
 
 
 def fonts_in_use() -> list[str]:
@@ -163,4 +250,4 @@ def fonts_in_use() -> list[str]:
 
 
 def has_shaped(text: str) -> bool:
-    return any(r.script in SHAPED for r in runs(text))
+    return any(r.script in SHAPED for r in _runs(text))
