@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,13 +41,10 @@ from showcase.publish import (
     search_bundle,
     search_index,
     sitemaps,
-    styles,
-    urls,
 )
 from showcase.publish.feeds import FeedFile
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest
-from showcase.publish.styles import InlineStyle
+from showcase.publish.media import Manifest, MediaRun
 from showcase.publish.views import Page, Site
 
 
@@ -136,75 +133,102 @@ def site_of(config: Mapping[str, Any], options: Options) -> Site:
 
 @dataclass(frozen=True)
 class Plan:
-    """Every output of a build, as typed values."""
+    """Every output of a build as typed values, but the feeds (see :func:`finish`)."""
 
     site: Site
     pages: tuple[Page, ...]
-    media: Manifest
+    media: Manifest  # every URL and pixel size; byte lengths 0 until made (see finish)
     stories: Mapping[str, Story]  # by slug
-    feeds: tuple[FeedFile, ...]
     feed_urls: tuple[str, ...]  # site-relative feeds that pages link to (sitemaps beside them)
     search: search_index.IndexPlan  # profiles and generated pages (guides are added by write)
+    making: MediaRun  # the photo variants and cards, made meanwhile by worker processes
     cache_dir: str | None = None  # the build cache (absolute), for the search bundle
 
 
-def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
-    """Plan the site. Raises :class:`media.MediaError` for a photo that cannot be made.
+@dataclass(frozen=True)
+class Output:
+    """A plan with its media made and measured: everything :func:`write` puts in a site."""
 
-    ``prune`` False keeps cache entries this build does not use (a rebuild under
-    ``mkdocs serve``: the next one is likely to need them again).
+    plan: Plan
+    media: Manifest  # with byte lengths (feeds announce them)
+    feeds: tuple[FeedFile, ...]
+
+
+def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
+    """Plan the site, and start making its media; raises :class:`media.MediaError`
+    for a photo whose header cannot be read.
+
+    The media are made by worker processes while the caller renders the pages
+    (which need only URLs and pixel sizes): call :func:`finish` after, or
+    ``plan.making.cancel()`` if the build fails. ``prune`` False keeps cache
+    entries this build does not use (a rebuild under ``mkdocs serve``: the next
+    one is likely to need them again).
     """
     public, shown = loaded.public, loaded.shown
-    opts = loaded.options
-    with timing.phase("media (photos, cards)"):
-        manifest = _media(loaded, shown)
-    with timing.phase("stories"):
-        blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
-        stories = markup.stories({p.slug: p.body for p in shown}, blobs, prune)
-    with timing.phase("plan pages"):
-        planned = pages.all_pages(shown, loaded.units, site, manifest, stories, loaded.pending)
-        planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
-                                          max(1, opts.feed_items)))
+    opts, c = loaded.options, loaded.corpus
+    with timing.phase("media plan"):
+        mplan = media.plan_media(loaded.root, opts.cache_dir, shown, loaded.units,
+                                 opts.column_name, opts.department,
+                                 verify=[u.rel for u in c.unchecked], prune=prune)
+    making = media.start(mplan)
+    try:
+        with timing.phase("stories"):
+            blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
+            stories = markup.stories({p.slug: p.body for p in shown}, blobs, prune)
+        with timing.phase("plan pages"):
+            planned = pages.all_pages(shown, loaded.units, site, mplan.manifest, stories,
+                                      loaded.pending)
+            planned.append(follow.follow_page(site, loaded.units, public, loaded.today,
+                                              max(1, opts.feed_items)))
+        feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
+        with timing.phase("search index"):
+            index = search_index.plan_index(public, loaded.units, stories, planned)
+    except BaseException:
+        making.cancel()
+        raise
+    return Plan(site, tuple(planned), mplan.manifest, stories, tuple(feed_urls), index, making,
+                os.path.join(loaded.root, opts.cache_dir))
+
+
+def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
+    """Wait for the plan's media, then plan the feeds (which give the files' sizes).
+
+    Raises :class:`media.MediaError` (Vietnamese) for a photo that cannot be
+    published: for a photo the loader left to decode, the check's own diagnostics.
+    """
+    opts, c = loaded.options, loaded.corpus
+    with timing.phase("media (waiting for the workers)"):
+        try:
+            manifest = plan.making.wait()
+        except media.PhotosRefused as exc:  # the check's diagnostics, at the profiles' lines
+            known = set(c.diagnostics.items)
+            found = unchecked.refuse(c, c.unchecked, exc.verdicts).diagnostics.sorted()
+            raise media.MediaError("\n".join(d.text() for d in found if d not in known)
+                                   ) from None
     with timing.phase("feeds"):
         column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
                               opts.sample_notice)
-        feed_files = feeds.plan_feeds(site.url, public, loaded.units, column, loaded.today,
-                                      manifest, stories,
-                                      cache.Blobs(os.path.join(loaded.root, opts.cache_dir,
-                                                               "feeds")), prune)
-    feed_urls = sorted({f.href[len(site.url):] for pg in planned for f in pg.social.feeds})
-    with timing.phase("search index"):
-        index = search_index.plan_index(public, loaded.units, stories, planned)
-    return Plan(site, tuple(planned), manifest, stories, tuple(feed_files), tuple(feed_urls),
-                index, os.path.join(loaded.root, opts.cache_dir))
+        blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "feeds"))
+        feed_files = feeds.plan_feeds(plan.site.url, loaded.public, loaded.units, column,
+                                      loaded.today, manifest, plan.stories, blobs, prune)
+    return Output(plan, manifest, tuple(feed_files))
 
 
-def _media(loaded: Loaded, shown: list[Profile]) -> Manifest:
-    opts, c = loaded.options, loaded.corpus
-    try:
-        return media.prepare(loaded.root, opts.cache_dir, shown, loaded.units, opts.column_name,
-                             opts.department, verify=[u.rel for u in c.unchecked])
-    except media.PhotosRefused as exc:  # the check's diagnostics, at the profiles' lines
-        known = set(c.diagnostics.items)
-        found = unchecked.refuse(c, c.unchecked, exc.verdicts).diagnostics.sorted()
-        raise media.MediaError("\n".join(d.text() for d in found if d not in known)) from None
-
-
-def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
+def write(out: Output, site_dir: str, built: Iterable[tuple[str, str]],
           guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True,
-          previous: Plan | None = None) -> None:
+          previous: Output | None = None) -> None:
     """Write what MkDocs does not: media, feeds, sitemaps, the search index.
 
     ``built``: (absolute URL, lastmod) of every page MkDocs wrote, generated or not;
     ``guides``: the search records of the hand-written pages. ``pagefind`` False
     keeps Material's own lunr search instead (only to compare searches in the bench),
-    whose index is then folded. ``previous``: the plan whose output ``site_dir``
-    already holds (a ``--dirty`` rebuild): media and feeds that did not change are
-    left as they are.
+    whose index is then folded. ``previous``: the output ``site_dir`` already holds
+    (a ``--dirty`` rebuild): media and feeds that did not change are left as they are.
     """
+    plan = out.plan
     with timing.phase("write media"):
         old = previous.media if previous else {}
-        changed = {slug: m for slug, m in plan.media.items() if old.get(slug) != m}
+        changed = {slug: m for slug, m in out.media.items() if old.get(slug) != m}
         for slug, m in changed.items():  # a photo replaced by a smaller one has fewer variants
             if slug in old:
                 for url in sorted(_media_urls(old[slug]) - _media_urls(m)):
@@ -213,7 +237,7 @@ def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
         media.write(changed, site_dir)
     with timing.phase("feeds"):
         kept = {f.rel: f.data for f in previous.feeds} if previous else {}
-        for f in plan.feeds:
+        for f in out.feeds:
             if kept.get(f.rel) != f.data:
                 _write(site_dir, f.rel, f.data)
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
@@ -224,24 +248,6 @@ def write(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
                                 site_dir, plan.cache_dir)
         else:
             search.fold_index(site_dir)
-
-
-def site_style(theme_dirs: Sequence[str], templates_dir: str, assets_dir: str,
-               site_path: str) -> InlineStyle:
-    """The inline stylesheet of every page: the used part of Material's, then ours."""
-    found: dict[str, str] = {}
-    for d in theme_dirs:
-        folder = os.path.join(d, "assets", "stylesheets")
-        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
-            kind = name.split(".", 1)[0]
-            if name.endswith(".min.css") and kind in ("main", "palette") and kind not in found:
-                with open(os.path.join(folder, name), encoding="utf-8") as fh:
-                    found[kind] = fh.read()
-    with open(os.path.join(assets_dir, "showcase.css"), encoding="utf-8") as fh:
-        own = fh.read()
-    used = styles.used_classes(theme_dirs, templates_dir)
-    return styles.inline_style([found.get("main", ""), found.get("palette", "")], own,
-                               site_path + urls.ASSETS_URL, used)
 
 
 def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
@@ -22,9 +22,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from showcase import pipeline, timing
+from showcase.adapter import template_context
 from showcase.adapter.config import ShowcaseConfig
 from showcase.adapter.dirty import read_every_page
 from showcase.adapter.meta import page_meta, toc_token
+from showcase.adapter.page_files import PageFiles
 from showcase.adapter.planned_page import PlannedPage
 from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
@@ -32,7 +34,14 @@ from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import csp, page_cache, rebuild, search_bundle, search_index, urls
+from showcase.publish import (
+    page_cache,
+    rebuild,
+    search_bundle,
+    search_index,
+    styles,
+    urls,
+)
 from showcase.publish.media import MediaError
 from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page
@@ -67,18 +76,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.fragments: dict[str, str] = {}  # template parts shared by many pages
         self.reports: list[str] = []
         self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
-        self.page_cache: page_cache.PageCache | None = None
-        self.cached: list[tuple[Page, str]] = []  # (page, key) taken from the page cache
-        self.kept: list[Page] = []  # pages whose file the last --dirty build left as it is
-        self.to_store: dict[str, str] = {}  # src_uri -> cache key of a page MkDocs renders
-        self.page_keys: set[str] = set()  # every key this build used (the rest may be pruned)
+        self.page_files = PageFiles()
         self.rendering = 0.0  # when MkDocs started rendering pages (for `make bench`)
         self.dirty = False
-        self.last_urls: list[str] = []  # the pages of the last build in this process
-        # What the last build in this process left in its folder, for `--dirty`
-        # rebuilds (make serve): the key of each page file, and the plan written.
-        self.placed: dict[str, str] = {}
-        self.last_plan: pipeline.Plan | None = None
+        # What the last build of this process left in its folder, for `--dirty`
+        # rebuilds (make serve): its pages' URLs and the output written.
+        self.last_urls: list[str] = []
+        self.last_output: pipeline.Output | None = None
 
     def hand_over(self, loaded: pipeline.Loaded | None, site_dir: str) -> None:
         """Called by ``showcase build``: reuse what the CLI already loaded and checked."""
@@ -141,7 +145,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         # Our stylesheet is not linked: it is inline, with the used part of
         # Material's (publish/styles.py), so that nothing blocks the first paint.
         path = urls.site_path(config.site_url or "")
-        self.style = pipeline.site_style(dirs, TEMPLATES, ASSETS, path)
+        self.style = styles.site_style(dirs, TEMPLATES, ASSETS, path)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.loaded is not None
@@ -151,13 +155,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         except MediaError as exc:
             raise PluginError(str(exc)) from None
         self.pages, self.built, self.fragments, self.guides = {}, [], {}, []
-        self.cached, self.to_store, self.page_keys, self.kept = [], {}, set(), []
         if not self.dirty:
-            self.placed, self.last_plan = {}, None
+            self.last_output = None
         if self.dirty:
             read_every_page(files, config)
         in_nav = nav_uris(config.nav)
-        self.page_cache = self._page_cache(config, in_nav)
+        self.page_files.start(self._page_cache(config, in_nav), self.dirty)
         for page in self.plan.pages:
             src_uri = urls.src_uri(page.url)
             existing = files.get_file_from_path(src_uri)
@@ -167,16 +170,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                     "trang do chuyên mục tự tạo; trang tự tạo được dùng. Hãy đổi tên tệp này."
                 )
                 files.remove(existing)
-            if src_uri not in in_nav:  # the same HTML from the same view: see page_cache
-                key = self.page_cache.key(page)
-                self.page_keys.add(key)
-                if self.dirty and self.placed.get(src_uri) == key:
-                    self.kept.append(page)  # its file from the last build is this page
-                    continue
-                if self.page_cache.blobs.has(key):
-                    self.cached.append((page, key))
-                    continue
-                self.to_store[src_uri] = key
+            # The same HTML from the same view: see PageFiles (navigation pages always).
+            if src_uri not in in_nav and not self.page_files.to_render(page, src_uri):
+                continue
             if self.dirty:
                 rebuild.free(config.site_dir, page.url)
             file = File.generated(config, src_uri, content=page.search_doc,
@@ -212,8 +208,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                         files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if isinstance(page, PlannedPage):
-            pass
-        elif planned is not None:
+            return html
+        if planned is not None:
             # Raw HTML headings are invisible to the toc extension: give the page
             # the outline of its search document, with the story's exact ids.
             page.toc = get_toc([toc_token(planned.toc)])  # type: ignore[list-item]
@@ -221,26 +217,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.guides.append(search_index.guide_record(page.url, page.title or "", html))
         return html
 
-    def _fragment(self, key: str, caller: Any) -> str:
-        """Render a template part once per key (used as `{% call showcase_fragment(key) %}`)."""
-        html = self.fragments.get(key)
-        if html is None:
-            html = self.fragments[key] = caller()
-        return html
-
     def _context(self, context: TemplateContext) -> TemplateContext:
-        site = self.plan.site if self.plan else None
-        ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
-        ours["showcase_fragment"] = self._fragment
-        styles = (self.style.csp_source,) if self.style else ()
-        ours["showcase_csp"] = csp.meta_policy(site.url if site else "", styles)
-        ours["showcase_style"] = self.style.css if self.style else ""
-        ours["showcase_site"] = site
-        ours["showcase_errors"] = self.errors
-        ours["showcase_search"] = site is not None and self.pagefind
-        ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
-        ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
-        return context
+        return template_context.add(context, self.plan.site if self.plan else None, self.style,
+                                    self.errors, self.pagefind, self.fragments)
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -263,9 +242,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return self._context(context)
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        key = self.to_store.get(page.file.src_uri)
-        if key is not None and self.page_cache is not None:
-            self.page_cache.put(key, output)
+        self.page_files.rendered(page.file.src_uri, output)
         return output
 
     @event_priority(-50)  # after Material's search plugin has written its index
@@ -273,29 +250,22 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.plan is not None and self.loaded is not None
         timing.add("render pages (MkDocs)", time.perf_counter() - self.rendering)
         with timing.phase("write cached pages"):
-            for page, key in self.cached:
-                assert self.page_cache is not None
-                self.page_cache.write(key, config.site_dir, page.url)
-            for page in [pg for pg, _ in self.cached] + self.kept:
+            for page in self.page_files.write(config.site_dir):
                 if not page.preview:  # as on_page_context does for pages MkDocs renders
                     self.built.append((self.plan.site.abs(page.url), page.published))
-        if self.page_cache is not None and not self.serving:
-            self.page_cache.blobs.prune(self.page_keys)
+        self.page_files.done(not self.serving, {p.url: urls.src_uri(p.url)
+                                                for p in self.plan.pages})
         now = [p.url for p in self.plan.pages]
         if self.dirty:
             rebuild.remove_stale(config.site_dir, self.last_urls, now)
         self.last_urls = now
         try:
-            pipeline.write(self.plan, config.site_dir, self.built, self.guides, self.pagefind,
-                           previous=self.last_plan if self.dirty else None)
-        except search_bundle.SearchIndexError as exc:
+            output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)
+            pipeline.write(output, config.site_dir, self.built, self.guides, self.pagefind,
+                           previous=self.last_output if self.dirty else None)
+        except (MediaError, search_bundle.SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
-        if self.dirty:
-            self.placed = {**{urls.src_uri(pg.url): k for pg, k in self.cached},
-                           **self.to_store,
-                           **{urls.src_uri(pg.url): self.placed[urls.src_uri(pg.url)]
-                              for pg in self.kept}}
-            self.last_plan = self.plan
+        self.last_output = output if self.dirty else None
         self.reports = []
         if self.serving or self.loaded.options.preview:
             return  # the office's reports come from production builds only
@@ -306,8 +276,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             log.warning(f"Không ghi được báo cáo chỉ tiêu: {exc}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.plan is not None:
+            self.plan.making.cancel()  # the media workers stop with the build
         # A half-done --dirty build: what its folder holds is no longer known.
-        self.placed, self.last_plan = {}, None
+        self.page_files.forget()
+        self.last_output = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

@@ -180,11 +180,11 @@ class _Loader:
                 out.error(path, 1, "-", *files.message(k, entry.name, rel))
                 continue
             full = os.path.join(self.root, path)
-            data, key = _keyed(full, path)
+            data, key = profile_cache.file_key(full, path)
             result = self.kept.get(key)
             if result is None or not self._replay(path, result):
                 if data is None:
-                    data, key = _read_keyed(full, path)
+                    data, key = profile_cache.read_keyed(full, path)
                 result = self._validate(path, entry.name, unit_id, units, declared, data)
             self.kept.put(key, result, path)
             out.extend(result.diagnostics)
@@ -280,33 +280,3 @@ def _symlink(rel: str, out: Collector) -> None:
         "Liên kết tượng trưng (symlink) không được phép trong thư mục hồ sơ.",
         "Thay liên kết bằng tệp thật.",
     )
-
-
-# Each profile file's cache key, by its signature, for the life of the process:
-# `mkdocs serve` loads again after every edit, and reads only the files that changed.
-_KEYS: dict[str, tuple[profile_cache.Signature, str]] = {}
-
-
-def _keyed(full: str, rel: str) -> tuple[bytes | None, str]:
-    """(the file's bytes, or None when they were not read, and its profile cache key)."""
-    known = _KEYS.get(full)
-    if known and known[0] == profile_cache.signature(full):
-        return None, known[1]
-    return _read_keyed(full, rel)
-
-
-def _read_keyed(full: str, rel: str) -> tuple[bytes, str]:
-    sig = profile_cache.signature(full)
-    data = _read(full) or b""
-    key = profile_cache.ProfileCache.key(rel, data)
-    if sig is not None:
-        _KEYS[full] = (sig, key)
-    return data, key
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(frontmatter.MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from showcase.content.diagnostics import Diagnostic
+from showcase.content.frontmatter import MAX_BYTES
 from showcase.content.model import Profile
 
 FOLDER = "profiles"  # in the cache folder: one pickle per unit folder
@@ -158,3 +159,33 @@ def code_hash() -> str:
         with open(path, "rb") as fh:
             h.update(path.encode() + b"\0" + fh.read())
     return h.hexdigest()
+
+
+# Each profile file's cache key, by its signature, for the life of the process:
+# `mkdocs serve` loads again after every edit, and reads only the files that changed.
+_FILE_KEYS: dict[str, tuple[Signature, str]] = {}
+
+
+def file_key(full: str, rel: str) -> tuple[bytes | None, str]:
+    """(the file's bytes, or None when they were not read, and its profile cache key)."""
+    known = _FILE_KEYS.get(full)
+    if known and known[0] == signature(full):
+        return None, known[1]
+    return read_keyed(full, rel)
+
+
+def read_keyed(full: str, rel: str) -> tuple[bytes, str]:
+    sig = signature(full)
+    data = _read(full) or b""
+    key = ProfileCache.key(rel, data)
+    if sig is not None:
+        _FILE_KEYS[full] = (sig, key)
+    return data, key
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from showcase.publish.urls import ASSETS_URL
+
 _CLASS_ATTR = re.compile(r"""class=["']([^"']*)["']""")
 _MD_TOKEN = re.compile(r"\b(md-[a-z0-9_-]+)")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -178,3 +180,21 @@ def inline_style(material_css: Iterable[str], own_css: str, own_url: str,
     css = "".join(parts) + own
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     return InlineStyle(css, digest)
+
+
+def site_style(theme_dirs: Sequence[str], templates_dir: str, assets_dir: str,
+               site_path: str) -> InlineStyle:
+    """The inline stylesheet of every page: the used part of Material's, then ours."""
+    found: dict[str, str] = {}
+    for d in theme_dirs:
+        folder = os.path.join(d, "assets", "stylesheets")
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+            kind = name.split(".", 1)[0]
+            if name.endswith(".min.css") and kind in ("main", "palette") and kind not in found:
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    found[kind] = fh.read()
+    with open(os.path.join(assets_dir, "showcase.css"), encoding="utf-8") as fh:
+        own = fh.read()
+    used = used_classes(theme_dirs, templates_dir)
+    return inline_style([found.get("main", ""), found.get("palette", "")], own,
+                               site_path + ASSETS_URL, used)
