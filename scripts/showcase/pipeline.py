@@ -1,14 +1,16 @@
 """The one path from files to site, used by every door.
 
 ``showcase build``, ``mkdocs build`` and ``mkdocs serve`` all go through
-these three steps (the MkDocs adapter calls them from its hooks):
+these steps (the MkDocs adapter calls them from its hooks):
 
-load   units.yml + profiles/**.md -> validated corpus, diagnostics, quota review
-plan   Loaded -> typed outputs: media manifest (files made into the cache),
-       stories rendered once, pages (views), feeds, sitemap entries, reports
-write  media, feeds, sitemaps and reports from the Plan; MkDocs + Material
-       render the planned pages themselves; Pagefind writes the search index
-       from the plan's records. Nothing reads the site back.
+load    units.yml + profiles/**.md -> validated corpus, diagnostics, quota review
+plan    Loaded -> typed outputs: media manifest (URLs, pixel sizes), stories
+        rendered once, pages (views), search records; starts the media workers
+        (MkDocs + Material render the planned pages meanwhile)
+write_indexes  sitemaps and the search index, from the plan and the pages built
+finish  waits for the media, then plans the feeds (they give the files' sizes)
+write   media and feeds; write_reports the quota reports beside the site.
+        Nothing reads the site back.
 """
 
 from __future__ import annotations
@@ -214,18 +216,32 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
     return Output(plan, manifest, tuple(feed_files))
 
 
-def write(out: Output, site_dir: str, built: Iterable[tuple[str, str]],
-          guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True,
-          previous: Output | None = None) -> None:
-    """Write what MkDocs does not: media, feeds, sitemaps, the search index.
-
-    ``built``: (absolute URL, lastmod) of every page MkDocs wrote, generated or not;
-    ``guides``: the search records of the hand-written pages. ``pagefind`` False
-    keeps Material's own lunr search instead (only to compare searches in the bench),
-    whose index is then folded. ``previous``: the output ``site_dir`` already holds
-    (a ``--dirty`` rebuild): media and feeds that did not change are left as they are.
+def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
+                  guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True
+                  ) -> None:
+    """Write the indexes of the pages, while the media are still being made: the
+    sitemaps and the search index. ``built``: (absolute URL, lastmod) of every page
+    MkDocs wrote, generated or not; ``guides``: the search records of the
+    hand-written pages. ``pagefind`` False keeps Material's own lunr search
+    instead (only to compare searches in the bench), whose index is then folded.
     """
-    plan = out.plan
+    with timing.phase("sitemaps"):
+        for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
+            _write(site_dir, rel, text.encode("utf-8"))
+    with timing.phase("search index"):
+        if pagefind:
+            search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
+                                site_dir, plan.cache_dir)
+        else:
+            search.fold_index(site_dir)
+
+
+def write(out: Output, site_dir: str, previous: Output | None = None) -> None:
+    """Write what needs the media made: the media themselves and the feeds.
+
+    ``previous``: the output ``site_dir`` already holds (a ``--dirty`` rebuild):
+    media and feeds that did not change are left as they are.
+    """
     with timing.phase("write media"):
         old = previous.media if previous else {}
         changed = {slug: m for slug, m in out.media.items() if old.get(slug) != m}
@@ -240,14 +256,6 @@ def write(out: Output, site_dir: str, built: Iterable[tuple[str, str]],
         for f in out.feeds:
             if kept.get(f.rel) != f.data:
                 _write(site_dir, f.rel, f.data)
-        for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
-            _write(site_dir, rel, text.encode("utf-8"))
-    with timing.phase("search index"):
-        if pagefind:
-            search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
-                                site_dir, plan.cache_dir)
-        else:
-            search.fold_index(site_dir)
 
 
 def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[str]]:

@@ -260,12 +260,18 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             rebuild.remove_stale(config.site_dir, self.last_urls, now)
         self.last_urls = now
         try:
+            # Everything the pages give first, while the media workers finish.
+            pipeline.write_indexes(self.plan, config.site_dir, self.built, self.guides,
+                                   self.pagefind)
+            self._reports(config)
             output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)
-            pipeline.write(output, config.site_dir, self.built, self.guides, self.pagefind,
-                           previous=self.last_output if self.dirty else None)
+            pipeline.write(output, config.site_dir, self.last_output if self.dirty else None)
         except (MediaError, search_bundle.SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
         self.last_output = output if self.dirty else None
+
+    def _reports(self, config: MkDocsConfig) -> None:
+        assert self.loaded is not None
         self.reports = []
         if self.serving or self.loaded.options.preview:
             return  # the office's reports come from production builds only
