@@ -66,7 +66,7 @@ class Verdicts:
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             digest = known[2]
         else:
-            digest = photos.file_hash(full)
+            digest = photos.content_hash(full, st.st_mtime_ns, st.st_size)
             self._changed = True
         self._seen[rel] = [st.st_size, st.st_mtime_ns, digest]
         self._hash_of[rel] = digest

@@ -13,10 +13,10 @@ import os
 import shutil
 import tempfile
 import time
-from functools import lru_cache
 from typing import Any
 
-from showcase.content.photos import file_hash
+from showcase.content.photos import content_hash
+from showcase.content.photos import file_hash as file_hash  # the one file hash, for callers
 
 PRUNE_DAYS = 30  # entries unused this long are removed
 
@@ -71,11 +71,10 @@ def touch(entry: str, day: float = 86400) -> None:
         os.utime(entry)
 
 
-@lru_cache(maxsize=4096)
 def source_hash(path: str, mtime_ns: int, size: int) -> str:
     """A source file's hash; keyed on mtime and size too, so `mkdocs serve`
-    rebuilds hash only the files that were edited."""
-    return file_hash(path)
+    rebuilds (and the check before a build) hash only the files that changed."""
+    return content_hash(path, mtime_ns, size)
 
 
 def store(entry: str, files: dict[str, bytes]) -> None:
