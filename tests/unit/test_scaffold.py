@@ -14,8 +14,9 @@ from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.workflow import scaffold
 
 # Printable text as people type it: letters, digits, punctuation, spaces (no
-# unassigned code points or noncharacters: the check refuses them, SC046).
-TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp")),
+# format characters, unassigned code points or noncharacters: the check refuses
+# them, SC046).
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Cn", "Co", "Zl", "Zp")),
                min_size=1, max_size=60).map(str.strip).filter(bool)
 
 
