@@ -7,7 +7,7 @@ load   units.yml + profiles/**.md -> validated corpus, diagnostics, quota review
 plan   Loaded -> typed outputs: media manifest (files made into the cache),
        stories rendered once, pages (views), feeds, sitemap entries, reports
 write  media, feeds, sitemaps and reports from the Plan; MkDocs + Material
-       render the planned pages themselves; Pagefind writes the search index
+       render the planned pages themselves; the search index is written
        from the plan's records. Nothing reads the site back.
 """
 

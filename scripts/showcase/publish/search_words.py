@@ -1,0 +1,141 @@
+"""The words of the search index: syllables, their folded keys, syllable pairs (pure).
+
+Vietnamese is written in syllables, and a visitor types them with or without
+diacritics. Every syllable is kept in two forms: *exact* (NFC, lower case:
+``đường``) and *folded* (no diacritics, ``đ`` -> ``d``: ``duong``). The index
+is keyed by the folded form and remembers which exact forms occur, so that a
+query typed without diacritics matches every form, and one typed with them
+ranks its exact form first. Adjacent syllables of a paragraph also make a
+*pair* (``chuyen doi``, ``doi so``): the meaning is in pairs, so pairs are
+asked for as phrases.
+
+Folding here and in ``assets/search.js`` must agree: both remove the marks
+U+0300-U+036F of the decomposed form and map ``đ`` to ``d``; here it is one
+translation table over the precomposed letters (the text is NFC already), a
+single C-level pass over each paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul
+
+from showcase.publish.search_index import RecordKind, SearchRecord
+
+_SYLLABLE = re.compile(r"[^\W_]+")
+COUNT_CAP = 4  # a term's count per record, capped: a page that repeats a word is no better
+OWN = 4  # a bit of a single's info: in the title or the record's own facts
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d"}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        if ch.lower() != ch:
+            continue  # the text is lower case before folding
+        bare = "".join(c for c in unicodedata.normalize("NFD", ch)
+                       if not 0x300 <= ord(c) <= 0x36F)
+        bare = unicodedata.normalize("NFC", bare)
+        # One letter for one letter: the exact and folded syllables line up.
+        if bare != ch and len(bare) == 1 and bare.isalnum():
+            table[code] = bare
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def lower(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def fold(text: str) -> str:
+    """Lower-case NFC text -> the same text without diacritics ('đường' -> 'duong')."""
+    return text.translate(_FOLD)
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case syllables (NFC), punctuation dropped."""
+    return _SYLLABLE.findall(lower(text))
+
+
+class _Folded(dict[str, str]):
+    """Exact syllable -> folded, filled as syllables are met (a corpus has few)."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = folded = word.translate(_FOLD)
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+@dataclass(frozen=True)
+class RecordWords:
+    """One record's contribution to the index (everything the encoder needs from it).
+
+    ``singles``: its folded syllables; beside each, ``info``: its count, capped
+    (1-4), minus one, plus :data:`OWN` when it is in the title or the record's
+    own facts (not only in the shared facts or the story). ``words``: its distinct
+    exact syllables, and ``word_keys`` their folded forms. ``pairs``: the
+    folded pairs of adjacent syllables within a paragraph.
+    """
+
+    kind: RecordKind
+    title: tuple[str, ...]  # exact syllables of the title, in order
+    singles: tuple[str, ...]
+    info: tuple[int, ...]
+    words: tuple[str, ...]
+    word_keys: tuple[str, ...]
+    pairs: tuple[str, ...]
+
+
+# Joins paragraphs into one text (one pass of each C loop per record): a
+# syllable no text holds, removed with the pairs it makes.
+_BREAK = "ꙮꙮꙮ"
+_GAP = f" {_BREAK} "
+
+
+def analyse(rec: SearchRecord) -> RecordWords:
+    """The words of one record. Written for speed (10,000 records must take a
+    second or two): the loops over syllables run inside C (``map``, ``zip``,
+    ``Counter``, ``set``), never one Python statement per syllable."""
+    title = tuple(_SYLLABLE.findall(lower(rec.title)))
+    fold_of = _FOLDED.__getitem__
+    own = set(map(fold_of, _SYLLABLE.findall(lower(_GAP.join((rec.title, *rec.text))))))
+    exact = _SYLLABLE.findall(lower(_GAP.join(_paragraphs(rec))))
+    folded = list(map(fold_of, exact))
+    pairs = set(map(" ".join, zip(folded, folded[1:], strict=False)))
+    counts = Counter(folded)
+    if _BREAK in counts:
+        at = -1
+        for _ in range(counts.pop(_BREAK)):
+            at = exact.index(_BREAK, at + 1)
+            if at:
+                pairs.discard(f"{folded[at - 1]} {_BREAK}")
+            if at + 1 < len(folded):
+                pairs.discard(f"{_BREAK} {folded[at + 1]}")
+        own.discard(_BREAK)
+    singles = tuple(counts)
+    fold_map = dict(zip(exact, folded, strict=True))  # each exact form once
+    fold_map.pop(_BREAK, None)
+    # info: the count, capped (1-4), minus one; plus OWN when in the title or own facts
+    capped = map(min, map(counts.__getitem__, singles), repeat(COUNT_CAP))
+    own_bit = map(mul, map(own.__contains__, singles), repeat(OWN))
+    info = map(add, map(add, capped, own_bit), repeat(-1))
+    return RecordWords(
+        kind=rec.kind, title=title, singles=singles, info=tuple(info),
+        words=tuple(fold_map), word_keys=tuple(fold_map.values()), pairs=tuple(pairs),
+    )
+
+
+def _paragraphs(rec: SearchRecord) -> Iterable[str]:
+    """The title, the record's own facts, then its shared facts and story."""
+    yield rec.title
+    yield from rec.text
+    yield from rec.story
