@@ -120,7 +120,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
         # Material's own (lunr) search loads its whole index on every page; the
-        # site uses Pagefind instead, unless mkdocs.yml asks for Material's search
+        # site uses its own instead, unless mkdocs.yml asks for Material's search
         # (the bench does, to compare).
         self.pagefind = not any(k in config.plugins for k in ("search", "material/search"))
         self._theme(config)

@@ -2,10 +2,10 @@
 
 The site runs only its own scripts and styles: our small assets, of which the
 search (``assets/search.js``, plain JavaScript reading JSON files from the
-site: no WebAssembly, no worker, no eval) is one. No inline script runs (the JSON blocks Material and JSON-LD use are data, which
-CSP does not govern), no inline style is emitted, nothing is loaded from
-another origin. A profile that somehow got markup through would therefore
-still not run.
+site: no WebAssembly, no worker, no eval) is one. No inline script runs
+(the JSON blocks Material and JSON-LD use are data, which CSP does not
+govern), no inline style is emitted, nothing is loaded from another origin.
+A profile that somehow got markup through would therefore still not run.
 
 The same policy is put in every page as ``<meta http-equiv>`` (effective on
 any host) and documented as a header for the web server, which can also

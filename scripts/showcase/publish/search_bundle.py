@@ -160,6 +160,12 @@ class _State:
 _STATE = _State()
 
 
+def forget() -> None:
+    """Drop what the process kept: the next :func:`write` starts afresh (tests, benches)."""
+    global _STATE
+    _STATE = _State()
+
+
 def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Written:
     """Write the search index into ``site_dir``/tim-kiem; only what changed since
     the last call in this process is encoded and written again."""
