@@ -135,7 +135,7 @@ def test_postings_hold_exact_forms_pairs_and_title_places(tmp_path):
     forms, deltas, infos = _posting(site, "w", "duong")
     assert forms == ["dương", "đường"]  # sorted; a bit of each in the info's mask
     docs = _docs(deltas)
-    masks = {d: i >> 3 for d, i in zip(docs, infos, strict=True)}
+    masks = {d: i >> 5 for d, i in zip(docs, infos, strict=True)}
     assert masks == {0: 2, 1: 1}  # a/ holds "đường", b/ "dương"
     counts = sorted((i & 3) + 1 for i in infos)
     assert counts == [2, 3]  # "Cô Dương" twice; "đường" three times (title and text)

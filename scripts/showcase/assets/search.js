@@ -164,26 +164,27 @@
 
   function score(q, found) {
     var N = entry.n, n = q.n, i, j;
-    var best = [], count = [], own = new Uint8Array(N);
+    var best = [], count = [], own = new Uint8Array(N), early = new Uint8Array(N);
     for (i = 0; i < n; i++) {
       var b = new Float32Array(N), c = new Uint8Array(N);
       found[i].forEach(function (hit) {
         var forms = hit.p[0], docs = docsOf(hit.p[1]), infos = hit.p[2];
         var same = hit.key === q.f[i], values = new Map();
         for (var k = 0; k < docs.length; k++) {
-          var info = infos[k], v = values.get(info >> 3);
+          // info: count - 1 (2 bits), own facts (1), quarter of first use (2), forms
+          var info = infos[k], mask = info >> 5, v = values.get(mask);
           if (v === undefined) {
             v = 0;
-            var mask = info >> 3;
             for (var m = 0; m < forms.length; m++) {
               if (forms.length === 1 || mask & (1 << m)) { v = Math.max(v, formValue(q, i, forms[m], same)); }
             }
-            values.set(info >> 3, v);
+            values.set(mask, v);
           }
           var d = docs[k];
           if (v > b[d]) { b[d] = v; }
           c[d] = Math.min(4, c[d] + (info & 3) + 1);
           if (info & 4) { own[d]++; }
+          early[d] = Math.max(early[d], 3 - ((info >> 3) & 3));
         }
       });
       best.push(b); count.push(c);
@@ -241,7 +242,8 @@
         if (pairs[b][d] && best[b][d] && best[b + 1][d]) { text += 3 * (best[b][d] + best[b + 1][d]); }
       }
       text += got === n ? 5 : 0;
-      return { doc: d, s: ts + text + (kind === "profile" ? 2 : 0) + 0.01 * own[d] };
+      // ties: the page that speaks of it in its own facts, or early, first
+      return { doc: d, s: ts + text + (kind === "profile" ? 2 : 0) + 0.01 * own[d] + 0.05 * early[d] };
     });
   }
 

@@ -13,7 +13,8 @@ of record numbers ``[3, 7, 8]`` is written ``[3,4,1]``.
 ``w/N.json``  ``{"k": [keys], "p": [[forms, docs, infos], ...]}`` where
     ``forms`` are the exact forms of the key in the corpus, sorted, and an
     info is the count (1-4) minus one, plus 4 when in a title or the record's own
-    facts, plus 8 times a bit mask of the forms it holds (when several).
+    facts, plus 8 times the quarter of the text where it first occurs, plus
+    32 times a bit mask of the forms it holds (when several).
 ``p/N.json``  ``{"k": [keys], "p": [docs, ...]}`` for the pairs.
 ``t/N.json``  ``{"k": [keys], "p": [[forms, docs, lengths, places], ...]}``:
     where each title holds the key: its length in syllables, and its
@@ -37,7 +38,8 @@ from showcase.publish.search_postings import Postings
 
 SHARD_CHARS = 48_000
 CHUNK = 16  # records per chunk of display data: results are spread, chunks stay small
-FORM_LIMIT = 24  # a mask of more forms than this would not fit a JavaScript number
+FORM_LIMIT = 24  # a mask of more forms than this would not fit JavaScript's 32-bit integers
+MASK = 32  # where the mask of forms starts in an info
 
 
 def ints(values: Iterable[int]) -> str:
@@ -65,7 +67,7 @@ def single(docs: Sequence[int], infos: Sequence[int], form_docs: Sequence[int],
     mask = dict.fromkeys(docs, 0)
     for doc, word in zip(form_docs, form_words, strict=True):
         mask[doc] |= bit.get(word, 0)
-    coded = map(add, infos, map(mul, map(mask.__getitem__, docs), repeat(8)))
+    coded = map(add, infos, map(mul, map(mask.__getitem__, docs), repeat(MASK)))
     return f"[{text(names)},{deltas(docs)},{ints(coded)}]"
 
 

@@ -86,7 +86,9 @@ class IndexPlan:
 
 def plain_text(fragment: str) -> list[str]:
     """The paragraphs of sanitised HTML (a story), as text."""
-    text = _BLOCK_END.sub("\n", fragment)
+    # A paragraph's source lines are one paragraph (a phrase wrapped in the
+    # Markdown is still a phrase); blocks end at their closing tags.
+    text = _BLOCK_END.sub("\n", fragment.replace("\n", " "))
     return [" ".join(html.unescape(_TAG.sub(" ", line)).split())
             for line in text.split("\n") if line.strip() and _TAG.sub("", line).strip()]
 

@@ -23,13 +23,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
-from operator import add, mul
+from operator import add, floordiv, mul
 
 from showcase.publish.search_index import RecordKind, SearchRecord
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 COUNT_CAP = 4  # a term's count per record, capped: a page that repeats a word is no better
 OWN = 4  # a bit of a single's info: in the title or the record's own facts
+EARLY = 8  # times the quarter of the record where a single first occurs (0-3)
 
 
 def _fold_table() -> dict[int, str]:
@@ -81,7 +82,9 @@ class RecordWords:
 
     ``singles``: its folded syllables; beside each, ``info``: its count, capped
     (1-4), minus one, plus :data:`OWN` when it is in the title or the record's
-    own facts (not only in the shared facts or the story). ``words``: its distinct
+    own facts (not only in the shared facts or the story), plus :data:`EARLY`
+    times the quarter of the record's text where it first occurs (a page that
+    speaks of it early is more about it). ``words``: its distinct
     exact syllables, and ``word_keys`` their folded forms. ``pairs``: the
     folded pairs of adjacent syllables within a paragraph.
     """
@@ -124,10 +127,15 @@ def analyse(rec: SearchRecord) -> RecordWords:
     singles = tuple(counts)
     fold_map = dict(zip(exact, folded, strict=True))  # each exact form once
     fold_map.pop(_BREAK, None)
-    # info: the count, capped (1-4), minus one; plus OWN when in the title or own facts
+    # info: the count, capped (1-4), minus one; plus OWN when in the title or own
+    # facts; plus EARLY times the quarter of the text where it first occurs
     capped = map(min, map(counts.__getitem__, singles), repeat(COUNT_CAP))
     own_bit = map(mul, map(own.__contains__, singles), repeat(OWN))
-    info = map(add, map(add, capped, own_bit), repeat(-1))
+    first = dict(zip(reversed(folded), range(len(folded) - 1, -1, -1), strict=True))
+    quarter = map(floordiv, map(mul, map(first.__getitem__, singles), repeat(4)),
+                  repeat(len(folded)))
+    info = map(add, map(add, map(add, capped, own_bit), map(mul, quarter, repeat(EARLY))),
+               repeat(-1))
     return RecordWords(
         kind=rec.kind, title=title, singles=singles, info=tuple(info),
         words=tuple(fold_map), word_keys=tuple(fold_map.values()), pairs=tuple(pairs),
