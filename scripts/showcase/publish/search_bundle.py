@@ -102,16 +102,10 @@ class _State:
     def _fresh(self, records: list[SearchRecord]) -> None:
         post = Postings()
         titles = []
-        enabled = gc.isenabled()
-        gc.disable()  # millions of small lists and no cycles: collecting would only cost
-        try:
-            for doc, rec in enumerate(records):
-                words: RecordWords = analyse(rec)
-                post.append(doc, words)
-                titles.append(words.title)
-        finally:
-            if enabled:
-                gc.enable()
+        for doc, rec in enumerate(records):
+            words: RecordWords = analyse(rec)
+            post.append(doc, words)
+            titles.append(words.title)
         self.records, self.postings, self.titles = records, post, titles
         self.rows = [row(r) for r in records]
         self.encoded = enc.Encoded()
@@ -125,7 +119,7 @@ class _State:
         if self.titles != self.memo_titles[0]:
             self.memo_titles = (list(self.titles), enc.titles(self.titles, _FOLDED))
         for folder, cut in (("w", enc.shards(e.single_keys, e.singles, self.memo_w)),
-                            ("p", enc.shards(e.pair_keys, e.pairs, self.memo_p)),
+                            ("p", enc.shards(e.pair_keys, e.pairs, self.memo_p, e.pair_names)),
                             ("t", self.memo_titles[1])):
             firsts[folder] = [first for first, _ in cut]
             out.update((f"{folder}/{i}.json", body) for i, (_, body) in enumerate(cut))
@@ -169,8 +163,14 @@ def forget() -> None:
 def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Written:
     """Write the search index into ``site_dir``/tim-kiem; only what changed since
     the last call in this process is encoded and written again."""
-    _STATE.update(ordered(plan.records))
-    files = _STATE.files()
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects and no cycles: collecting would only cost
+    try:
+        _STATE.update(ordered(plan.records))
+        files = _STATE.files()
+    finally:
+        if enabled:
+            gc.enable()
     out = os.path.join(site_dir, OUTPUT_DIR)
     paths = {os.path.join(out, *rel.split("/")): body for rel, body in files.items()}
     total = sum(_put(path, body) for path, body in paths.items())

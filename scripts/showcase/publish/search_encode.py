@@ -30,11 +30,15 @@ larger than that gets one of its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain, repeat
 from operator import add, is_, mul, sub
+from typing import TypeVar
 
+from showcase.publish import search_blocks as blocks
 from showcase.publish.search_postings import Postings
+from showcase.publish.search_words import pair_name
 
 SHARD_CHARS = 48_000
 CHUNK = 16  # records per chunk of display data: results are spread, chunks stay small
@@ -56,32 +60,19 @@ def text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def single(docs: Sequence[int], infos: Sequence[int], form_docs: Sequence[int],
-           form_words: Sequence[str]) -> str:
-    """One single's posting: ``[forms, docs, infos]``."""
-    names = sorted(set(form_words))
-    if len(names) == 1:
-        return f"[{text(names)},{deltas(docs)},{ints(infos)}]"
-    names = names[:FORM_LIMIT]
-    bit = {f: 1 << i for i, f in enumerate(names)}
-    mask = dict.fromkeys(docs, 0)
-    for doc, word in zip(form_docs, form_words, strict=True):
-        mask[doc] |= bit.get(word, 0)
-    coded = map(add, infos, map(mul, map(mask.__getitem__, docs), repeat(MASK)))
-    return f"[{text(names)},{deltas(docs)},{ints(coded)}]"
-
-
 def utf16(key: str) -> bytes:
     """Sort key: JavaScript compares strings by UTF-16 code units."""
     return key.encode("utf-16-be")
 
 
-Memo = dict[tuple[str, str, int], tuple[list[str], str]]
+Memo = dict[tuple[Hashable, Hashable, int], tuple[list[str], str]]
+K = TypeVar("K", bound=Hashable)
 
 
-def shards(keys: Sequence[str], fragments: Mapping[str, str], memo: Memo | None = None
-           ) -> list[tuple[str, str]]:
-    """(first key, file text) of each shard, keys in order.
+def shards(keys: Sequence[K], fragments: Mapping[K, str], memo: Memo | None = None,
+           names: Mapping[K, str] | None = None) -> list[tuple[str, str]]:
+    """(first key, file text) of each shard, keys in order (``names``: their
+    strings, when the keys are not).
 
     ``memo`` keeps each shard's text with the fragments it was made of: a shard
     whose fragments are the very same objects is not joined again."""
@@ -103,12 +94,13 @@ def shards(keys: Sequence[str], fragments: Mapping[str, str], memo: Memo | None 
         frags = list(map(fragments.__getitem__, part))
         tag = (part[0], part[-1], len(part))
         known = memo.get(tag) if memo is not None else None
+        strings = list(map(names.__getitem__, part)) if names is not None else part
         if known is not None and all(map(is_, frags, known[0])):
             body = known[1]
         else:
-            body = f'{{"k":{text(list(part))},"p":[{",".join(frags)}]}}'
+            body = f'{{"k":{text(list(strings))},"p":[{",".join(frags)}]}}'
         fresh[tag] = (frags, body)
-        out.append((part[0], body))
+        out.append((str(strings[0]), body))
     if memo is not None:
         memo.clear()
         memo.update(fresh)
@@ -116,39 +108,94 @@ def shards(keys: Sequence[str], fragments: Mapping[str, str], memo: Memo | None 
 
 
 class Encoded:
-    """Each key's posting as JSON text, encoded again only when it changed."""
+    """Each key's posting as JSON text, encoded again only where it changed
+    (by blocks of record numbers: :mod:`search_blocks`)."""
 
     def __init__(self) -> None:
         self.singles: dict[str, str] = {}
-        self.pairs: dict[str, str] = {}
+        self.pairs: dict[int, str] = {}
+        self.pair_names: dict[int, str] = {}
         self.single_keys: list[str] = []
-        self.pair_keys: list[str] = []
+        self.pair_keys: list[int] = []
+        self.coded: dict[str, blocks.Coded] = {}
+        self.coded_pairs: dict[int, blocks.Coded] = {}
 
     def update(self, post: Postings, everything: bool = False) -> None:
-        if everything:
-            self.singles = {k: single(d, post.infos[k], post.form_docs[k], post.form_words[k])
-                            for k, d in post.docs.items()}
-            self.pairs = {k: deltas(d) for k, d in post.pairs.items()}
-        else:
-            for k in post.changed:
-                if k in post.docs:
-                    self.singles[k] = single(post.docs[k], post.infos[k], post.form_docs[k],
-                                             post.form_words[k])
-                else:
-                    self.singles.pop(k, None)
-            for k in post.changed_pairs:
-                if k in post.pairs:
-                    self.pairs[k] = deltas(post.pairs[k])
-                else:
-                    self.pairs.pop(k, None)
-        if everything or len(self.single_keys) != len(self.singles) \
-                or any(k not in self.singles for k in post.changed):
-            self.single_keys = sorted(self.singles, key=utf16)
-        if everything or len(self.pair_keys) != len(self.pairs) \
-                or any(k not in self.pairs for k in post.changed_pairs):
-            self.pair_keys = sorted(self.pairs, key=utf16)
+        changed: Mapping[str, set[int] | None] = (
+            dict.fromkeys(post.docs) if everything else post.changed)
+        changed_pairs: Mapping[int, set[int] | None] = (
+            dict.fromkeys(post.pairs) if everything else post.changed_pairs)
+        new: list[str] = []
+        gone: list[str] = []
+        for k, docs in changed.items():
+            if k in post.docs:
+                if k not in self.singles:
+                    new.append(k)
+                self.singles[k] = self._single(post, k, docs)
+            elif k in self.singles:
+                del self.singles[k], self.coded[k]
+                gone.append(k)
+        self.single_keys = _keep_sorted(self.single_keys, new, gone, everything, utf16)
+        new_pairs: list[int] = []
+        gone_pairs: list[int] = []
+        names = self.pair_names
+        for pk, docs in changed_pairs.items():
+            if pk in post.pairs:
+                if pk not in self.pairs:
+                    new_pairs.append(pk)
+                    names[pk] = pair_name(pk)
+                coded = self.coded_pairs.setdefault(pk, blocks.Coded())
+                blocks.update(coded, post.pairs[pk], docs)
+                self.pairs[pk] = blocks.texts(coded)[0]
+            elif pk in self.pairs:
+                del self.pairs[pk], self.coded_pairs[pk], names[pk]
+                gone_pairs.append(pk)
+        self.pair_keys = _keep_sorted(self.pair_keys, new_pairs, gone_pairs, everything,
+                                      lambda pk: utf16(names[pk]))
         post.changed.clear()
         post.changed_pairs.clear()
+        post.forms_changed.clear()
+
+    def _single(self, post: Postings, key: str, changed: set[int] | None) -> str:
+        """One single's posting: ``[forms, docs, infos]``."""
+        docs, infos = post.docs[key], post.infos[key]
+        form_docs, form_words = post.form_docs[key], post.form_words[key]
+        coded = self.coded.setdefault(key, blocks.Coded())
+        forms = coded.forms
+        if changed is None or key in post.forms_changed or not forms:
+            forms = tuple(sorted(set(form_words))[:FORM_LIMIT])
+        if forms != coded.forms:  # the masks mean other forms: every block again
+            coded.forms, changed = forms, None
+        bit = {f: 1 << i for i, f in enumerate(forms)}
+
+        def infos_of(lo: int, hi: int) -> str:
+            part = infos[lo:hi]
+            if len(forms) == 1:
+                return ",".join(map(str, part))
+            mask = dict.fromkeys(docs[lo:hi], 0)
+            a = bisect_left(form_docs, docs[lo])
+            b = bisect_right(form_docs, docs[hi - 1])
+            for d, w in zip(form_docs[a:b], form_words[a:b], strict=True):
+                mask[d] |= bit.get(w, 0)
+            coded_infos = map(add, part, map(mul, map(mask.__getitem__, docs[lo:hi]),
+                                              repeat(MASK)))
+            return ",".join(map(str, coded_infos))
+
+        blocks.update(coded, docs, changed, infos_of)
+        deltas_text, infos_text = blocks.texts(coded)
+        return f"[{text(list(forms))},{deltas_text},{infos_text}]"
+
+
+def _keep_sorted(keys: list[K], new: list[K], gone: list[K], everything: bool,
+                 order: Callable[[K], bytes]) -> list[K]:
+    """``keys`` in order again: sorted anew, or (an edit) a few put in or taken out."""
+    if everything or len(new) + len(gone) > 1000:
+        return sorted(set(keys) - set(gone) | set(new), key=order)
+    for k in gone:
+        keys.remove(k)
+    for k in new:
+        insort(keys, k, key=order)
+    return keys
 
 
 def titles(titles: Sequence[tuple[str, ...]], fold: Mapping[str, str]

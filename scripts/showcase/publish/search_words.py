@@ -76,6 +76,29 @@ class _Folded(dict[str, str]):
 _FOLDED = _Folded()
 
 
+class _Ids(dict[str, int]):
+    """Folded syllable -> a number of this process, so that a pair is one integer
+    (``PAIR * first + second``): far cheaper to make and hash than a string."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        self[word] = n = len(self.names)
+        self.names.append(word)
+        return n
+
+
+_IDS = _Ids()
+PAIR = 1 << 32
+
+
+def pair_name(pair: int) -> str:
+    """A pair's key in the index: 'chuyen doi'."""
+    return f"{_IDS.names[pair // PAIR]} {_IDS.names[pair % PAIR]}"
+
+
 @dataclass(frozen=True)
 class RecordWords:
     """One record's contribution to the index (everything the encoder needs from it).
@@ -84,9 +107,9 @@ class RecordWords:
     (1-4), minus one, plus :data:`OWN` when it is in the title or the record's
     own facts (not only in the shared facts or the story), plus :data:`EARLY`
     times the quarter of the record's text where it first occurs (a page that
-    speaks of it early is more about it). ``words``: its distinct
-    exact syllables, and ``word_keys`` their folded forms. ``pairs``: the
-    folded pairs of adjacent syllables within a paragraph.
+    speaks of it early is more about it). ``words``: its distinct exact
+    syllables, and ``word_keys`` their folded forms. ``pairs``: the pairs of
+    adjacent syllables within a paragraph (see :func:`pair_name`).
     """
 
     kind: RecordKind
@@ -95,7 +118,7 @@ class RecordWords:
     info: tuple[int, ...]
     words: tuple[str, ...]
     word_keys: tuple[str, ...]
-    pairs: tuple[str, ...]
+    pairs: tuple[int, ...]
 
 
 # Joins paragraphs into one text (one pass of each C loop per record): a
@@ -109,21 +132,24 @@ def analyse(rec: SearchRecord) -> RecordWords:
     second or two): the loops over syllables run inside C (``map``, ``zip``,
     ``Counter``, ``set``), never one Python statement per syllable."""
     title = tuple(_SYLLABLE.findall(lower(rec.title)))
-    fold_of = _FOLDED.__getitem__
-    own = set(map(fold_of, _SYLLABLE.findall(lower(_GAP.join((rec.title, *rec.text))))))
     exact = _SYLLABLE.findall(lower(_GAP.join(_paragraphs(rec))))
-    folded = list(map(fold_of, exact))
-    pairs = set(map(" ".join, zip(folded, folded[1:], strict=False)))
+    folded = list(map(_FOLDED.__getitem__, exact))
+    ids = list(map(_IDS.__getitem__, folded))
+    pairs = set(map(add, map(mul, ids, repeat(PAIR)), ids[1:]))
     counts = Counter(folded)
+    own_end = len(folded)  # the title and the record's own facts end there
     if _BREAK in counts:
+        gap = _IDS[_BREAK]
         at = -1
-        for _ in range(counts.pop(_BREAK)):
+        for n in range(counts.pop(_BREAK)):
             at = exact.index(_BREAK, at + 1)
+            if n == len(rec.text):
+                own_end = at
             if at:
-                pairs.discard(f"{folded[at - 1]} {_BREAK}")
-            if at + 1 < len(folded):
-                pairs.discard(f"{_BREAK} {folded[at + 1]}")
-        own.discard(_BREAK)
+                pairs.discard(ids[at - 1] * PAIR + gap)
+            if at + 1 < len(ids):
+                pairs.discard(gap * PAIR + ids[at + 1])
+    own = set(folded[:own_end])
     singles = tuple(counts)
     fold_map = dict(zip(exact, folded, strict=True))  # each exact form once
     fold_map.pop(_BREAK, None)
