@@ -18,6 +18,14 @@ from dataclasses import dataclass, field
 from operator import sub
 
 BLOCK = 512
+# The text of the small numbers, made once: most deltas and infos are small,
+# and joining ready strings is far cheaper than making each with str().
+_TEXT = [str(i) for i in range(1 << 16)]
+
+
+def numbers(values: Iterable[int]) -> str:
+    """'3,1,12': the numbers of ``values`` (each below 65,536), comma-separated."""
+    return ",".join(map(_TEXT.__getitem__, values))
 
 
 @dataclass
@@ -36,7 +44,8 @@ def block_of(docs: Sequence[int], j: int) -> tuple[int, int]:
 def code(docs: array[int], infos: str | None, lo: int, hi: int
          ) -> tuple[int, int, str, str]:
     part = docs[lo:hi]
-    rest = ",".join(map(str, map(sub, part[1:], part)))
+    steps = map(sub, part[1:], part)
+    rest = numbers(steps) if part[-1] < len(_TEXT) else ",".join(map(str, steps))
     return part[0], part[-1], rest, infos or ""
 
 

@@ -162,8 +162,10 @@ class Encoded:
         form_docs, form_words = post.form_docs[key], post.form_words[key]
         coded = self.coded.setdefault(key, blocks.Coded())
         forms = coded.forms
-        if changed is None or key in post.forms_changed or not forms:
-            forms = tuple(sorted(set(form_words))[:FORM_LIMIT])
+        if key in post.forms_changed or not forms:
+            if key in post.forms_changed:  # a form may be gone: count them again
+                post.forms[key] = set(form_words)
+            forms = tuple(sorted(post.forms[key])[:FORM_LIMIT])
         if forms != coded.forms:  # the masks mean other forms: every block again
             coded.forms, changed = forms, None
         bit = {f: 1 << i for i, f in enumerate(forms)}
@@ -171,15 +173,18 @@ class Encoded:
         def infos_of(lo: int, hi: int) -> str:
             part = infos[lo:hi]
             if len(forms) == 1:
-                return ",".join(map(str, part))
-            mask = dict.fromkeys(docs[lo:hi], 0)
+                return blocks.numbers(part)
             a = bisect_left(form_docs, docs[lo])
             b = bisect_right(form_docs, docs[hi - 1])
-            for d, w in zip(form_docs[a:b], form_words[a:b], strict=True):
-                mask[d] |= bit.get(w, 0)
-            coded_infos = map(add, part, map(mul, map(mask.__getitem__, docs[lo:hi]),
-                                              repeat(MASK)))
-            return ",".join(map(str, coded_infos))
+            masks: Iterable[int]
+            if b - a == hi - lo:  # one form in each record: the masks line up
+                masks = map(bit.get, form_words[a:b], repeat(0))
+            else:
+                mask = dict.fromkeys(docs[lo:hi], 0)
+                for d, w in zip(form_docs[a:b], form_words[a:b], strict=True):
+                    mask[d] |= bit.get(w, 0)
+                masks = map(mask.__getitem__, docs[lo:hi])
+            return ",".join(map(str, map(add, part, map(mul, masks, repeat(MASK)))))
 
         blocks.update(coded, docs, changed, infos_of)
         deltas_text, infos_text = blocks.texts(coded)

@@ -45,6 +45,7 @@ class Postings:
     infos: defaultdict[str, array[int]] = field(default_factory=lambda: defaultdict(_bytes))
     form_docs: defaultdict[str, array[int]] = field(default_factory=lambda: defaultdict(_ints))
     form_words: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    forms: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     pairs: defaultdict[int, array[int]] = field(default_factory=lambda: defaultdict(_ints))
     # keys touched since the last encode, with the records that changed in each
     changed: dict[str, set[int]] = field(default_factory=dict)
@@ -62,6 +63,7 @@ class Postings:
         exhaust(map(array.append, map(self.form_docs.__getitem__, words.word_keys),
                     repeat(doc)))
         exhaust(map(list.append, map(self.form_words.__getitem__, words.word_keys), words.words))
+        exhaust(map(set.add, map(self.forms.__getitem__, words.word_keys), words.words))
         exhaust(map(array.append, map(self.pairs.__getitem__, words.pairs), repeat(doc)))
 
     def add(self, doc: int, words: RecordWords) -> None:
@@ -74,8 +76,9 @@ class Postings:
         for key, word in zip(words.word_keys, words.words, strict=True):
             docs = self.form_docs[key]
             at = bisect_left(docs, doc)
-            if word not in self.form_words[key]:
-                self.forms_changed.add(key)  # a new form
+            if word not in self.forms[key]:
+                self.forms[key].add(word)  # a new form
+                self.forms_changed.add(key)
             docs.insert(at, doc)
             self.form_words[key].insert(at, word)
         self._touched(doc, words)
@@ -97,7 +100,7 @@ class Postings:
             held = self.form_words[key][at:end]
             del docs[at:end], self.form_words[key][at:end]
             if not docs:
-                del self.form_docs[key], self.form_words[key]
+                del self.form_docs[key], self.form_words[key], self.forms[key]
             elif any(w not in self.form_words[key] for w in held):
                 self.forms_changed.add(key)  # a form no other record holds
         self._touched(doc, words)

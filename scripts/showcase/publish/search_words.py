@@ -31,6 +31,10 @@ _SYLLABLE = re.compile(r"[^\W_]+")
 COUNT_CAP = 4  # a term's count per record, capped: a page that repeats a word is no better
 OWN = 4  # a bit of a single's info: in the title or the record's own facts
 EARLY = 8  # times the quarter of the record where a single first occurs (0-3)
+# Pairs are taken from the first syllables of a record only: the title, its own
+# facts, its shared facts and the start of its story, where its topics are.
+# The pairs of a whole story would double the time and size of the index.
+PAIR_SYLLABLES = 200
 
 
 def _fold_table() -> dict[int, str]:
@@ -135,7 +139,8 @@ def analyse(rec: SearchRecord) -> RecordWords:
     exact = _SYLLABLE.findall(lower(_GAP.join(_paragraphs(rec))))
     folded = list(map(_FOLDED.__getitem__, exact))
     ids = list(map(_IDS.__getitem__, folded))
-    pairs = set(map(add, map(mul, ids, repeat(PAIR)), ids[1:]))
+    near = ids[:PAIR_SYLLABLES + 1]
+    pairs = set(map(add, map(mul, near, repeat(PAIR)), near[1:]))
     counts = Counter(folded)
     own_end = len(folded)  # the title and the record's own facts end there
     if _BREAK in counts:
@@ -145,9 +150,9 @@ def analyse(rec: SearchRecord) -> RecordWords:
             at = exact.index(_BREAK, at + 1)
             if n == len(rec.text):
                 own_end = at
-            if at:
+            if 0 < at <= PAIR_SYLLABLES:
                 pairs.discard(ids[at - 1] * PAIR + gap)
-            if at + 1 < len(ids):
+            if at + 1 < len(near):
                 pairs.discard(gap * PAIR + ids[at + 1])
     own = set(folded[:own_end])
     singles = tuple(counts)
