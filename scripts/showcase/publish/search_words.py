@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
 from operator import add, floordiv, mul
+from sys import intern
 
 from showcase.publish.search_index import RecordKind, SearchRecord
 
@@ -135,7 +136,7 @@ def analyse(rec: SearchRecord) -> RecordWords:
     """The words of one record. Written for speed (10,000 records must take a
     second or two): the loops over syllables run inside C (``map``, ``zip``,
     ``Counter``, ``set``), never one Python statement per syllable."""
-    title = tuple(_SYLLABLE.findall(lower(rec.title)))
+    title = tuple(map(intern, _SYLLABLE.findall(lower(rec.title))))
     exact = _SYLLABLE.findall(lower(_GAP.join(_paragraphs(rec))))
     folded = list(map(_FOLDED.__getitem__, exact))
     ids = list(map(_IDS.__getitem__, folded))
@@ -169,7 +170,9 @@ def analyse(rec: SearchRecord) -> RecordWords:
                repeat(-1))
     return RecordWords(
         kind=rec.kind, title=title, singles=singles, info=tuple(info),
-        words=tuple(fold_map), word_keys=tuple(fold_map.values()), pairs=tuple(pairs),
+        # interned: the postings keep every record's forms, one string each
+        words=tuple(map(intern, fold_map)), word_keys=tuple(fold_map.values()),
+        pairs=tuple(pairs),
     )
 
 
