@@ -145,3 +145,28 @@ def build_site(repo: pathlib.Path, out: pathlib.Path, today: str, corpus=None,
     assert loaded.ok, [d.text() for d in loaded.diagnostics.errors]
     mkdocs_build(str(repo / "mkdocs.yml"), str(out), loaded, overrides)
     return out
+
+
+def search_index(site: pathlib.Path) -> dict:
+    """The site's search index read back as the browser reads it (JSON files):
+    ``entry`` (index.json), ``rows`` ([url, title, lead, facts] by record
+    number), ``keys`` (every single, pair and title key), ``forms`` (every
+    exact form of a single) and ``menus`` (loc.json)."""
+    import json
+
+    folder = site / "tim-kiem"
+    entry = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    rows = []
+    for i in range((entry["n"] + entry["c"] - 1) // entry["c"]):
+        rows += json.loads((folder / "d" / f"{i}.json").read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    forms: set[str] = set()
+    for kind in ("w", "p", "t"):
+        for i in range(len(entry[kind])):
+            shard = json.loads((folder / kind / f"{i}.json").read_text(encoding="utf-8"))
+            assert shard["k"][0] == entry[kind][i]
+            keys.update(shard["k"])
+            if kind == "w":
+                forms.update(f for p in shard["p"] for f in p[0])
+    menus = json.loads((folder / "loc.json").read_text(encoding="utf-8"))
+    return {"entry": entry, "rows": rows, "keys": keys, "forms": forms, "menus": menus}

@@ -7,7 +7,8 @@ load    units.yml + profiles/**.md -> validated corpus, diagnostics, quota revie
 plan    Loaded -> typed outputs: media manifest (URLs, pixel sizes), stories
         rendered once, pages (views), search records; starts the media workers
         (MkDocs + Material render the planned pages meanwhile)
-write_indexes  sitemaps and the search index, from the plan and the pages built
+write_indexes  sitemaps and the search index (our own: publish/search_bundle.py),
+        from the plan and the pages built
 finish  waits for the media, then plans the feeds (they give the files' sizes)
 write   media and feeds; write_reports the quota reports beside the site.
         Nothing reads the site back.
@@ -217,19 +218,19 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
 
 
 def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
-                  guides: Iterable[search_index.SearchRecord] = (), pagefind: bool = True
+                  guides: Iterable[search_index.SearchRecord] = (), own_search: bool = True
                   ) -> None:
     """Write the indexes of the pages, while the media are still being made: the
     sitemaps and the search index. ``built``: (absolute URL, lastmod) of every page
     MkDocs wrote, generated or not; ``guides``: the search records of the
-    hand-written pages. ``pagefind`` False keeps Material's own lunr search
+    hand-written pages. ``own_search`` False keeps Material's own lunr search
     instead (only to compare searches in the bench), whose index is then folded.
     """
     with timing.phase("sitemaps"):
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
             _write(site_dir, rel, text.encode("utf-8"))
     with timing.phase("search index"):
-        if pagefind:
+        if own_search:
             search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
                                 site_dir, plan.cache_dir)
         else:

@@ -84,18 +84,55 @@ def test_search_by_field_name_finds_its_profiles(page, base_url, query):
     assert base_url + "ho-so/huynh-thi-m/" in links, links
 
 
+INDEX = "/tim-kiem/"
+
+
 def test_no_page_loads_search_before_it_is_used(page, base_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     for path in ("", "linh-vuc/van-hoa-nghe-thuat-the-thao/", "ho-so/lam-hong-son/"):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "/pagefind/" in u or u.endswith("search.js")], requests
-    page.click("button.sc-search-open")
+    assert not [u for u in requests if INDEX in u or u.endswith("search.js")], requests
+    with page.expect_response(lambda r: r.url.startswith(base_url + "tim-kiem/index.json")):
+        page.click("button.sc-search-open")
+    page.wait_for_timeout(300)
+    # opening the box: the script and the small entry file, nothing else yet
+    opened = [u.split("?")[0] for u in requests if INDEX in u]
+    assert opened == [base_url + "tim-kiem/index.json"], opened
     type_query(page, "ghe ngo")
-    assert [u for u in requests if "/pagefind/" in u]
+    asked = [u.split("?")[0][len(base_url + "tim-kiem/"):] for u in requests if INDEX in u]
+    # a query: the shards of its words and the display data of its results only
+    assert {a.split("/")[0] for a in asked[1:]} <= {"w", "p", "t", "d"}, asked
+    assert any(a.startswith("d/") for a in asked) and len(asked) < 20, asked
     # the filter menus' values only when the visitor opens them
-    assert not [u for u in requests if "/pagefind/filter/" in u]
+    assert not [a for a in asked if a == "loc.json" or a.startswith("f/")], asked
+    page.locator("dialog.sc-search").get_by_text("Lọc kết quả", exact=True).click()
+    page.wait_for_function("() => document.querySelector('.sc-search__filters select')"
+                           ".options.length > 1")
+    asked = [u.split("?")[0] for u in requests if INDEX in u]
+    assert base_url + "tim-kiem/loc.json" in asked
+    assert not [u for u in asked if "/tim-kiem/f/" in u], "a list only once a value is chosen"
+
+
+def test_search_works_with_the_keyboard(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")  # opens search from anywhere but a text field
+    page.wait_for_selector("dialog.sc-search[open]")
+    assert page.evaluate("document.activeElement.id") == "sc-search-q"
+    page.keyboard.type("lam hong son", delay=40)
+    page.wait_for_function(
+        "() => document.querySelector('.sc-search__results').getAttribute('data-query')"
+        " === 'lam hong son'")
+    # Tab moves through the dialog to the first result; Enter follows it.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('sc-search__link')"):
+            break
+    assert page.evaluate("document.activeElement.href").endswith("/ho-so/lam-hong-son/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "ho-so/lam-hong-son/")
+    assert page.locator("article h1").inner_text().strip() == "Lâm Hồng Sơn"
 
 
 def test_syllable_pairs_count_as_phrases(page, base_url):
@@ -121,6 +158,19 @@ def test_a_query_with_diacritics_ranks_exact_matches_first(page, base_url):
     assert exact_hoa[0] not in {base_url + "ho-so/doi-ghe-ngo-xa-lac-hoa/"}, exact_hoa[:3]
 
 
+def test_duong_with_diacritics_before_its_look_alikes(page, base_url):
+    open_search(page, base_url)
+    duong = base_url + "ho-so/tran-thi-duong/"  # "Dương" in the name, never "đường"
+    roads = base_url + "ho-so/nguyen-van-a/"  # "đường" in its summary and facts
+    exact = type_query(page, "đường")
+    assert exact[0] == roads and duong in exact, exact[:4]
+    name = type_query(page, "dương")
+    assert name[0] == duong and roads in name, name[:4]
+    # typed without diacritics: both forms match, the name first
+    both = type_query(page, "duong")
+    assert both[0] == duong and roads in both[:5], both[:5]
+
+
 GUIDES = ("gioi-thieu/", "tieu-chi/", "cach-gui-ho-so/", "huong-dan-bien-tap/")
 
 
@@ -133,19 +183,41 @@ def test_guide_pages_never_outrank_a_profile_for_a_name(page, base_url, query):
     assert all(i > first_profile for i in guides), links
 
 
-def test_filters_by_year_kind_and_unit(page, base_url):
-    open_search(page, base_url)
+def _open_filters(page):
     dialog = page.locator("dialog.sc-search")
     dialog.get_by_text("Lọc kết quả", exact=True).click()
     page.wait_for_function("() => document.querySelector('.sc-search__filters select')"
                            ".options.length > 1")
+    return dialog
+
+
+def _menu(page, name: str) -> dict[str, int]:
+    """A filter menu's values and the counts it shows ("2024 (3)")."""
+    texts = page.eval_on_selector(f"select[name={name}]",
+                                  "s => [...s.options].slice(1).map(o => o.textContent)")
+    return {t.rsplit(" (", 1)[0]: int(t.rsplit(" (", 1)[1].rstrip(")")) for t in texts}
+
+
+def _shown(page) -> list[str]:
+    page.wait_for_function("() => document.querySelector('.sc-search__results')"
+                           ".getAttribute('data-query') !== null")
+    return page.eval_on_selector_all(".sc-search__link", "els => els.map(e => e.href)")
+
+
+def test_filters_by_year_kind_and_unit(page, base_url):
+    open_search(page, base_url)
+    dialog = _open_filters(page)
     # Vietnamese labels, every menu reachable by its label
     for label in ("Lĩnh vực", "Ngành", "Đơn vị", "Cá nhân, tập thể, hộ gia đình", "Năm"):
         assert dialog.get_by_label(label, exact=True).count() == 1, label
+    # a filter alone browses its profiles, newest first, as many as the menu says
+    counts = _menu(page, "nam")
     dialog.get_by_label("Năm", exact=True).select_option("2024")
     page.wait_for_function("() => document.querySelectorAll('.sc-search__link').length > 0")
     facts = page.eval_on_selector_all(".sc-search__facts", "els => els.map(e => e.textContent)")
     assert facts and all(f.endswith("2024") for f in facts), facts
+    assert len(facts) == min(counts["2024"], 20)
+    assert f"Có {counts['2024']} kết quả" in page.locator(".sc-search__status").inner_text()
     dialog.get_by_label("Năm", exact=True).select_option("")
     dialog.get_by_label("Cá nhân, tập thể, hộ gia đình", exact=True).select_option("Hộ gia đình")
     links = type_query(page, "gia dinh")
@@ -156,6 +228,37 @@ def test_filters_by_year_kind_and_unit(page, base_url):
     links = type_query(page, "van hoa")
     found = {u[len(base_url) + len("ho-so/"):].strip("/") for u in links}
     assert found and found <= VINH_CHAU, links
+
+
+def test_filters_by_field_and_sector(page, base_url):
+    open_search(page, base_url)
+    dialog = _open_filters(page)
+    field = "Cải cách hành chính, văn hóa công sở"
+    assert field in _menu(page, "linh_vuc")
+    dialog.get_by_label("Lĩnh vực", exact=True).select_option(field)
+    page.wait_for_function("() => document.querySelectorAll('.sc-search__link').length > 0")
+    assert base_url + "ho-so/huynh-thi-m/" in _shown(page)
+    # with a query too: only that field's profiles, never a listing or a guide
+    links = type_query(page, "van hoa")
+    assert links and all("/ho-so/" in u for u in links), links
+    assert base_url + "ho-so/huynh-thi-m/" in links
+    dialog.get_by_label("Lĩnh vực", exact=True).select_option("")
+    sectors = _menu(page, "nganh")
+    sector = "Thể dục, thể thao"
+    assert sectors[sector] >= 2, sectors
+    dialog.get_by_label("Ngành", exact=True).select_option(sector)
+    page.locator("#sc-search-q").fill("")  # the filter alone
+    page.wait_for_function(
+        "n => document.querySelectorAll('.sc-search__link').length === n",
+        arg=min(sectors[sector], 20))
+    links = _shown(page)
+    assert base_url + "ho-so/lam-hong-son/" in links and base_url + "ho-so/vo-van-e/" in links
+    # two filters at once: both must hold
+    dialog.get_by_label("Năm", exact=True).select_option("2025")
+    page.wait_for_function("() => [...document.querySelectorAll('.sc-search__facts')]"
+                           ".every(e => e.textContent.endsWith('2025'))")
+    links = _shown(page)
+    assert base_url + "ho-so/lam-hong-son/" in links and base_url + "ho-so/vo-van-e/" not in links
 
 
 def test_search_closes_with_escape_and_keeps_focus(page, base_url):

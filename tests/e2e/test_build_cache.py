@@ -29,16 +29,9 @@ def _build(root: pathlib.Path, site: pathlib.Path) -> None:
 
 
 def _tree(folder: pathlib.Path) -> dict[str, bytes]:
-    """Every file but Pagefind's filter chunks and the two files that name them
-    (Pagefind 1.5.2 writes them in hash-map order: other bytes from run to run)."""
-    out = {}
-    for f in sorted(folder.rglob("*")):
-        rel = f.relative_to(folder).as_posix()
-        if f.is_file() and not rel.startswith("pagefind/filter/") \
-                and rel != "pagefind/pagefind-entry.json" \
-                and not (rel.startswith("pagefind/pagefind.") and rel.endswith(".pf_meta")):
-            out[rel] = f.read_bytes()
-    return out
+    """Every file of a site (the search index included: its bytes are deterministic)."""
+    return {f.relative_to(folder).as_posix(): f.read_bytes()
+            for f in sorted(folder.rglob("*")) if f.is_file()}
 
 
 def _same(a: dict[str, bytes], b: dict[str, bytes]) -> None:

@@ -11,7 +11,6 @@ with the file, the line, the field and a code, before MkDocs starts.
 from __future__ import annotations
 
 import io
-import json
 import logging
 import pathlib
 import re
@@ -21,7 +20,7 @@ import time
 import pytest
 from PIL import Image
 
-from conftest import PROFILE, PROFILE_PATH, copy_repo, run_cli, write_repo
+from conftest import PROFILE, PROFILE_PATH, copy_repo, run_cli, search_index, write_repo
 from showcase.content import chars
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
@@ -219,35 +218,26 @@ def test_what_the_check_accepts_builds(accepted_site, capsys):
         assert found is None, f"{page}: {found.group(0)!r}"
 
 
-def _fragments(site: pathlib.Path) -> list[dict]:
-    """Pagefind's records as the browser downloads them (gzip, a signature, JSON)."""
-    import gzip
-
-    out = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        assert raw.startswith(b"pagefind_dcd")
-        out.append(json.loads(raw[len(b"pagefind_dcd"):]))
-    return out
-
-
 _TAG_WITH_ATTRIBUTES = re.compile(r"<[A-Za-z][^<>]*[\s/][A-Za-z-]+\s*=", re.IGNORECASE)
 
 
 def test_search_index_holds_text_never_markup(accepted_site, capsys):
     if not (accepted_site / "site").exists():
         run_cli(accepted_site, "build", capsys=capsys)
-    records = _fragments(accepted_site / "site")
-    club = [r for r in records if r["url"].endswith("/ho-so/clb-a/")]
+    index = search_index(accepted_site / "site")
+    records = index["rows"]  # [url, title, lead, facts], as results show them
+    club = [r for r in records if r[0].endswith("ho-so/clb-a/")]
     # The look-alike is the text of the name, as on the page (where it is escaped).
-    assert club and club[0]["meta"]["title"].startswith("CLB <www.vh.vn> & <x:y>")
+    assert club and club[0][1].startswith("CLB <www.vh.vn> & <x:y>")
     page = (accepted_site / "site/ho-so/clb-a/index.html").read_text(encoding="utf-8")
     assert "CLB &lt;www.vh.vn&gt; &amp; &lt;x:y&gt;" in page and "<x:y>" not in page
     # Nothing in any record is markup with attributes: the check refuses it in every
-    # field, and the records are written with every value escaped.
+    # field, and the records are written with every value as text.
     for r in records:
-        for text in (r["content"], *map(str, r["meta"].values())):
-            assert _TAG_WITH_ATTRIBUTES.search(text) is None, (r["url"], text[:120])
+        for text in r:
+            assert _TAG_WITH_ATTRIBUTES.search(text) is None, (r[0], text[:120])
+    # the words themselves are letters and digits only
+    assert all(re.fullmatch(r"[^\W_]+( [^\W_]+)?", k) for k in index["keys"])
 
 
 def test_search_code_reads_results_as_text():

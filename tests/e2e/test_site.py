@@ -20,7 +20,7 @@ import html5lib
 import pytest
 from lxml import etree
 
-from conftest import build_site
+from conftest import build_site, search_index
 from conftest import copy_repo as copy_all
 from showcase.content import corpus as corpus_mod
 from showcase.content import text as vn_text
@@ -281,8 +281,8 @@ def test_hidden_profiles_appear_nowhere(built):
     # Hand-written pages may mention sample names; everything generated may not.
     written = {f.stem + "/" for f in (built.repo / "content").glob("*.md")}
     sitemap = (built.out / "sitemap.xml").read_text(encoding="utf-8")
-    frags = [_fragment(f) for f in (built.out / "pagefind" / "fragment").iterdir()]
-    index = json.dumps([f for f in frags if f["url"].strip("/").rsplit("/", 1)[-1] + "/"
+    rows = search_index(built.out)["rows"]  # what search results show
+    index = json.dumps([r for r in rows if r[0].strip("/").rsplit("/", 1)[-1] + "/"
                         not in written], ensure_ascii=False)
     pages = [p.read_text(encoding="utf-8") for p in built.pages()
              if p.parent.relative_to(built.out).as_posix() + "/" not in written]
@@ -452,54 +452,52 @@ def test_no_font_or_script_from_elsewhere(built):
 # --- Search -----------------------------------------------------------------------
 
 
-def test_search_is_pagefind_loaded_only_on_use(built):
-    bundle = built.out / "pagefind"
-    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
-        assert (bundle / name).is_file(), name
-    assert list(bundle.glob("wasm.*.pagefind")) and list(bundle.glob("fragment/*"))
-    assert list(bundle.glob("filter/*")), "filters (field, sector, unit, kind, year)"
-    # Material's lunr index is gone, and so are Pagefind's ready-made UIs.
+def test_search_index_is_loaded_only_on_use(built):
+    index = search_index(built.out)
+    entry = index["entry"]
+    assert entry["n"] == len(index["rows"]) >= len(built.public) + 4  # + listings, guides
+    for kind in ("w", "p", "t"):
+        assert entry[kind] == sorted(entry[kind]), kind  # shards in key order
+    # filters (field, sector, unit, kind, year), with their profiles' lists
+    assert set(index["menus"]) == {"linh_vuc", "nganh", "don_vi", "loai", "nam"}
+    for values in index["menus"].values():
+        for _, count, n in values:
+            listed = json.loads((built.out / "tim-kiem" / "f" / f"{n}.json").read_text("utf-8"))
+            assert len(listed) == count
+    # Material's lunr index is gone, and so is Pagefind.
     assert not (built.out / "search" / "search_index.json").exists()
-    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "playground").exists()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = sum(lang["page_count"] for lang in entry["languages"].values())
-    assert pages >= len(built.public) + 4  # profiles, listings, sections, guides
+    assert not (built.out / "pagefind").exists()
     for page in built.pages():
         raw = page.read_text(encoding="utf-8")
         doc = parse(raw)
         srcs = doc.xpath("//script/@src")
         # no page loads the index or the search script: showcase.js does, on first use
-        assert not [s for s in srcs if "pagefind" in s or s.endswith("search.js")], (page, srcs)
+        assert not [s for s in srcs if "tim-kiem" in s or s.endswith("search.js")], (page, srcs)
 
 
 def test_search_records_of_the_plan(built):
-    from showcase.publish import markup, search_index
+    from showcase.publish import markup
+    from showcase.publish import search_index as plan_search
+    from showcase.publish.search_words import analyse, pair_name
 
     units = built.corpus.units
     stories = {p.slug: markup.story(p.body) for p in built.public}
-    plan = search_index.plan_index(built.public, units, stories, _planned(built))
+    plan = plan_search.plan_index(built.public, units, stories, _planned(built))
     by_url = {r.url: r for r in plan.records}
     rec = by_url["ho-so/lam-hong-son/"]
-    assert rec.title == "Lâm Hồng Sơn" and rec.kind is search_index.RecordKind.PROFILE
+    assert rec.title == "Lâm Hồng Sơn" and rec.kind is plan_search.RecordKind.PROFILE
     assert rec.facets and rec.facets.unit == "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu"
-    doc = search_index.record_html(rec)
-    assert f'data-pagefind-filter="nam">{rec.facets.year}<' in doc
-    assert 'data-pagefind-filter="don_vi">Phòng Văn hóa và Thông tin thị xã Vĩnh Châu<' in doc
-    # search-only words after the sentinel: pairs of syllables, đ folded
-    tail = doc.split(search_index.SENTINEL, 1)[1]
-    assert "lam0hong0" in tail and "hong0son0" in tail
+    assert rec.facets.year == "2025" and rec.date == "2025-03-20"
+    words = analyse(rec)
+    # syllables folded (đ -> d), their exact forms beside, pairs of adjacent syllables
+    assert words.title == ("lâm", "hồng", "sơn")
+    assert {"lam", "hong", "son", "dong"} <= set(words.singles)
+    pairs = {pair_name(p) for p in words.pairs}
+    assert "đồng" in words.words and "lam hong" in pairs and "hong son" in pairs
     for p in built.public:
         assert by_url[urls.profile_url(p.slug)].facets.field == FIELDS[p.field].label
     assert not [u for u in by_url if "/trang-" in u], "paginated listing pages stay out"
     assert "linh-vuc/van-hoa-nghe-thuat-the-thao/" in by_url
-
-
-def _fragment(path: pathlib.Path) -> dict:
-    """A Pagefind fragment (gzip, then a signature, then JSON)."""
-    import gzip
-
-    data = gzip.decompress(path.read_bytes())
-    return json.loads(data[data.index(b"{"):])
 
 
 def _planned(built: Built) -> list:

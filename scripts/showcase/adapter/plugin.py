@@ -64,7 +64,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
-        self.pagefind = True
+        self.own_search = True
         self.style: InlineStyle | None = None
         self.root = ""
         self.target = ""  # the site folder the build ends up in
@@ -129,9 +129,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
         # Material's own (lunr) search loads its whole index on every page; the
-        # site uses Pagefind instead, unless mkdocs.yml asks for Material's search
+        # site uses its own instead, unless mkdocs.yml asks for Material's search
         # (the bench does, to compare).
-        self.pagefind = not any(k in config.plugins for k in ("search", "material/search"))
+        self.own_search = not any(k in config.plugins for k in ("search", "material/search"))
         self._theme(config)
         return config
 
@@ -193,7 +193,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def _page_cache(self, config: MkDocsConfig, in_nav: set[str]) -> page_cache.PageCache:
         assert self.loaded is not None and self.plan is not None
         state = (self.style.css if self.style else "", repr(self.errors),
-                 repr((self.serving, self.pagefind)))
+                 repr((self.serving, self.own_search)))
         return page_cache.open_cache(self.root, self.loaded.options.cache_dir, shared_inputs(
             config, self.loaded.options, self.plan, in_nav, state))
 
@@ -219,7 +219,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def _context(self, context: TemplateContext) -> TemplateContext:
         return template_context.add(context, self.plan.site if self.plan else None, self.style,
-                                    self.errors, self.pagefind, self.fragments)
+                                    self.errors, self.own_search, self.fragments)
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -262,7 +262,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         try:
             # Everything the pages give first, while the media workers finish.
             pipeline.write_indexes(self.plan, config.site_dir, self.built, self.guides,
-                                   self.pagefind)
+                                   self.own_search)
             self._reports(config)
             output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)
             pipeline.write(output, config.site_dir, self.last_output if self.dirty else None)

@@ -1,24 +1,29 @@
 // The site's search, loaded by showcase.js the first time a visitor opens
 // the search dialog (no page pays for search before that).
 //
-// Pagefind (pagefind/pagefind.js, built by the showcase plugin) finds the
-// candidates from its chunked index: a query downloads only the chunks of its
-// words and the fragments of the results it shows. The candidates are then
-// ranked with the rules of Vietnamese, which Pagefind does not know:
+// The index (tim-kiem/, written by publish/search_bundle.py) is plain JSON
+// cut in small files: opening the box fetches index.json, a query only the
+// shards of its words and the display data of the results it shows, the
+// filter menus their values when they are opened. The ranking follows the
+// rules of Vietnamese:
 //   - names first: a query that matches a profile's name (any case, with or
 //     without diacritics, each syllable possibly partial) puts it first;
 //   - syllable pairs count as phrases ("chuyen doi so" prefers "chuyển đổi
 //     số" to "đời sống" ... "sở"): the index holds every pair of adjacent
-//     syllables as one word (publish/search_index.py), asked for as well;
+//     syllables;
 //   - a syllable typed with diacritics matches exactly first ("đường" before
 //     "dương"); one typed without them matches every form equally;
 //   - hand-written guide pages never outrank a profile on a name.
 (function () {
   "use strict";
-  var SENTINEL = "zzsczz"; // publish/search_index.py: search-only words follow
-  var KIND = { profile: "", listing: "Trang chuyên mục", guide: "Trang hướng dẫn" };
+  var FORMAT = 1; // publish/search_bundle.py FORMAT
+  var KIND = { listing: "Trang chuyên mục", guide: "Trang hướng dẫn" };
   var FILTERS = ["linh_vuc", "nganh", "don_vi", "loai", "nam"];
   var MAX_SHOWN = 20;
+  // The syllable being typed matches every word it starts: at most this many
+  // shards of them (the title index, much smaller, allows more).
+  var PREFIX_SHARDS = 3, TITLE_SHARDS = 4, PAIR_SHARDS = 2;
+  var END = "\uffff"; // after every key that starts with a prefix
 
   var opener = document.querySelector(".sc-search-open");
   var dialog = document.getElementById("sc-search");
@@ -27,118 +32,59 @@
   var form = dialog.querySelector(".sc-search__form");
   var status = dialog.querySelector(".sc-search__status");
   var list = dialog.querySelector(".sc-search__results");
-  var bundle = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
-  var siteRoot = new URL("../", bundle);
-  var pagefind = null;
+  var root = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
+  var siteRoot = new URL("../", root);
+  var entry = null;
   var ready = null;
-  var fragments = new Map(); // Pagefind id -> data, fetched once
+  var files = new Map(); // path -> promise of its parsed JSON, fetched once
   var seq = 0;
   var timer = 0;
 
-  // ---- words -------------------------------------------------------------
+  // ---- words (as publish/search_words.py) ----------------------------------
   function lower(s) { return s.normalize("NFC").toLowerCase(); }
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d");
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");
   }
   function syllables(s) { return lower(s).match(/[\p{L}\p{N}]+/gu) || []; }
   function analyse(text) {
     var w = syllables(text);
-    return { w: w, f: w.map(fold) };
+    return { w: w, f: w.map(fold), n: w.length };
   }
 
-  // A query syllable against a text syllable: 3 exact, 2 same letters, 1 the
-  // start of it (the syllable being typed, or a partial name), 0 no match.
-  // A syllable typed with diacritics that meets other diacritics ("hòa" and
-  // "hóa") matches only weakly (0.5): never part of a name match, and below
-  // any exact match.
-  function syllableMatch(q, i, text, j, partial) {
-    var qw = q.w[i], qf = q.f[i], tw = text.w[j], tf = text.f[j];
-    var marked = qw !== qf;
-    if (tf === qf) { return marked && tw !== qw ? 0.5 : (marked ? 3 : 2); }
-    if (partial && tf.indexOf(qf) === 0) { return marked && tw.indexOf(qw) !== 0 ? 0.5 : 1; }
-    return 0;
+  // A text syllable's form against query syllable i: 3 exact, 2 same letters,
+  // 1 the start of it (the syllable being typed, or a partial name), 0.5 a
+  // syllable typed with other diacritics ("hòa" for "hóa"): never part of a
+  // name match, and below any exact match.
+  function formValue(q, i, form, sameKey) {
+    var qw = q.w[i], marked = qw !== q.f[i];
+    if (sameKey) { return marked ? (form === qw ? 3 : 0.5) : 2; }
+    return marked && form.indexOf(qw) !== 0 ? 0.5 : 1;
   }
 
-  // How well the query names this title: every syllable matched in order,
-  // contiguous best; partial syllables allowed (names typed in part).
-  function titleScore(q, t) {
-    var n = q.w.length, best = 0;
-    if (!n || !t.w.length) { return 0; }
-    for (var s = 0; s + n <= t.w.length; s++) {
-      var sum = 0, exactish = 0, ok = true;
-      for (var i = 0; i < n; i++) {
-        var m = syllableMatch(q, i, t, s + i, true);
-        if (m < 1) { ok = false; break; }
-        sum += m; exactish += m >= 2 ? 1 : 0;
-      }
-      if (ok) { best = Math.max(best, 100 + 10 * sum + 5 * exactish + (n === t.w.length ? 60 : 0)); }
+  // ---- files ---------------------------------------------------------------
+  function get(path) {
+    var got = files.get(path);
+    if (!got) {
+      got = fetch(new URL(path, root).href + "?v=" + entry.v).then(function (r) {
+        if (!r.ok) { throw new Error(path); }
+        return r.json();
+      });
+      got.catch(function () { files.delete(path); });
+      files.set(path, got);
     }
-    if (best) { return best; }
-    // in order but not contiguous ("lam son" for "Lâm Hồng Sơn")
-    var j = 0, got = 0, total = 0;
-    for (var k = 0; k < n && j < t.w.length; j++) {
-      var mm = syllableMatch(q, k, t, j, true);
-      if (mm >= 1) { got++; total += mm; k++; }
-    }
-    if (got === n && n > 1) { return 60 + 5 * total; }
-    // some syllables of the title
-    var some = 0;
-    for (var a = 0; a < n; a++) {
-      var b = 0;
-      for (var c = 0; c < t.w.length; c++) { b = Math.max(b, syllableMatch(q, a, t, c, false)); }
-      some += b;
-    }
-    return 3 * some;
+    return got;
   }
 
-  // The text: each syllable's best match, adjacent pairs as phrases.
-  function textScore(q, t) {
-    var n = q.w.length, score = 0, found = 0;
-    var last = n - 1;
-    for (var i = 0; i < n; i++) {
-      var best = 0, count = 0;
-      for (var j = 0; j < t.w.length; j++) {
-        var m = syllableMatch(q, i, t, j, i === last);
-        if (m > 0) { count++; if (m > best) { best = m; } }
-      }
-      if (best > 0) { found++; }
-      score += best + Math.min(count, 4) * 0.1;
-    }
-    for (var p = 0; p + 1 < n; p++) {
-      var pair = 0;
-      for (var k = 0; k + 1 < t.w.length; k++) {
-        var x = syllableMatch(q, p, t, k, false), y = syllableMatch(q, p + 1, t, k + 1, p + 1 === last);
-        if (x > 0 && y > 0) { pair = Math.max(pair, x + y); }
-      }
-      score += pair * 3;
-    }
-    return score + (found === n ? 5 : 0);
-  }
-
-  function rank(q, data, pfScore) {
-    var kind = (data.meta && data.meta.kind) || "guide";
-    var text = data.content || "";
-    var cut = text.indexOf(SENTINEL);
-    var body = analyse(cut >= 0 ? text.slice(0, cut) : text);
-    var title = analyse((data.meta && data.meta.title) || "");
-    var ts = titleScore(q, title);
-    // Names count fully, the titles of listings nearly, guides' titles little.
-    ts *= kind === "profile" ? 1 : kind === "listing" ? 0.9 : 0.4;
-    return ts + textScore(q, body) + (kind === "profile" ? 2 : 0) + Math.min(pfScore, 50) * 0.01;
-  }
-
-  // ---- Pagefind ----------------------------------------------------------
   function load() {
     if (ready) { return ready; }
     setStatus("Đang tải chỉ mục tìm kiếm…");
-    ready = import(new URL("pagefind.js", bundle).href).then(function (pf) {
-      pagefind = pf;
-      // Candidates by where the words are (a name weighs most), not by how
-      // often or how short the page is: a listing is short and says "văn hóa"
-      // many times, a profile long; the ranking below does the rest.
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 0, ranking: { termFrequency: 0, pageLength: 0 } })
-        .then(function () { return pf.init(); })
-        .then(function () { setStatus(""); });
+    ready = fetch(new URL("index.json", root).href, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) { throw new Error("index.json"); }
+      return r.json();
+    }).then(function (e) {
+      if (e.f !== FORMAT) { throw new Error("format"); }
+      entry = e;
+      setStatus("");
     }).catch(function (err) {
       ready = null;
       setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.");
@@ -147,12 +93,201 @@
     return ready;
   }
 
-  // The filter menus are filled the first time the visitor opens them: their
-  // values come from the index's filter chunks, which a query never needs.
-  var filled = null;
+  function kindOf(doc) { return doc < entry.l ? "listing" : doc < entry.l + entry.g ? "guide" : "profile"; }
+
+  // The shard that may hold ``key``: the last whose first key is not above it.
+  function shardOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1, at = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (firsts[mid] <= key) { at = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return at;
+  }
+
+  // Shards of keys from ``lo`` to ``hi`` (at most ``cap`` of them).
+  function shardRange(folder, lo, hi, cap) {
+    var firsts = entry[folder], a = shardOf(firsts, lo), b = shardOf(firsts, hi), out = [];
+    for (var s = a; s <= b && s < a + cap; s++) { out.push(folder + "/" + s + ".json"); }
+    return out;
+  }
+
+  // Keys of a loaded shard from ``lo`` (included) to ``hi`` (excluded).
+  function keysIn(shard, lo, hi) {
+    var k = shard.k, a = 0, b = k.length, out = [];
+    while (a < b) { var m = (a + b) >> 1; if (k[m] < lo) { a = m + 1; } else { b = m; } }
+    for (var i = a; i < k.length && k[i] < hi; i++) { out.push(i); }
+    return out;
+  }
+
+  function docsOf(deltas) {
+    var out = new Int32Array(deltas.length), d = 0;
+    for (var i = 0; i < deltas.length; i++) { d += deltas[i]; out[i] = d; }
+    return out;
+  }
+
+  // Every posting of the keys asked, once their shards are in.
+  function postings(asks) {
+    var paths = [];
+    asks.forEach(function (a) { a.paths.forEach(function (p) { if (paths.indexOf(p) < 0) { paths.push(p); } }); });
+    return Promise.all(paths.map(get)).then(function (shards) {
+      var byPath = new Map();
+      paths.forEach(function (p, i) { byPath.set(p, shards[i]); });
+      return asks.map(function (a) {
+        var found = [];
+        a.paths.forEach(function (p) {
+          var shard = byPath.get(p);
+          keysIn(shard, a.lo, a.hi).forEach(function (i) { found.push({ key: shard.k[i], p: shard.p[i] }); });
+        });
+        return found;
+      });
+    });
+  }
+
+  // ---- ranking -------------------------------------------------------------
+  function gather(q) {
+    var asks = [], last = q.n - 1;
+    for (var i = 0; i < q.n; i++) {
+      var f = q.f[i];
+      var hi = i === last ? f + END : f + "\u0000";
+      asks.push({ paths: shardRange("w", f, hi, i === last ? PREFIX_SHARDS : 1), lo: f, hi: hi });
+    }
+    for (var t = 0; t < q.n; t++) {
+      asks.push({ paths: shardRange("t", q.f[t], q.f[t] + END, TITLE_SHARDS), lo: q.f[t], hi: q.f[t] + END });
+    }
+    for (var p = 0; p + 1 < q.n; p++) {
+      var key = q.f[p] + " " + q.f[p + 1], phi = p + 1 === last ? key + END : key + "\u0000";
+      asks.push({ paths: shardRange("p", key, phi, p + 1 === last ? PAIR_SHARDS : 1), lo: key, hi: phi });
+    }
+    return postings(asks);
+  }
+
+  function score(q, found) {
+    var N = entry.n, n = q.n, i, j;
+    var best = [], count = [], own = new Uint8Array(N), early = new Uint8Array(N);
+    for (i = 0; i < n; i++) {
+      var b = new Float32Array(N), c = new Uint8Array(N);
+      found[i].forEach(function (hit) {
+        var forms = hit.p[0], docs = docsOf(hit.p[1]), infos = hit.p[2];
+        var same = hit.key === q.f[i], values = new Map();
+        for (var k = 0; k < docs.length; k++) {
+          // info: count - 1 (2 bits), own facts (1), quarter of first use (2), forms
+          var info = infos[k], mask = info >> 5, v = values.get(mask);
+          if (v === undefined) {
+            v = 0;
+            for (var m = 0; m < forms.length; m++) {
+              if (forms.length === 1 || mask & (1 << m)) { v = Math.max(v, formValue(q, i, forms[m], same)); }
+            }
+            values.set(mask, v);
+          }
+          var d = docs[k];
+          if (v > b[d]) { b[d] = v; }
+          c[d] = Math.min(4, c[d] + (info & 3) + 1);
+          if (info & 4) { own[d]++; }
+          early[d] = Math.max(early[d], 3 - ((info >> 3) & 3));
+        }
+      });
+      best.push(b); count.push(c);
+    }
+    var pairs = [];
+    for (var p = 0; p + 1 < n; p++) {
+      var has = new Uint8Array(N);
+      found[2 * n + p].forEach(function (hit) {
+        var docs = docsOf(hit.p);
+        for (var k = 0; k < docs.length; k++) { has[docs[k]] = 1; }
+      });
+      pairs.push(has);
+    }
+    var titles = new Map();
+    for (i = 0; i < n; i++) {
+      found[n + i].forEach(function (hit) {
+        var forms = hit.p[0], docs = docsOf(hit.p[1]), lens = hit.p[2], places = hit.p[3];
+        var same = hit.key === q.f[i];
+        for (var k = 0; k < docs.length; k++) {
+          var d = docs[k], T = titles.get(d);
+          if (!T) {
+            T = { L: lens[k], m: [], e: [] };
+            for (var x = 0; x < n; x++) { T.m.push(new Float32Array(lens[k])); T.e.push(new Float32Array(lens[k])); }
+            titles.set(d, T);
+          }
+          [].concat(places[k]).forEach(function (code) {
+            var pos = code >> 4, fi = code & 15, v = formValue(q, i, fi < forms.length ? forms[fi] : "", same);
+            if (pos < T.L) {
+              if (v > T.m[i][pos]) { T.m[i][pos] = v; }
+              if (same && v > T.e[i][pos]) { T.e[i][pos] = v; }
+            }
+          });
+        }
+      });
+    }
+    // Candidates: records with every syllable (or, if none has, any).
+    var every = [], any = [];
+    for (j = 0; j < N; j++) {
+      var all = true, some = titles.has(j);
+      for (i = 0; i < n; i++) { if (best[i][j] > 0) { some = true; } else { all = false; } }
+      if (all || (some && titles.has(j) && titleScore(n, titles.get(j)) >= 100)) { every.push(j); } else if (some) { any.push(j); }
+    }
+    var cands = every.length ? every : any;
+    return cands.map(function (d) {
+      var kind = kindOf(d), T = titles.get(d);
+      var ts = T ? titleScore(n, T) : 0;
+      // Names count fully, the titles of listings nearly, guides' titles little.
+      ts *= kind === "profile" ? 1 : kind === "listing" ? 0.9 : 0.4;
+      var text = 0, got = 0;
+      for (var a = 0; a < n; a++) {
+        if (best[a][d] > 0) { got++; }
+        text += best[a][d] + Math.min(count[a][d], 4) * 0.1;
+      }
+      for (var b = 0; b + 1 < n; b++) {
+        if (pairs[b][d] && best[b][d] && best[b + 1][d]) { text += 3 * (best[b][d] + best[b + 1][d]); }
+      }
+      text += got === n ? 5 : 0;
+      // ties: the page that speaks of it in its own facts, or early, first
+      return { doc: d, s: ts + text + (kind === "profile" ? 2 : 0) + 0.01 * own[d] + 0.05 * early[d] };
+    });
+  }
+
+  // How well the query names this title: every syllable matched in order,
+  // contiguous best; partial syllables allowed (names typed in part).
+  function titleScore(n, T) {
+    var best = 0, s, i;
+    for (s = 0; s + n <= T.L; s++) {
+      var sum = 0, exactish = 0, ok = true;
+      for (i = 0; i < n; i++) {
+        var m = T.m[i][s + i];
+        if (m < 1) { ok = false; break; }
+        sum += m; exactish += m >= 2 ? 1 : 0;
+      }
+      if (ok) { best = Math.max(best, 100 + 10 * sum + 5 * exactish + (n === T.L ? 60 : 0)); }
+    }
+    if (best) { return best; }
+    // in order but not contiguous ("lam son" for "Lâm Hồng Sơn")
+    var j = 0, got = 0, total = 0;
+    for (var k = 0; k < n && j < T.L; j++) {
+      if (T.m[k][j] >= 1) { got++; total += T.m[k][j]; k++; }
+    }
+    if (got === n && n > 1) { return 60 + 5 * total; }
+    // some syllables of the title
+    var some = 0;
+    for (i = 0; i < n; i++) {
+      var b = 0;
+      for (var c = 0; c < T.L; c++) { b = Math.max(b, T.e[i][c]); }
+      some += b;
+    }
+    return 3 * some;
+  }
+
+  // ---- filters -------------------------------------------------------------
+  // The menus are filled the first time the visitor opens them (loc.json);
+  // a chosen value fetches only its own list of profiles.
+  var filled = null, menus = null;
   function loadFilters() {
     if (!filled) {
-      filled = load().then(function () { return pagefind.filters(); }).then(fillFilters);
+      filled = load().then(function () { return get("loc.json"); }).then(function (all) {
+        menus = all;
+        fillFilters(all);
+      });
+      filled.catch(function () { filled = null; });
     }
     return filled;
   }
@@ -160,94 +295,83 @@
   function fillFilters(all) {
     FILTERS.forEach(function (key) {
       var select = form.elements[key];
-      var values = Object.keys((all && all[key]) || {});
-      values.sort(key === "nam" ? function (a, b) { return b.localeCompare(a); }
-        : function (a, b) { return a.localeCompare(b, "vi"); });
+      var values = (all[key] || []).slice();
+      values.sort(key === "nam" ? function (a, b) { return b[0].localeCompare(a[0]); }
+        : function (a, b) { return a[0].localeCompare(b[0], "vi"); });
       values.forEach(function (v) {
         var opt = document.createElement("option");
-        opt.value = v; opt.textContent = v + " (" + all[key][v] + ")";
+        opt.value = v[0]; opt.textContent = v[0] + " (" + v[1] + ")";
         select.appendChild(opt);
       });
     });
   }
 
   function chosenFilters() {
-    var out = {}, any = false;
+    var out = [];
     FILTERS.forEach(function (key) {
       var v = form.elements[key].value;
-      if (v) { out[key] = v; any = true; }
+      if (v) { out.push([key, v]); }
     });
-    return any ? out : null;
+    return out.length ? out : null;
   }
 
-  function data(result) {
-    var got = fragments.get(result.id);
-    if (!got) { got = result.data(); fragments.set(result.id, got); }
-    return got;
-  }
-
-  function pairQuery(q, typing) {
-    var out = [];
-    for (var i = 0; i + 1 < q.f.length; i++) {
-      var lastPair = i + 2 === q.f.length;
-      out.push(q.f[i] + "0" + q.f[i + 1] + (lastPair && typing ? "" : "0"));
-    }
-    return out.join(" ");
-  }
-
-  function candidates(q, raw, filters) {
-    var opts = filters ? { filters: filters } : {};
-    var typing = !/\s$/.test(raw);
-    var asks = [pagefind.search(q.f.join(" "), opts).then(function (r) { return r.results.slice(0, 10); })];
-    if (q.w.join(" ") !== q.f.join(" ")) {
-      // typed with diacritics: Pagefind's own exact-diacritics ranking finds
-      // the pages with these very words among many folded look-alikes
-      asks.push(pagefind.search(q.w.join(" "), opts).then(function (r) { return r.results.slice(0, 10); }));
-    }
-    if (q.f.length > 1) {
-      asks.push(pagefind.search(pairQuery(q, typing), opts).then(function (r) { return r.results.slice(0, 6); }));
-    }
-    return Promise.all(asks).then(function (lists) {
-      var seen = new Map();
-      lists.forEach(function (l) { l.forEach(function (r) { if (!seen.has(r.id)) { seen.set(r.id, r); } }); });
-      if (seen.size || q.f.length < 2) { return Array.from(seen.values()); }
-      // No page has every word (a typo?): each word on its own.
-      return Promise.all(q.f.map(function (w) { return pagefind.search(w, opts); })).then(function (rs) {
-        rs.forEach(function (r) { r.results.slice(0, 10).forEach(function (x) { seen.set(x.id, x); }); });
-        return Array.from(seen.values());
+  // The records every chosen filter allows (a mark per record), or null.
+  function allowed(chosen) {
+    if (!chosen) { return Promise.resolve(null); }
+    return loadFilters().then(function () {
+      return Promise.all(chosen.map(function (c) {
+        var hit = (menus[c[0]] || []).filter(function (v) { return v[0] === c[1]; })[0];
+        return hit ? get("f/" + hit[2] + ".json") : Promise.resolve([]);
+      }));
+    }).then(function (lists) {
+      var marks = new Uint8Array(entry.n);
+      lists.forEach(function (l) {
+        var docs = docsOf(l);
+        for (var k = 0; k < docs.length; k++) { marks[docs[k]]++; }
       });
+      for (var d = 0; d < marks.length; d++) { marks[d] = marks[d] === lists.length ? 1 : 0; }
+      return marks;
     });
+  }
+
+  // ---- a query -------------------------------------------------------------
+  function rows(docs) {
+    return Promise.all(docs.map(function (d) {
+      return get("d/" + Math.floor(d / entry.c) + ".json").then(function (chunk) {
+        var r = chunk[d % entry.c];
+        return { url: r[0], title: r[1], lead: r[2], facts: r[3], kind: kindOf(d) };
+      });
+    }));
   }
 
   function run() {
     var raw = input.value;
     var q = analyse(raw);
-    var filters = chosenFilters();
+    var chosen = chosenFilters();
     var mine = ++seq;
-    if (!q.w.length && !filters) { render([], raw, 0); setStatus(""); return; }
+    if (!q.n && !chosen) { render([], raw, 0); setStatus(""); return; }
     load().then(function () {
-      if (!q.w.length) {
-        return pagefind.search(null, { filters: filters }).then(function (r) {
-          return Promise.all(r.results.slice(0, MAX_SHOWN).map(function (x) {
-            return data(x).then(function (d) { return { d: d, s: 0 }; });
-          })).then(function (rows) { return { rows: rows, total: r.results.length }; });
-        });
+      return Promise.all([allowed(chosen), q.n ? gather(q) : null]);
+    }).then(function (got) {
+      var marks = got[0], ranked;
+      if (mine !== seq) { return null; }
+      if (!q.n) {
+        ranked = [];
+        for (var d = entry.n - 1; d >= 0; d--) { if (marks[d]) { ranked.push({ doc: d, s: 0 }); } }
+      } else {
+        ranked = score(q, got[1]).filter(function (r) { return !marks || marks[r.doc]; });
+        ranked.sort(function (a, b) { return b.s - a.s || b.doc - a.doc; });
       }
-      return candidates(q, raw, filters).then(function (cands) {
-        return Promise.all(cands.map(function (x) {
-          return data(x).then(function (d) { return { d: d, s: rank(q, d, x.score) }; });
-        })).then(function (rows) {
-          rows.sort(function (a, b) { return b.s - a.s; });
-          return { rows: rows, total: rows.length };
-        });
+      return rows(ranked.slice(0, MAX_SHOWN).map(function (r) { return r.doc; })).then(function (shown) {
+        return { shown: shown, total: ranked.length };
       });
     }).then(function (res) {
-      if (mine !== seq) { return; }
-      render(res.rows.slice(0, MAX_SHOWN), raw, res.total);
-    }).catch(function () { /* status already says so */ });
+      if (!res || mine !== seq) { return; }
+      render(res.shown, raw, res.total);
+    }).catch(function () { if (mine === seq) { setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."); } });
   }
 
-  // ---- the dialog --------------------------------------------------------
+  // ---- the dialog ----------------------------------------------------------
   function setStatus(text) { status.textContent = text; }
 
   function el(tag, cls, text) {
@@ -257,31 +381,22 @@
     return e;
   }
 
-  function render(rows, raw, total) {
+  function render(shown, raw, total) {
     list.textContent = "";
-    rows.forEach(function (row) {
-      var d = row.d, meta = d.meta || {};
+    shown.forEach(function (r) {
       var li = el("li", "sc-search__item");
       var a = el("a", "sc-search__link");
-      a.href = d.url;
-      a.appendChild(el("span", "sc-search__name", meta.title || d.url));
-      var facts = [];
-      if (meta.kind === "profile") {
-        var f = d.filters || {};
-        if (f.loai) { facts.push(f.loai[0]); }
-        if (meta.unit) { facts.push(meta.unit); }
-        if (meta.year) { facts.push(meta.year); }
-      } else if (KIND[meta.kind]) {
-        facts.push(KIND[meta.kind]);
-      }
-      if (facts.length) { a.appendChild(el("span", "sc-search__facts", facts.join(" · "))); }
-      if (meta.lead) { a.appendChild(el("span", "sc-search__lead", meta.lead)); }
+      a.href = new URL(r.url, siteRoot).href;
+      a.appendChild(el("span", "sc-search__name", r.title || r.url));
+      var facts = r.kind === "profile" ? r.facts : KIND[r.kind];
+      if (facts) { a.appendChild(el("span", "sc-search__facts", facts)); }
+      if (r.lead) { a.appendChild(el("span", "sc-search__lead", r.lead)); }
       li.appendChild(a);
       list.appendChild(li);
     });
     list.setAttribute("data-query", raw);
     if (!raw.trim() && !chosenFilters()) { setStatus(""); return; }
-    setStatus(total ? (total > rows.length ? "Có " + total + " kết quả, hiện " + rows.length + " kết quả đầu."
+    setStatus(total ? (total > shown.length ? "Có " + total + " kết quả, hiện " + shown.length + " kết quả đầu."
       : "Có " + total + " kết quả.")
       : "Không tìm thấy kết quả phù hợp. Hãy thử bớt từ hoặc bỏ bộ lọc.");
   }

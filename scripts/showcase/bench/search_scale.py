@@ -1,18 +1,20 @@
-"""Issue 13 figures: the search at 10,000 profiles, on a phone profile.
+"""Issue 13 figures: the search at 1,000 and 10,000 profiles, on a phone profile.
 
-One synthetic corpus (showcase.bench.synth, realistic Vietnamese sentences),
-built twice: with the site's search (Pagefind) and with lunr as the column
-had it (Material's worker, folded fields; an "extended lunr" must download
-the same whole index before its first answer). For each, in Debian's
-chromium with the CPU slowed 4x (DevTools throttling of the page): open the
-search box on the home page, type each query like a person, and report
+The realistic corpus (``bench/site.py``: stories of 400-1,200 words, a third
+of the profiles with camera photos), or the one named by
+``BENCH_SEARCH_ROOT`` (a copy of a corpus already built, with its build cache:
+``cp -al`` of ``$BENCH_DIR/site-10000``), built with the site's search, and
+with lunr as the column had it when ``BENCH_SEARCH_VARIANTS`` says
+``site,former``. For each, in Debian's chromium with the CPU slowed 4x
+(DevTools throttling): open the search box on the home page, type each query
+like a person, and report
 
 - the bytes transferred from opening the search box to the first result
-  (every response, compressed as sent; the server gzips text as production
-  hosts do), and in all for the queries typed;
+  (every response, compressed as sent: the server gzips text as production
+  hosts do), then those of each query typed;
 - the seconds from the last key press to the results shown (median, max).
 
-Goal: <= 300 KB to the first result, results within 1 s.
+Goal: <= 300 KB to the first result (aim 150 KB), results within 1 s.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ import sys
 import time
 from typing import Any
 
-from showcase.bench import searching, synth
+from showcase.bench import searching, site
 
-N = int(os.environ.get("BENCH_SEARCH_PROFILES", "10000"))
-TOPICS = ("chuyen doi so", "Oóc Om Bóc", "ngư dân hiếu học", "du lich sinh thai")
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SEARCH_PROFILES", "1000,10000").split(","))
+TOPICS = ("chuyen doi so", "Oóc Om Bóc", "ngư dân hiếu học", "du lich sinh thai",
+          "đường làng", "van hoa")
 
 
 def _queries(root: str) -> tuple[str, ...]:
@@ -44,23 +47,27 @@ def _queries(root: str) -> tuple[str, ...]:
     return TOPICS
 
 
-def _gzip_site(site: str) -> None:
-    """Pre-compress text files as a production host would send them (served below)."""
-    for folder, _, names in os.walk(site):
+def _gzip_site(folder: str) -> None:
+    """Pre-compress text files as a production host would send them (served below).
+
+    A new file each time (unlinked first): the site's files may be hard links."""
+    for parent, _, names in os.walk(folder):
         for name in names:
             if name.endswith((".html", ".js", ".json", ".css", ".xml", ".svg")):
-                path = os.path.join(folder, name)
+                path = os.path.join(parent, name)
                 with open(path, "rb") as fh:
                     data = fh.read()
+                if os.path.exists(path + ".gz"):
+                    os.unlink(path + ".gz")
                 with open(path + ".gz", "wb") as fh:
                     fh.write(gzip.compress(data, 6, mtime=0))
 
 
-SENT = [0]  # bytes of response bodies the server sent (workers' fetches included)
+SENT = [0]  # bytes of response bodies the server sent
 
 
 def _measure(page: Any, base: str, variant: str, queries: tuple[str, ...]
-             ) -> dict[str, float]:
+             ) -> dict[str, Any]:
     page.goto(base)
     page.wait_for_load_state("networkidle")
     cdp = page.context.new_cdp_session(page)
@@ -69,13 +76,23 @@ def _measure(page: Any, base: str, variant: str, queries: tuple[str, ...]
     t = time.perf_counter()
     searching.open_search(page, variant)
     first = searching.type_query(page, base, variant, queries[0])
-    to_first = SENT[0]
+    per_query = [SENT[0]]
     open_secs = time.perf_counter() - t
     times = [first.seconds]
     for q in queries[1:]:
+        before = SENT[0]
         times.append(searching.type_query(page, base, variant, q).seconds)
-    return {"to_first": to_first, "all": SENT[0], "median": statistics.median(times),
-            "max": max(times), "open_to_first": open_secs}
+        per_query.append(SENT[0] - before)
+    return {"to_first": per_query[0], "per_query": per_query, "all": SENT[0],
+            "median": statistics.median(times), "max": max(times),
+            "open_to_first": open_secs, "times": times}
+
+
+def _corpus(out: str, n: int, repo: str) -> str:
+    given = os.environ.get("BENCH_SEARCH_ROOT")
+    if given and len(SIZES) == 1:
+        return given
+    return site.corpus(out, n, repo)
 
 
 def run(out: str) -> list[tuple[str, str]]:
@@ -83,44 +100,47 @@ def run(out: str) -> list[tuple[str, str]]:
 
     repo = os.getcwd()
     rows: list[tuple[str, str]] = []
-    root = synth.generate(os.path.join(out, f"search-{N}"), N, repo=repo)
-    queries = _queries(root)
-    for variant in os.environ.get("BENCH_SEARCH_VARIANTS", "site,former").split(","):
-        searching.with_search(root, variant) if variant == "former" else None
-        www = os.path.join(root, f"www-{variant}")
-        port = searching.free_port()
-        t = time.perf_counter()
-        site = searching.build(root, www, f"http://127.0.0.1:{port}{searching.SUB_PATH}")
-        build_secs = time.perf_counter() - t
-        _gzip_site(site)
-        with _gzip_served(www, port) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=searching.CHROMIUM,
-                                         args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.set_default_timeout(180_000)
-            m = _measure(page, base, variant, queries)
-            if variant == "former":  # lunr's whole index, fetched with every page
-                m["to_first"] = _lunr_bytes(site)
-            browser.close()
-        label = f"search {N} profiles, {searching.LABELS[variant]}"
-        rows += [
-            (f"{label}: build", f"{build_secs:.0f} s"),
-            (f"{label}: bytes to first result", f"{m['to_first'] / 1024:.0f} KiB"),
-            (f"{label}: bytes for {len(queries)} queries", f"{m['all'] / 1024:.0f} KiB"),
-            (f"{label}: open box to first result", f"{m['open_to_first']:.1f} s (4x CPU)"),
-            (f"{label}: last key to results", f"median {m['median']:.2f} s, "
-                                               f"max {m['max']:.2f} s (4x CPU)"),
-        ]
+    for n in SIZES:
+        root = _corpus(out, n, repo)
+        queries = _queries(root)
+        for variant in os.environ.get("BENCH_SEARCH_VARIANTS", "site").split(","):
+            searching.with_search(root, variant) if variant == "former" else None
+            www = os.path.join(root, f"www-{variant}")
+            t = time.perf_counter()
+            # The corpus's own site_url: its build cache serves the pages again.
+            built = searching.build(root, www, None)
+            build_secs = time.perf_counter() - t
+            _gzip_site(built)
+            port = searching.free_port()
+            with _gzip_served(www, port) as base, sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=searching.CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu"])
+                page = browser.new_page(viewport={"width": 390, "height": 844})
+                page.set_default_timeout(180_000)
+                m = _measure(page, base, variant, queries)
+                if variant == "former":  # lunr's whole index, fetched with every page
+                    m["to_first"] = _lunr_bytes(built)
+                browser.close()
+            label = f"search {n} profiles, {searching.LABELS[variant]}"
+            each = ", ".join(f"{q!r} {b / 1024:.0f}" for q, b in
+                             zip(queries, m["per_query"], strict=True))
+            rows += [
+                (f"{label}: build", f"{build_secs:.0f} s"),
+                (f"{label}: bytes to first result", f"{m['to_first'] / 1024:.0f} KiB"),
+                (f"{label}: bytes per query (KiB)", each),
+                (f"{label}: bytes for {len(queries)} queries", f"{m['all'] / 1024:.0f} KiB"),
+                (f"{label}: open box to first result", f"{m['open_to_first']:.1f} s (4x CPU)"),
+                (f"{label}: last key to results", f"median {m['median']:.2f} s, "
+                                                   f"max {m['max']:.2f} s (4x CPU)"),
+            ]
     rows.append(("load average (1 min) at the end", f"{os.getloadavg()[0]:.1f}"))
     return rows
 
 
-def _lunr_bytes(site: str) -> int:
+def _lunr_bytes(built: str) -> int:
     """The index and worker lunr needs before answering, as gzip sends them."""
-    total = 0
-    for rel in ("search/search_index.json",):
-        total += os.path.getsize(os.path.join(site, rel + ".gz"))
-    workers = os.path.join(site, "assets", "javascripts", "workers")
+    total = os.path.getsize(os.path.join(built, "search", "search_index.json.gz"))
+    workers = os.path.join(built, "assets", "javascripts", "workers")
     for name in os.listdir(workers):
         if name.endswith(".js.gz"):
             total += os.path.getsize(os.path.join(workers, name))

@@ -6,8 +6,8 @@ The three searches:
 stock    Material's search plugin with its defaults (lunr, language vi);
 former   the column's previous search: lunr with no stemmer, our separator and
          the diacritic-free ``fold_*`` fields (publish/search.py);
-site     the column's search: Pagefind, re-ranked in the browser
-         (publish/search_index.py, assets/showcase/search.js).
+site     the column's search: its own chunked index, ranked in the browser
+         (publish/search_*.py, assets/showcase/search.js).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 24)
 VARIANTS = ("stock", "former", "site")
 LABELS = {"stock": "stock Material search", "former": "former search (lunr + folded)",
-          "site": "site search (Pagefind + Vietnamese ranking)"}
+          "site": "site search (own index + Vietnamese ranking)"}
 _SEARCH_PLUGIN = {
     "stock": "  - search\n",
     "former": (
@@ -72,8 +72,9 @@ def sample_repo(repo: str, root: str) -> str:
     return root
 
 
-def build(root: str, www: str, site_url: str) -> str:
-    """Build ``root`` into ``www``/guong-dien-hinh (served from ``www``)."""
+def build(root: str, www: str, site_url: str | None) -> str:
+    """Build ``root`` into ``www``/guong-dien-hinh (served from ``www``); ``site_url``
+    None keeps the repository's own (its build cache then serves the pages again)."""
     from showcase import pipeline
     from showcase.adapter.run import mkdocs_build
     from showcase.context import read_mkdocs_yml
@@ -82,7 +83,8 @@ def build(root: str, www: str, site_url: str) -> str:
     loaded = pipeline.load(root, options, TODAY)
     assert loaded.ok, [d.text() for d in loaded.diagnostics.errors][:5]
     out = os.path.join(www, SUB_PATH.strip("/"))
-    mkdocs_build(os.path.join(root, "mkdocs.yml"), out, loaded, {"site_url": site_url})
+    mkdocs_build(os.path.join(root, "mkdocs.yml"), out, loaded,
+                 {"site_url": site_url} if site_url else {})
     return out
 
 

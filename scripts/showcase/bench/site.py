@@ -92,14 +92,14 @@ def run(out: str) -> list[tuple[str, str]]:
             rows += [(f"build {n:>6}: {label} phase {name}", f"{t:.2f} s")
                      for name, t in sorted(phases.items(), key=lambda kv: -kv[1])]
         site = os.path.join(root, "site")
-        bundle = os.path.join(site, "pagefind")
+        bundle = os.path.join(site, "tim-kiem")
         index = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(bundle)
                     for f in fs)
         profiles = sum(1 for _ in os.scandir(os.path.join(site, "ho-so")))
         pages = sum(1 for _, _, files in os.walk(site) for f in files if f == "index.html")
         page_sizes[n] = os.path.getsize(os.path.join(site, PAGE))
         rows.append((f"build {n:>6}: pages written", f"{pages}"))
-        rows.append((f"build {n:>6}: search bundle (pagefind/)",
+        rows.append((f"build {n:>6}: search index (tim-kiem/)",
                      f"{index / 1e6:.2f} MB ({index / profiles:.0f} B per public profile)"))
         rows.append((f"build {n:>6}: profile page HTML", f"{page_sizes[n]} B ({PAGE})"))
     if len(page_sizes) == 2:

@@ -1,11 +1,11 @@
 """The Content-Security-Policy of the public site.
 
-The site runs only its own scripts and styles: Material's bundle, the search
-(Pagefind's script, worker and WebAssembly module) and our small assets. No
-inline script runs (the JSON blocks Material and JSON-LD use are data, which
-CSP does not govern), no inline style is emitted, nothing is loaded from
-another origin. A profile that somehow got markup through would therefore
-still not run.
+The site runs only its own scripts and styles: our small assets, of which the
+search (``assets/search.js``, plain JavaScript reading JSON files from the
+site: no WebAssembly, no worker, no eval) is one. No inline script runs
+(the JSON blocks Material and JSON-LD use are data, which CSP does not
+govern), no inline style is emitted, nothing is loaded from another origin.
+A profile that somehow got markup through would therefore still not run.
 
 The same policy is put in every page as ``<meta http-equiv>`` (effective on
 any host) and documented as a header for the web server, which can also
@@ -20,17 +20,16 @@ from urllib.parse import urlsplit
 # Directives valid in a <meta http-equiv="Content-Security-Policy"> element.
 META_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'none'"),
-    # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly
-    # module, fetched from the site itself. It allows WebAssembly compilation
-    # only: no eval(), no new Function(), no inline script; a script must
-    # still come from the site to use it.
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    # Scripts from the site only. The search needs nothing more: the former
+    # Pagefind search needed 'wasm-unsafe-eval' for its WebAssembly module,
+    # and a worker; the site's own search (assets/search.js) needs neither,
+    # so both are gone.
+    ("script-src", "'self'"),
     ("style-src", "'self'"),
     # Material draws some icons from data: SVG in its CSS; an image cannot run.
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
     ("connect-src", "'self'"),
-    ("worker-src", "'self'"),
     ("manifest-src", "'self'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),

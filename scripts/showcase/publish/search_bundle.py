@@ -1,26 +1,47 @@
-"""The Pagefind bundle (``site/pagefind/``) from the plan's search records.
+"""The site's search index (``site/tim-kiem/``), written from the plan's records.
 
-Pagefind indexes one small HTML document per record (see
-:func:`search_index.record_html`). The bundle is kept in the build cache by a
-hash of every document and of Pagefind's version: a build whose records did
-not change links the same files again instead of running Pagefind.
+Our own chunked index (see :mod:`search_encode` for the files), read by
+``assets/search.js``: the search box fetches a small entry file when it
+opens, a query only the shards of its words and the display data of the
+results it shows, the filter menus their values when they are opened.
+
+Records are numbered in a fixed order: listings, then guides (each by URL),
+then profiles oldest first (by date, then URL), so that a new profile is
+usually added at the end, and filter-only results are shown newest first by
+reading the numbers backwards.
+
+``mkdocs serve`` calls :func:`write` again after each edit, in the same
+process: the work of every record and every key is kept (:class:`_State`),
+and only what changed is analysed, encoded and written again. A patched
+index is byte-identical to a fresh one (tested). Files are always written
+fresh (unlinked first): a file in the site may be a hard link into the
+build cache (see :func:`showcase.publish.cache.place`).
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
-import subprocess
-import tempfile
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from importlib.metadata import version
+from operator import is_
 
-from showcase.publish import cache
-from showcase.publish.search_index import OUTPUT_DIR, UNUSED, IndexPlan, record_html
+from showcase.publish import search_encode as enc
+from showcase.publish.search_filters import filter_files, row
+from showcase.publish.search_index import (
+    OUTPUT_DIR,
+    Facets,
+    IndexPlan,
+    RecordKind,
+    SearchRecord,
+)
+from showcase.publish.search_postings import Postings
+from showcase.publish.search_words import _FOLDED, RecordWords, analyse
 
-FOLDER = "search"
-ENTRY = "pagefind-entry.json"  # Pagefind's index of the bundle: other bundle, other bytes
+FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
+FOLDER = "search"  # the former Pagefind bundles in the build cache: removed
 
 
 @dataclass(frozen=True)
@@ -31,88 +52,160 @@ class Written:
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not be run or failed."""
+    """The index could not be written."""
 
 
-def pagefind_binary() -> str:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise SearchIndexError("Thiếu gói pagefind-bin: chạy lại 'make site'.") from exc
-    return str(get_executable())
+def ordered(records: Sequence[SearchRecord]) -> list[SearchRecord]:
+    def key(r: SearchRecord) -> tuple[int, str, str]:
+        rank = {RecordKind.LISTING: 0, RecordKind.GUIDE: 1, RecordKind.PROFILE: 2}[r.kind]
+        return rank, r.date if r.kind is RecordKind.PROFILE else "", r.url
+
+    return sorted(records, key=key)
+
+
+class _State:
+    """The index of the records last written, kept for the next call."""
+
+    def __init__(self) -> None:
+        self.records: list[SearchRecord] = []
+        self.postings = Postings()
+        self.encoded = enc.Encoded()
+        self.titles: list[tuple[str, ...]] = []
+        self.rows: list[str] = []
+        self.written: dict[str, tuple[str, tuple[int, int, int]]] = {}  # path -> text, stat
+        # What files() made last time, and from what (reused when the same).
+        self.memo_w: enc.Memo = {}
+        self.memo_p: enc.Memo = {}
+        self.memo_titles: tuple[list[tuple[str, ...]], list[tuple[str, str]]] = ([], [])
+        self.memo_rows: dict[int, tuple[list[str], str]] = {}
+        self.memo_filters: tuple[list[Facets | None], dict[str, str]] = ([], {})
+        self.memo_digest: dict[str, tuple[str, bytes]] = {}
+
+    def update(self, records: list[SearchRecord]) -> None:
+        old = self.records
+        same_order = len(old) == len(records) and all(
+            a.url == b.url for a, b in zip(old, records, strict=True))
+        if not same_order:
+            self._fresh(records)
+            return
+        for doc, (a, b) in enumerate(zip(old, records, strict=True)):
+            if a is b or a == b:
+                continue
+            self.postings.remove(doc, analyse(a))
+            words = analyse(b)
+            self.postings.add(doc, words)
+            self.titles[doc] = words.title
+            self.rows[doc] = row(b)
+        self.records = records
+        self.encoded.update(self.postings)
+
+    def _fresh(self, records: list[SearchRecord]) -> None:
+        post = Postings()
+        titles = []
+        for doc, rec in enumerate(records):
+            words: RecordWords = analyse(rec)
+            post.append(doc, words)
+            titles.append(words.title)
+        self.records, self.postings, self.titles = records, post, titles
+        self.rows = [row(r) for r in records]
+        self.encoded = enc.Encoded()
+        self.encoded.update(post, everything=True)
+
+    def files(self) -> dict[str, str]:
+        """Every file of the index: path under OUTPUT_DIR -> text (unchanged parts kept)."""
+        e = self.encoded
+        out: dict[str, str] = {}
+        firsts: dict[str, list[str]] = {}
+        if self.titles != self.memo_titles[0]:
+            self.memo_titles = (list(self.titles), enc.titles(self.titles, _FOLDED))
+        for folder, cut in (("w", enc.shards(e.single_keys, e.singles, self.memo_w)),
+                            ("p", enc.shards(e.pair_keys, e.pairs, self.memo_p, e.pair_names)),
+                            ("t", self.memo_titles[1])):
+            firsts[folder] = [first for first, _ in cut]
+            out.update((f"{folder}/{i}.json", body) for i, (_, body) in enumerate(cut))
+        for i in range(0, len(self.rows), enc.CHUNK):
+            part = self.rows[i:i + enc.CHUNK]
+            known = self.memo_rows.get(i)
+            if known is None or len(known[0]) != len(part) or not all(map(is_, part, known[0])):
+                known = self.memo_rows[i] = (part, "[" + ",".join(part) + "]")
+            out[f"d/{i // enc.CHUNK}.json"] = known[1]
+        facets = [r.facets for r in self.records]
+        if facets != self.memo_filters[0]:
+            self.memo_filters = (facets, filter_files(self.records))
+        out.update(self.memo_filters[1])
+        digest = hashlib.sha256()
+        for path in sorted(out):
+            body = out[path]
+            known_digest = self.memo_digest.get(path)
+            if known_digest is None or known_digest[0] is not body:
+                known_digest = self.memo_digest[path] = (
+                    body, hashlib.sha256(body.encode()).digest())
+            digest.update(f"{path}\0".encode() + known_digest[1])
+        for path in [p for p in self.memo_digest if p not in out]:
+            del self.memo_digest[path]
+        kinds = [r.kind for r in self.records]
+        entry = {"f": FORMAT, "v": digest.hexdigest()[:16], "n": len(self.records),
+                 "l": kinds.count(RecordKind.LISTING), "g": kinds.count(RecordKind.GUIDE),
+                 "c": enc.CHUNK, **firsts}
+        out["index.json"] = enc.text(entry)
+        return out
+
+
+_STATE = _State()
+
+
+def forget() -> None:
+    """Drop what the process kept: the next :func:`write` starts afresh (tests, benches)."""
+    global _STATE
+    _STATE = _State()
 
 
 def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Written:
-    """Write the Pagefind bundle into ``site_dir``/pagefind (from ``cache_dir`` if made before)."""
+    """Write the search index into ``site_dir``/tim-kiem; only what changed since
+    the last call in this process is encoded and written again."""
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects and no cycles: collecting would only cost
+    try:
+        _STATE.update(ordered(plan.records))
+        files = _STATE.files()
+    finally:
+        if enabled:
+            gc.enable()
     out = os.path.join(site_dir, OUTPUT_DIR)
-    docs = sorted((rec.url, record_html(rec)) for rec in plan.records)
-    h = hashlib.sha256(f"{version('pagefind-bin')}\0{plan.language}\0{UNUSED}".encode())
-    for url, doc in docs:
-        h.update(f"{url}\0{doc}\0".encode())
-    key = h.hexdigest()[:40]
-    entry = os.path.join(cache_dir, FOLDER, key) if cache_dir else None
-    if entry and _same(entry, out):
-        pass  # a folder built into again (``--dirty``) already has this bundle
-    elif entry and os.path.isdir(entry):
-        shutil.rmtree(out, ignore_errors=True)
-        _link_tree(entry, out)
-    else:
-        shutil.rmtree(out, ignore_errors=True)
-        _run(docs, out, plan.language)
-        if entry:
-            _store_tree(out, entry)
-    if cache_dir:
-        cache.prune(os.path.join(cache_dir, FOLDER), keep={key})
-    sizes = [os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs]
-    return Written(len(plan.records), len(sizes), sum(sizes))
+    paths = {os.path.join(out, *rel.split("/")): body for rel, body in files.items()}
+    total = sum(_put(path, body) for path, body in paths.items())
+    _remove_others(out, paths)
+    for path in [p for p in _STATE.written if p.startswith(out + os.sep) and p not in paths]:
+        del _STATE.written[path]
+    if cache_dir:  # Pagefind's bundles, kept there by former versions: unused now
+        shutil.rmtree(os.path.join(cache_dir, FOLDER), ignore_errors=True)
+    return Written(len(plan.records), len(files), total)
 
 
-def _same(entry: str, out: str) -> bool:
-    """Whether ``out`` holds the links to this very cache entry (its entry file is one)."""
+def _put(path: str, body: str) -> int:
+    data = body.encode("utf-8")
+    known = _STATE.written.get(path)
+    if known and known[0] == body:
+        try:
+            st = os.stat(path)
+            if (st.st_ino, st.st_size, st.st_mtime_ns) == known[1]:
+                return len(data)
+        except OSError:
+            pass
     try:
-        return os.path.samefile(os.path.join(entry, ENTRY), os.path.join(out, ENTRY))
-    except OSError:
-        return False
+        os.unlink(path)  # never write through a hard link into the cache
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    st = os.stat(path)
+    _STATE.written[path] = (body, (st.st_ino, st.st_size, st.st_mtime_ns))
+    return len(data)
 
 
-def _run(docs: list[tuple[str, str]], out: str, language: str) -> None:
-    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
-        for url, doc in docs:
-            path = os.path.join(tmp, *[p for p in url.split("/") if p], "index.html")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(doc)
-        cmd = [pagefind_binary(), "--site", tmp, "--output-path", out, "--silent",
-               "--force-language", language]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SearchIndexError(f"Pagefind lỗi khi tạo chỉ mục tìm kiếm: {done.stderr[-2000:]}")
-    # Pagefind's ready-made UIs: the site has its own (assets/showcase/search.js).
-    for name in os.listdir(out):
-        if name.startswith(UNUSED):
-            path = os.path.join(out, name)
-            (shutil.rmtree if os.path.isdir(path) else os.remove)(path)
-
-
-def _store_tree(src: str, entry: str) -> None:
-    """A copy of the bundle as a cache entry, filled under a temporary name."""
-    os.makedirs(os.path.dirname(entry), exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=os.path.dirname(entry))
-    shutil.rmtree(tmp)
-    shutil.copytree(src, tmp)
-    for folder, _, names in os.walk(tmp):
+def _remove_others(out: str, keep: Container[str]) -> None:
+    for folder, _, names in os.walk(out):
         for name in names:
-            os.chmod(os.path.join(folder, name), 0o444)  # shared with sites: see cache.place
-    try:
-        os.rename(tmp, entry)
-    except OSError:  # another build stored the same bundle meanwhile
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _link_tree(entry: str, out: str) -> None:
-    for folder, dirs, names in os.walk(entry):
-        dirs.sort()
-        target = os.path.join(out, os.path.relpath(folder, entry))
-        os.makedirs(target, exist_ok=True)
-        for name in sorted(names):
-            cache.place(os.path.join(folder, name), os.path.join(target, name))
+            path = os.path.join(folder, name)
+            if path not in keep:
+                os.unlink(path)
