@@ -218,13 +218,15 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
 
 
 def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
-                  guides: Iterable[search_index.SearchRecord] = (), own_search: bool = True
-                  ) -> None:
+                  guides: Iterable[search_index.SearchRecord] = (), own_search: bool = True,
+                  serving: bool = False) -> None:
     """Write the indexes of the pages, while the media are still being made: the
     sitemaps and the search index. ``built``: (absolute URL, lastmod) of every page
     MkDocs wrote, generated or not; ``guides``: the search records of the
     hand-written pages. ``own_search`` False keeps Material's own lunr search
     instead (only to compare searches in the bench), whose index is then folded.
+    ``serving``: a ``mkdocs serve`` rebuild, which patches the search index it
+    keeps in memory (never taken from the build cache).
     """
     with timing.phase("sitemaps"):
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
@@ -232,7 +234,7 @@ def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
     with timing.phase("search index"):
         if own_search:
             search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
-                                site_dir, plan.cache_dir)
+                                site_dir, plan.cache_dir, from_cache=not serving)
         else:
             search.fold_index(site_dir)
 

@@ -506,7 +506,9 @@ def _planned(built: Built) -> list:
 
     loaded = pipeline.loaded_from(built.corpus, Options(), TODAY)
     site = pipeline.site_of({"site_url": SITE_URL, "site_name": "x"}, Options())
-    return list(pipeline.plan(loaded, site).pages)
+    planned = pipeline.plan(loaded, site)
+    planned.making.cancel()  # the pages only: no media to wait for
+    return list(planned.pages)
 
 
 # --- Plain MkDocs -----------------------------------------------------------------

@@ -262,7 +262,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         try:
             # Everything the pages give first, while the media workers finish.
             pipeline.write_indexes(self.plan, config.site_dir, self.built, self.guides,
-                                   self.own_search)
+                                   self.own_search, self.serving)
             self._reports(config)
             output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)
             pipeline.write(output, config.site_dir, self.last_output if self.dirty else None)

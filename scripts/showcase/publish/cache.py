@@ -78,13 +78,19 @@ def source_hash(path: str, mtime_ns: int, size: int) -> str:
 
 
 def store(entry: str, files: dict[str, bytes]) -> None:
-    """Fill a cache entry atomically: a half-written entry is never seen."""
+    """Fill a cache entry atomically: a half-written entry is never seen.
+
+    ``files``: name -> bytes; a name may hold '/' (a file in a sub-folder)."""
     parent = os.path.dirname(entry)
+    os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".tmp-", dir=parent)
     for name, data in files.items():
-        with open(os.path.join(tmp, name), "wb") as fh:
+        path = os.path.join(tmp, *name.split("/"))
+        if "/" in name:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
             fh.write(data)
-        os.chmod(os.path.join(tmp, name), 0o444)  # shared with sites: see place()
+        os.chmod(path, 0o444)  # shared with sites: see place()
     try:
         os.rename(tmp, entry)
     except OSError:  # another build filled it meanwhile: same inputs, same bytes

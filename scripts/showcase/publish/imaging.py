@@ -27,8 +27,11 @@ WIDTHS = (480, 960)
 JPEG_OPTS: dict[str, Any] = {
     "quality": 82, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
 WEBP_OPTS: dict[str, Any] = {"quality": 80, "method": 2, "exact": False}
+# A card is fetched by the share previews of Facebook and Zalo, never by a page:
+# without the second (Huffman) pass it encodes in 1.7 ms instead of 3.2 ms, for
+# 7% more bytes (measured on 40 cards of the bench corpus).
 CARD_OPTS: dict[str, Any] = {
-    "quality": 86, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
+    "quality": 86, "optimize": False, "progressive": False, "subsampling": "4:2:0"}
 FORMATS = ("JPEG", "PNG", "WEBP")
 RESAMPLE = Image.Resampling.BILINEAR  # decoded photo -> largest variant
 _ORIENTATION = 0x0112

@@ -10,6 +10,9 @@ then profiles oldest first (by date, then URL), so that a new profile is
 usually added at the end, and filter-only results are shown newest first by
 reading the numbers backwards.
 
+A build's index is kept in the build cache (``search-index/<key>``), keyed by
+a hash of every record and of this code: a warm build whose records did not
+change links those files instead of analysing 10,000 records again.
 ``mkdocs serve`` calls :func:`write` again after each edit, in the same
 process: the work of every record and every key is kept (:class:`_State`),
 and only what changed is analysed, encoded and written again. A patched
@@ -26,8 +29,10 @@ import os
 import shutil
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import is_
 
+from showcase.publish import cache
 from showcase.publish import search_encode as enc
 from showcase.publish.search_filters import filter_files, row
 from showcase.publish.search_index import (
@@ -42,6 +47,7 @@ from showcase.publish.search_words import _FOLDED, RecordWords, analyse
 
 FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
 FOLDER = "search"  # the former Pagefind bundles in the build cache: removed
+CACHE = "search-index"  # in the build cache: one folder of files per set of records
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class _State:
         self.memo_rows: dict[int, tuple[list[str], str]] = {}
         self.memo_filters: tuple[list[Facets | None], dict[str, str]] = ([], {})
         self.memo_digest: dict[str, tuple[str, bytes]] = {}
+        self.files_made: list[tuple[str, str]] = []  # the last files(), for the build cache
 
     def update(self, records: list[SearchRecord]) -> None:
         old = self.records
@@ -160,26 +167,85 @@ def forget() -> None:
     _STATE = _State()
 
 
-def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None) -> Written:
+def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None,
+          from_cache: bool = True) -> Written:
     """Write the search index into ``site_dir``/tim-kiem; only what changed since
-    the last call in this process is encoded and written again."""
+    the last call in this process is encoded and written again.
+
+    ``from_cache``: in a process that has written no index yet, take the files
+    from the build cache when the same records were indexed before (``mkdocs
+    serve`` says False: it keeps the analysis in memory for the edits to come).
+    """
+    records = ordered(plan.records)
+    out = os.path.join(site_dir, OUTPUT_DIR)
+    key = _key(records) if cache_dir else ""
+    entry = os.path.join(cache_dir, CACHE, key) if cache_dir else None
+    if entry and from_cache and not _STATE.records and os.path.isdir(entry):
+        written = _linked(entry, out, len(records))
+    else:
+        written = _written(records, out)
+        if entry and not os.path.isdir(entry):
+            cache.store(entry, {rel: body.encode("utf-8") for rel, body in _STATE.files_made})
+    if cache_dir:
+        shutil.rmtree(os.path.join(cache_dir, FOLDER), ignore_errors=True)  # Pagefind's, unused
+        if from_cache:  # a serve rebuild keeps the entries it may need again
+            cache.prune(os.path.join(cache_dir, CACHE), keep={key})
+    return written
+
+
+def _written(records: list[SearchRecord], out: str) -> Written:
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects and no cycles: collecting would only cost
     try:
-        _STATE.update(ordered(plan.records))
+        _STATE.update(records)
         files = _STATE.files()
     finally:
         if enabled:
             gc.enable()
-    out = os.path.join(site_dir, OUTPUT_DIR)
+    _STATE.files_made = sorted(files.items())
     paths = {os.path.join(out, *rel.split("/")): body for rel, body in files.items()}
     total = sum(_put(path, body) for path, body in paths.items())
     _remove_others(out, paths)
     for path in [p for p in _STATE.written if p.startswith(out + os.sep) and p not in paths]:
         del _STATE.written[path]
-    if cache_dir:  # Pagefind's bundles, kept there by former versions: unused now
-        shutil.rmtree(os.path.join(cache_dir, FOLDER), ignore_errors=True)
-    return Written(len(plan.records), len(files), total)
+    return Written(len(records), len(files), total)
+
+
+def _linked(entry: str, out: str, n: int) -> Written:
+    """The cached index's files as the site's (hard links: see cache.place)."""
+    paths: dict[str, str] = {}
+    total = 0
+    for folder, dirs, names in os.walk(entry):
+        dirs.sort()
+        target = os.path.normpath(os.path.join(out, os.path.relpath(folder, entry)))
+        os.makedirs(target, exist_ok=True)
+        for name in sorted(names):
+            src, dest = os.path.join(folder, name), os.path.join(target, name)
+            cache.place(src, dest)
+            paths[dest] = ""
+            total += os.path.getsize(src)
+    _remove_others(out, paths)
+    return Written(n, len(paths), total)
+
+
+def _key(records: list[SearchRecord]) -> str:
+    """Everything the index's bytes are made from: the records and this code."""
+    h = hashlib.sha256(_code().encode())
+    for rec in records:
+        h.update(_record_digest(rec))
+    return h.hexdigest()[:40]
+
+
+@lru_cache(maxsize=1 << 16)  # records are memoised too: a warm build hashes each once
+def _record_digest(rec: SearchRecord) -> bytes:
+    return hashlib.sha256(repr(rec).encode("utf-8", "surrogatepass")).digest()
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    names = sorted(n for n in os.listdir(here) if n.startswith("search") and n.endswith(".py"))
+    return cache.key(str(FORMAT), *(cache.file_hash(os.path.join(here, n)) for n in names))
 
 
 def _put(path: str, body: str) -> int:
