@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from typing import Any
 
 from showcase.bench import measure, synth
 
@@ -49,7 +50,7 @@ def corpus(out: str, n: int, repo: str) -> str:
                           distinct_photos=True, camera=True, words=(400, 1200))
 
 
-def _build(root: str) -> tuple[float, float, int, dict[str, float]]:
+def _build(root: str) -> tuple[float, float, int, dict[str, Any]]:
     fd, timings = tempfile.mkstemp(suffix=".json")
     os.close(fd)
     env = {**os.environ, "SHOWCASE_TIMINGS": timings}
@@ -59,12 +60,25 @@ def _build(root: str) -> tuple[float, float, int, dict[str, float]]:
     with open(timings, encoding="utf-8") as fh:
         text = fh.read()
     os.remove(timings)
-    phases = json.loads(text) if text else {}
+    phases: dict[str, Any] = json.loads(text) if text else {}
     if not line:
         print(p.stderr[-3000:], file=sys.stderr)
         return float("nan"), float("nan"), -1, phases
     _, secs, mib, rc = line[-1].split()
     return float(secs), float(mib), int(rc), phases
+
+
+def _memory(label: str, mib: float, timings: dict[str, Any]) -> list[tuple[str, str]]:
+    """The largest process's peak, the build process's and the phase it was reached
+    in, the media workers' (each), and the most all of them can hold at once."""
+    peaks: dict[str, float] = timings.get("peak_mib", {})
+    main = max(peaks.values(), default=0.0)
+    where = next((name for name, p in peaks.items() if p >= main), "?")
+    workers = float(timings.get("workers_peak_mib", 0.0))
+    return [(f"{label} peak memory", f"{mib:.0f} MiB (the largest process)"),
+            (f"{label} peak memory, build process", f"{main:.0f} MiB (reached in: {where})"),
+            (f"{label} peak memory, each media worker", f"{workers:.0f} MiB"),
+            (f"{label} peak memory, all processes", f"at most {main + 2 * workers:.0f} MiB")]
 
 
 def _edit(root: str) -> None:
@@ -86,11 +100,14 @@ def run(out: str) -> list[tuple[str, str]]:
             if label == "one edit":
                 _edit(root)
             shutil.rmtree(os.path.join(root, "site"), ignore_errors=True)
-            secs, mib, rc, phases = _build(root)
+            secs, mib, rc, timings = _build(root)
             rows.append((f"build {n:>6}: {label} time", f"{secs:.1f} s (exit {rc})"))
-            rows.append((f"build {n:>6}: {label} peak memory", f"{mib:.0f} MiB"))
-            rows += [(f"build {n:>6}: {label} phase {name}", f"{t:.2f} s")
-                     for name, t in sorted(phases.items(), key=lambda kv: -kv[1])]
+            rows += _memory(f"build {n:>6}: {label}", mib, timings)
+            cpu = timings.get("cpu", {})
+            rows += [(f"build {n:>6}: {label} phase {name}",
+                      f"{t:.2f} s" + (f" ({cpu[name]:.2f} s CPU)" if name in cpu else ""))
+                     for name, t in sorted(timings.get("seconds", {}).items(),
+                                           key=lambda kv: -kv[1])]
         site = os.path.join(root, "site")
         bundle = os.path.join(site, "tim-kiem")
         index = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(bundle)
