@@ -40,6 +40,7 @@ from showcase.publish import (
     markup,
     media,
     pages,
+    report_cache,
     search,
     search_bundle,
     search_index,
@@ -276,8 +277,12 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
         for y in years or ([latest] if latest else []):
             ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
                                          loaded.today, y)
-            written += report_files.write(folder, report_files.files(ann, ann.quotas))
+            written += report_files.write(folder, report_cache.files(ann, _cache(loaded)))
     return folder, written
+
+
+def _cache(loaded: Loaded) -> str:
+    return os.path.join(loaded.root, loaded.options.cache_dir)
 
 
 def _media_urls(m: media.Media) -> set[str]:

@@ -240,3 +240,21 @@ def test_withdrawn_consent_and_sectors_read_clearly() -> None:
     a = annual.build(UNITS, [p], PLAN, D(2026, 11, 24), 2024)
     row = next(r for r in a.rows if r.unit.id == "vhtt-a")
     assert row.published == (p,)  # published in 2024: still counts for 2024
+
+
+def test_a_build_takes_the_reports_of_unchanged_figures_from_its_cache(tmp_path) -> None:
+    from showcase.plan import report_files
+    from showcase.publish import report_cache
+
+    def year(profiles: list[Profile]) -> annual.Annual:
+        return annual.build(UNITS, profiles, PLAN, D(2026, 1, 15), 2025, "Sở VHTTDL", None)
+
+    made = report_cache.files(year(PROFILES), str(tmp_path))
+    kept = list((tmp_path / report_cache.FOLDER).rglob("*"))
+    assert made == report_files.files(year(PROFILES), year(PROFILES).quotas)
+    assert report_cache.files(year(PROFILES), str(tmp_path)) == made
+    assert list((tmp_path / report_cache.FOLDER).rglob("*")) == kept  # nothing made again
+    # Other figures, other files.
+    other = report_cache.files(year(PROFILES[:-1]), str(tmp_path))
+    assert other == report_files.files(year(PROFILES[:-1]), year(PROFILES[:-1]).quotas)
+    assert other != made

@@ -78,7 +78,7 @@ def test_a_patched_index_is_the_index_built_afresh(tmp_path, change):
     recs = list(records(300))
     site = tmp_path / "served"
     search_bundle.forget()
-    search_bundle.write(IndexPlan(tuple(recs)), str(site))  # the first build of a serve
+    search_bundle.write(IndexPlan(tuple(recs)), str(site), from_cache=False)  # a serve's first
     r = recs[120]
     if change == "story":
         recs[120] = dataclasses.replace(r, story=r.story + ("một câu mới về đường làng",))
@@ -90,7 +90,8 @@ def test_a_patched_index_is_the_index_built_afresh(tmp_path, change):
         recs.append(dataclasses.replace(r, url="ho-so/moi/", date="2030-01-01"))
     elif change == "removed":
         del recs[120]
-    search_bundle.write(IndexPlan(tuple(recs)), str(site))  # after the edit, same process
+    search_bundle.write(IndexPlan(tuple(recs)), str(site), from_cache=False)  # after the edit
+    assert search_bundle._STATE.records  # the state was kept and patched, not rebuilt
     patched = tree(site)
     again = fresh(IndexPlan(tuple(recs)), tmp_path / "fresh")
     assert sorted(patched) == sorted(again)
@@ -146,3 +147,22 @@ def test_postings_hold_exact_forms_pairs_and_title_places(tmp_path):
     # titles: the length and the position of each syllable, with its exact form
     t_forms, t_deltas, lengths, places = _posting(site, "t", "so")
     assert t_forms == ["số"] and lengths == [3] and places == [16 * 2 + 0]
+
+
+def test_a_new_build_of_the_same_records_links_the_index_from_the_build_cache(tmp_path):
+    cache_dir = tmp_path / "cache"
+    first = tmp_path / "first" / "site"
+    search_bundle.write(IndexPlan(records(80)), str(first), str(cache_dir))
+    entries = list((cache_dir / search_bundle.CACHE).iterdir())
+    assert len(entries) == 1
+    second = tmp_path / "second" / "site"  # another process: nothing kept in memory
+    search_bundle.forget()
+    search_bundle.write(IndexPlan(records(80)), str(second), str(cache_dir))
+    assert tree(second) == tree(first)
+    index = second / "tim-kiem" / "index.json"
+    assert os.path.samefile(index, entries[0] / "index.json")  # linked, not written again
+    # Other records, another entry (the first one ages out of the cache on its own).
+    search_bundle.forget()
+    search_bundle.write(IndexPlan(records(81)), str(tmp_path / "third"), str(cache_dir))
+    assert len(list((cache_dir / search_bundle.CACHE).iterdir())) == 2
+    assert tree(tmp_path / "third") == fresh(IndexPlan(records(81)), tmp_path / "nocache")

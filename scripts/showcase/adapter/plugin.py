@@ -43,6 +43,7 @@ from showcase.publish import (
     urls,
 )
 from showcase.publish.media import MediaError
+from showcase.publish.search import search_document
 from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page
 
@@ -175,10 +176,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 continue
             if self.dirty:
                 rebuild.free(config.site_dir, page.url)
-            file = File.generated(config, src_uri, content=page.search_doc,
+            # The navigation's pages are MkDocs' own (their titles come from the
+            # nav): Markdown renders their search document. The others: no pass.
+            doc = search_document(page.toc, page.search_text) if src_uri in in_nav else ""
+            file = File.generated(config, src_uri, content=doc,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
-            if src_uri not in in_nav:  # the navigation's pages get their titles from it
-                PlannedPage(page, file, config)  # kept as file.page: no Markdown pass
+            if src_uri not in in_nav:
+                PlannedPage(page, file, config, material_search=not self.own_search)
             files.append(file)
             self.pages[src_uri] = page
         for folder, _, names in os.walk(ASSETS):

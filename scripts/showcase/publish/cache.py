@@ -169,12 +169,17 @@ def place(src: str, dest: str) -> None:
     rewritten in place: a new value is a new file under a new key.
     """
     try:
-        if os.path.samefile(src, dest):
-            return  # already there (a folder built into again, as `mkdocs serve --dirty` does)
-        os.unlink(dest)  # never write through: dest may be linked to another cache file
-    except FileNotFoundError:
+        os.link(src, dest)  # a fresh site folder: nothing there yet, one call
+        return
+    except FileExistsError:
         pass
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(src, dest)
+        return
+    if os.path.samefile(src, dest):
+        return  # already there (a folder built into again, as `mkdocs serve --dirty` does)
+    os.unlink(dest)  # never write through: dest may be linked to another cache file
     try:
         os.link(src, dest)
-    except OSError:  # another file system, or links not allowed
+    except OSError:
         shutil.copyfile(src, dest)

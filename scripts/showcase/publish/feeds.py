@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.publish import cache, captions, feedlist
+from showcase.publish.digest import digest
 from showcase.publish.feed_entries import (
     Picture,
     add_entry,
@@ -115,8 +116,7 @@ def _feed(base: str, info: feedlist.FeedInfo, column: Column, fallback: dt.datet
           chosen: tuple[_Item, ...], folder: str | None) -> tuple[str, bytes]:
     """(cache key, bytes) of one feed; from the blobs in ``folder`` when made before."""
     # Everything the feed's bytes are made from, for the cache (see cache.Blobs).
-    key = cache.key("feed", _code(), base, repr(info), repr(column), repr(fallback), *(
-        repr((i.profile, i.story, i.picture, i.unit)) for i in chosen))
+    key = cache.key("feed", _code(), base, digest((info, column, fallback, chosen)).hex())
     blobs = cache.Blobs(folder) if folder else None
     data = blobs.get(key) if blobs else None
     if data is not None:

@@ -15,7 +15,7 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.publish import feedlist, social, urls
 from showcase.publish.feeds import feed_items
-from showcase.publish.search import search_doc
+from showcase.publish.search import outline
 from showcase.publish.views import FeedEntry, FeedGroup, FollowView, Page, Site
 
 TITLE = "Theo dõi chuyên mục"
@@ -47,9 +47,9 @@ def follow_page(site: Site, units: Mapping[str, Unit], profiles: Sequence[Profil
         groups=tuple(FeedGroup(feedlist.GROUPS[g], tuple(fs)) for g, fs in groups.items()
                      if fs),
     )
-    doc, toc = search_doc(TITLE, [INTRO, *HOW])
+
     return Page(
         url=urls.FOLLOW_URL, template="showcase/follow.html", title=TITLE, description=INTRO,
         view=view, social=social.page_social(site, urls.FOLLOW_URL, TITLE, INTRO),
-        search_doc=doc, toc=toc, hide_toc=True,
+        search_text=(INTRO, *HOW), toc=outline(TITLE), hide_toc=True,
     )

@@ -49,6 +49,7 @@ _MD = _markdown()
 
 _HEADING = re.compile(r'<h([2-6]) id="([^"]*)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,17 @@ class Heading:
 @hash_once
 @dataclass(frozen=True)
 class Story:
-    """A profile's story, rendered once per build for its page and its feed items."""
+    """A profile's story, rendered once per build for its page, its feed items and
+    its search record."""
 
     html: str  # sanitised
     headings: tuple[Heading, ...]
+    text: tuple[str, ...] = ()  # the paragraphs as plain text (see plain_text)
 
 
 def story(body: str) -> Story:
     rendered = story_html(body)
-    return Story(rendered, story_headings(rendered))
+    return Story(rendered, story_headings(rendered), tuple(plain_text(rendered)))
 
 
 def stories(bodies: Mapping[str, str], blobs: cache.Blobs | None = None,
@@ -100,11 +103,11 @@ def _kept(body: str, folder: str) -> Story:
     blobs, key = cache.Blobs(folder), _key(body)
     data = blobs.get(key)
     if data is not None:
-        html, heads = json.loads(data)
-        return Story(html, tuple(Heading(*h) for h in heads))
+        html, heads, text = json.loads(data)
+        return Story(html, tuple(Heading(*h) for h in heads), tuple(text))
     made = story(body)
-    blobs.put(key, json.dumps([made.html, [list(astuple(h)) for h in made.headings]],
-                              ensure_ascii=False).encode())
+    blobs.put(key, json.dumps([made.html, [list(astuple(h)) for h in made.headings],
+                               list(made.text)], ensure_ascii=False).encode())
     return made
 
 
@@ -116,6 +119,15 @@ def _renderer() -> str:
     code = [cache.file_hash(os.path.join(here, "markup.py")),
             cache.file_hash(os.path.join(os.path.dirname(here), "content", "text.py"))]
     return cache.key(*code, version("markdown"), version("nh3"))
+
+
+def plain_text(fragment: str) -> list[str]:
+    """The paragraphs of sanitised HTML (a story, a guide page), as text."""
+    # A paragraph's source lines are one paragraph (a phrase wrapped in the
+    # Markdown is still a phrase); blocks end at their closing tags.
+    text = _BLOCK_END.sub("\n", fragment.replace("\n", " "))
+    return [" ".join(html_lib.unescape(_TAG.sub(" ", line)).split())
+            for line in text.split("\n") if line.strip() and _TAG.sub("", line).strip()]
 
 
 def story_headings(rendered: str) -> tuple[Heading, ...]:

@@ -102,7 +102,8 @@ def write(manifest: Manifest, site_dir: str) -> None:
     """Copy each profile's media into its page folder in ``site_dir``."""
     for slug in sorted(manifest):
         out = os.path.join(site_dir, *urls.profile_url(slug).rstrip("/").split("/"))
-        os.makedirs(out, exist_ok=True)
+        if not os.path.isdir(out):  # usually made by its page, written first
+            os.makedirs(out)
         for entry in manifest[slug].entries:
             for name in sorted(os.listdir(entry)):
                 cache.place(os.path.join(entry, name), os.path.join(out, name))

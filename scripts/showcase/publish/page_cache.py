@@ -11,13 +11,13 @@ new key: a stale page is never served.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from showcase.publish import cache
+from showcase.publish.digest import digest
 from showcase.publish.views import Page
 
 FOLDER = "pages"
@@ -44,9 +44,8 @@ class PageCache:
 
 @lru_cache(maxsize=1 << 16)  # `mkdocs serve` plans the same pages on every rebuild
 def _digest(page: Page) -> str:
-    # repr, not pickle: a dataclass repr depends on values only, never on
-    # which objects happen to be shared (pickle's memo would).
-    return hashlib.sha256(repr(page).encode()).hexdigest()
+    # Values only, never which objects happen to be shared (see publish/digest.py).
+    return digest(page).hex()
 
 
 def _encoded(html: str) -> bytes:

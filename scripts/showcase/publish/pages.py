@@ -23,7 +23,7 @@ from showcase.publish import captions, social, urls, wording
 from showcase.publish import listings as L
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest, PhotoSet
-from showcase.publish.search import search_doc
+from showcase.publish.search import outline
 from showcase.publish.views import (
     Card,
     CardGroup,
@@ -126,19 +126,15 @@ def profile_page(
         same_field=same_field,
         preview=wording.preview_reason(pending, p.published) if pending else "",
     )
-    doc, toc = search_doc(
-        p.name,
-        [p.name_km or "", p.title if p.title != p.name else "", p.summary,
-         f"{unit_name}. {FIELDS[p.field].label}. {KINDS[p.kind].label}."],
-        story.headings,
-    )
+    text = (p.name_km or "", p.title if p.title != p.name else "", p.summary,
+            f"{unit_name}. {FIELDS[p.field].label}. {KINDS[p.kind].label}.")
     page_social = social.profile_social(p, site, unit_name)
     if pending:
         page_social = dataclasses.replace(page_social, noindex=True)
     return Page(
         url=url, template="showcase/profile.html", title=p.name,
-        description=_one_line(p.summary), view=view, social=page_social, search_doc=doc,
-        toc=toc, published=day.isoformat(), preview=bool(pending),
+        description=_one_line(p.summary), view=view, social=page_social, search_text=text,
+        toc=outline(p.name, story.headings), published=day.isoformat(), preview=bool(pending),
     )
 
 
@@ -182,11 +178,11 @@ def _listing_page(kind: str, heading: str, intro: str, base: str, feed: str | No
         pager=pager(base, n, count) if count > 1 else None,
         section=Link(urls.SECTIONS[kind][1], urls.section_url(kind)), feed=feed,
     )
-    doc, toc = search_doc(title, [intro])
+
     return Page(
         url=url, template="showcase/listing.html", title=title, description=desc,
         view=view, social=social.page_social(site, url, title, desc, "CollectionPage", feeds),
-        search_doc=doc, toc=toc, in_search=n == 1,
+        search_text=(intro,), toc=outline(title), in_search=n == 1,
     )
 
 
@@ -201,11 +197,12 @@ def section_page(kind: str, items: Sequence[L.Listing], site: Site) -> Page:
         for li in items
     )
     view = SectionView(root=urls.relative(url, ""), heading=title, intro=intro, entries=entries)
-    doc, toc = search_doc(title, [intro, ", ".join(e.label for e in entries)])
+
     return Page(
         url=url, template="showcase/section.html", title=title, description=intro, view=view,
         social=social.page_social(site, url, title, intro, "CollectionPage"),
-        search_doc=doc, toc=toc, hide_toc=True,
+        search_text=(intro, ", ".join(e.label for e in entries)), toc=outline(title),
+        hide_toc=True,
     )
 
 
@@ -231,12 +228,12 @@ def home_page(groups: L.Listings, site: Site, cards: Mapping[str, Card]) -> Page
         fields=fields, total=len(groups.public), archive=urls.section_url("year"),
         follow=urls.FOLLOW_URL,
     )
-    doc, toc = search_doc(site.column, [site.description])
+
     return Page(
         url="", template="showcase/home.html", title=site.column,
         description=site.description, view=view,
         social=social.page_social(site, "", site.column, site.description, "WebSite"),
-        search_doc=doc, toc=toc, hide_toc=True,
+        search_text=(site.description,), toc=outline(site.column), hide_toc=True,
     )
 
 

@@ -45,30 +45,46 @@ def _esc(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-def search_doc(
-    title: str, paragraphs: Iterable[str], headings: Iterable[Heading] = (),
-) -> tuple[str, TocEntry]:
-    """A page's search document and its outline.
-
-    Raw HTML blocks, every value escaped: Markdown passes them through as they
-    are, so nothing from a profile is ever read as Markdown or markup, and the
-    heading ids are exactly the story's (the TOC and search results link to them).
-    """
-    parts = [f'<h1 id="{H1_ID}">{_esc(title)}</h1>']
-    parts += [f"<p>{_esc(t)}</p>" for t in paragraphs if t and t.strip()]
-    # Build the outline bottom-up: (level, id, name, children) on a stack.
+def outline(title: str, headings: Iterable[Heading] = ()) -> TocEntry:
+    """A page's outline: its title, then the story's headings with their own ids."""
+    # Built bottom-up: (level, id, name, children) on a stack.
     root: list[Any] = [1, H1_ID, _esc(title), []]
     stack = [root]
     for h in headings:
         if not h.text:
             continue
-        parts.append(f'<h{h.level} id="{html.escape(h.id)}">{_esc(h.text)}</h{h.level}>')
         node: list[Any] = [h.level, h.id, _esc(h.text), []]
         while stack[-1][0] >= h.level:
             stack.pop()
         stack[-1][3].append(node)
         stack.append(node)
-    return "\n\n".join(parts) + "\n", _frozen(root)
+    return _frozen(root)
+
+
+def search_document(toc: TocEntry, paragraphs: Iterable[str]) -> str:
+    """A page's search document, for Material's own search (only the bench uses it).
+
+    Raw HTML blocks, every value escaped: Markdown passes them through as they
+    are, so nothing from a profile is ever read as Markdown or markup, and the
+    heading ids are exactly the story's (the TOC and search results link to them).
+    """
+    parts = [f'<h1 id="{H1_ID}">{toc.name}</h1>']
+    parts += [f"<p>{_esc(t)}</p>" for t in paragraphs if t and t.strip()]
+    parts += [f'<h{e.level} id="{html.escape(e.id)}">{e.name}</h{e.level}>'
+              for e in _below(toc)]
+    return "\n\n".join(parts) + "\n"
+
+
+def _below(entry: TocEntry) -> list[TocEntry]:
+    return [d for c in entry.children for d in (c, *_below(c))]
+
+
+def search_doc(
+    title: str, paragraphs: Iterable[str], headings: Iterable[Heading] = (),
+) -> tuple[str, TocEntry]:
+    """A page's search document and its outline."""
+    toc = outline(title, headings)
+    return search_document(toc, paragraphs), toc
 
 
 def _frozen(node: list[Any]) -> TocEntry:

@@ -34,6 +34,7 @@ from operator import is_
 
 from showcase.publish import cache
 from showcase.publish import search_encode as enc
+from showcase.publish.digest import digest
 from showcase.publish.search_filters import filter_files, row
 from showcase.publish.search_index import (
     OUTPUT_DIR,
@@ -190,6 +191,8 @@ def write(plan: IndexPlan, site_dir: str, cache_dir: str | None = None,
         shutil.rmtree(os.path.join(cache_dir, FOLDER), ignore_errors=True)  # Pagefind's, unused
         if from_cache:  # a serve rebuild keeps the entries it may need again
             cache.prune(os.path.join(cache_dir, CACHE), keep={key})
+    if from_cache:
+        forget()  # a one-off build: the analysis (200 MB at 10,000 profiles) is not needed again
     return written
 
 
@@ -236,9 +239,8 @@ def _key(records: list[SearchRecord]) -> str:
     return h.hexdigest()[:40]
 
 
-@lru_cache(maxsize=1 << 16)  # records are memoised too: a warm build hashes each once
 def _record_digest(rec: SearchRecord) -> bytes:
-    return hashlib.sha256(repr(rec).encode("utf-8", "surrogatepass")).digest()
+    return digest(rec)
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,6 @@ the site is written) per hand-written guide page. Each holds, as plain text:
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -26,7 +24,7 @@ from functools import lru_cache
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish.markup import Story
+from showcase.publish.markup import Story, plain_text
 from showcase.publish.urls import profile_url
 from showcase.publish.views import Page as PlannedPage
 
@@ -34,8 +32,6 @@ OUTPUT_DIR = "tim-kiem"  # site-relative folder of the index
 # The story is indexed up to this many characters: enough for its topics; the
 # index of a long story would otherwise grow every query's download.
 STORY_CHARS = 1500
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
 
 
 class RecordKind(Enum):
@@ -85,15 +81,6 @@ class IndexPlan:
     language: str = "vi"
 
 
-def plain_text(fragment: str) -> list[str]:
-    """The paragraphs of sanitised HTML (a story), as text."""
-    # A paragraph's source lines are one paragraph (a phrase wrapped in the
-    # Markdown is still a phrase); blocks end at their closing tags.
-    text = _BLOCK_END.sub("\n", fragment.replace("\n", " "))
-    return [" ".join(html.unescape(_TAG.sub(" ", line)).split())
-            for line in text.split("\n") if line.strip() and _TAG.sub("", line).strip()]
-
-
 @lru_cache(maxsize=1 << 16)  # `mkdocs serve` plans every record again after an edit
 def profile_record(p: Profile, url: str, unit: str, story: Story) -> SearchRecord:
     """A profile's record; ``unit``: the name of its unit."""
@@ -110,7 +97,7 @@ def profile_record(p: Profile, url: str, unit: str, story: Story) -> SearchRecor
         url=url, kind=RecordKind.PROFILE, title=p.name,
         lead=p.title if p.title != p.name else " ".join(p.summary.split()),
         text=tuple(t for t in own if t),
-        story=tuple(t for t in shared if t) + _capped(plain_text(story.html)),
+        story=tuple(t for t in shared if t) + _capped(list(story.text)),
         facets=Facets(field, sectors, unit, kind, str(day.year)), date=day.isoformat(),
     )
 

@@ -206,7 +206,7 @@ def _ellipsis(line: str, f: Face, width: int) -> str:
     return "".join(parts).rstrip(" ,;:–-") + "…"
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # the repeated strings (column, units, labels); names are unique
 def _mask(face: Face, script: str, text: str, xfrac: float, yfrac: float
           ) -> tuple[Image.Image, tuple[int, int]]:
     """The coverage of ``text`` drawn at (xfrac, yfrac) past an integer point, and

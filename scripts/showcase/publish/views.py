@@ -242,7 +242,7 @@ class Page:
     description: str
     view: View
     social: Social
-    search_doc: str  # the page's Markdown source: escaped HTML blocks only
+    search_text: tuple[str, ...]  # what Material's own search would index, with the toc
     toc: TocEntry
     hide_toc: bool = False
     in_search: bool = True
