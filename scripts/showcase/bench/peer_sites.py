@@ -127,13 +127,19 @@ MATERIAL_CONFIG: dict[str, Any] = {
 }
 
 
-def write_hugo(posts: list[Post], root: str) -> str:
-    """The Hugo site of ``posts`` in ``root`` (made afresh); returns ``root``."""
+def write_hugo(posts: list[Post], root: str, variants: bool = False) -> str:
+    """The Hugo site of ``posts`` in ``root`` (made afresh); returns ``root``.
+
+    ``variants``: each post's photo is published as ours are (turned upright,
+    480 and 960 px wide, WebP and JPEG, in a <picture>) by Hugo's own image
+    processing, instead of being copied as it is.
+    """
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(os.path.join(root, "content", "posts"))
     with open(os.path.join(root, "hugo.yaml"), "w", encoding="utf-8") as fh:
         yaml.safe_dump(HUGO_CONFIG, fh, allow_unicode=True, sort_keys=False)
-    for name, text in HUGO_LAYOUTS.items():
+    layouts = {**HUGO_LAYOUTS, **(HUGO_VARIANTS if variants else {})}
+    for name, text in layouts.items():
         path = os.path.join(root, "layouts", name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
@@ -144,8 +150,11 @@ def write_hugo(posts: list[Post], root: str) -> str:
         bundle = os.path.join(root, "content", "posts", p.slug)
         os.makedirs(bundle)
         meta = {"title": p.title, "date": p.date.isoformat(), "categories": list(p.categories)}
+        body = p.body
+        if variants:  # the template shows the photo's variants instead of the file itself
+            body = "\n".join(ln for ln in body.split("\n") if not ln.startswith("!["))
         with open(os.path.join(bundle, "index.md"), "w", encoding="utf-8") as fh:
-            fh.write(_front(meta, f"{p.summary}\n\n<!--more-->\n\n{p.body}"))
+            fh.write(_front(meta, f"{p.summary}\n\n<!--more-->\n\n{body}"))
         if p.photo:
             _place_photo(p.photo, os.path.join(bundle, os.path.basename(p.photo)))
     return root
@@ -216,4 +225,19 @@ href="{{ .Permalink }}">{{ end }}
 {{- end }}
 </channel></rss>
 """,
+}
+
+# The photo as our build publishes it: upright, 480 and 960 wide, WebP (q80) and
+# JPEG (q82), offered by a <picture>; the feed's item links the 960 JPEG.
+HUGO_VARIANTS: dict[str, str] = {
+    "single.html": HUGO_LAYOUTS["single.html"].replace(
+        "{{ .Content }}</article>{{ end }}",
+        """{{ with .Resources.GetMatch "*.jpg" }}{{ $o := .Filter images.AutoOrient }}\
+{{ $w4 := $o.Resize "480x webp q80" }}{{ $w9 := $o.Resize "960x webp q80" }}\
+{{ $j4 := $o.Resize "480x jpg q82" }}{{ $j9 := $o.Resize "960x jpg q82" }}\
+<picture><source type="image/webp" srcset="{{ $w4.RelPermalink }} 480w, \
+{{ $w9.RelPermalink }} 960w"><img src="{{ $j4.RelPermalink }}" srcset="\
+{{ $j4.RelPermalink }} 480w, {{ $j9.RelPermalink }} 960w" width="{{ $j9.Width }}" \
+height="{{ $j9.Height }}" alt="{{ $.Title }}"></picture>{{ end }}
+{{ .Content }}</article>{{ end }}""".replace("\\\n", "")),
 }
