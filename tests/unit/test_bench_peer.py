@@ -103,7 +103,7 @@ def test_a_corpus_becomes_a_material_blog_and_a_hugo_site(tmp_path):
     assert "images.AutoOrient" in single and single.count(".Resize") == 4
     for w, fmt in (("480", "webp"), ("960", "webp"), ("480", "jpg"), ("960", "jpg")):
         assert f'Resize "{w}x {fmt}' in single
-    for slug, (meta, _, _) in profiles.items():
+    for slug in profiles:
         _, body = _split(os.path.join(variants, "content", "posts", slug, "index.md"))
         assert "![" not in body  # the file itself is not published
 
