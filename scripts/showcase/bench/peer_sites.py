@@ -102,11 +102,17 @@ def write_material(posts: list[Post], root: str) -> str:
         fh.write("# Chuyên mục\n")
     for p in posts:
         meta = {"title": p.title, "slug": p.slug, "date": p.date, "categories": list(p.categories)}
-        with open(os.path.join(posts_dir, f"{p.slug}.md"), "w", encoding="utf-8") as fh:
-            fh.write(_front(meta, f"{p.summary}\n\n{MORE}\n\n{p.body}"))
-        if p.photo:
-            _place_photo(p.photo, os.path.join(posts_dir, os.path.basename(p.photo)))
+        text = _front(meta, f"{p.summary}\n\n{MORE}\n\n{p.body}")
+        _write_post(p, posts_dir, f"{p.slug}.md", text)
     return root
+
+
+def _write_post(p: Post, folder: str, name: str, text: str) -> None:
+    """A post's file ``name`` in ``folder``, its photo beside it."""
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
+        fh.write(text)
+    if p.photo:
+        _place_photo(p.photo, os.path.join(folder, os.path.basename(p.photo)))
 
 
 MATERIAL_CONFIG: dict[str, Any] = {
@@ -153,10 +159,7 @@ def write_hugo(posts: list[Post], root: str, variants: bool = False) -> str:
         body = p.body
         if variants:  # the template shows the photo's variants instead of the file itself
             body = "\n".join(ln for ln in body.split("\n") if not ln.startswith("!["))
-        with open(os.path.join(bundle, "index.md"), "w", encoding="utf-8") as fh:
-            fh.write(_front(meta, f"{p.summary}\n\n<!--more-->\n\n{body}"))
-        if p.photo:
-            _place_photo(p.photo, os.path.join(bundle, os.path.basename(p.photo)))
+        _write_post(p, bundle, "index.md", _front(meta, f"{p.summary}\n\n<!--more-->\n\n{body}"))
     return root
 
 
