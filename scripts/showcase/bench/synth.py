@@ -56,7 +56,8 @@ _PLACES = ("xã Vĩnh Hải, thị xã Vĩnh Châu", "xã Lạc Hòa, thị xã 
 def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
              repo: str | None = None, photo_every: int = 0,
              distinct_photos: bool = False, camera: bool = False,
-             words: tuple[int, int] | None = None) -> str:
+             words: tuple[int, int] | None = None,
+             photo_size: tuple[int, int] | None = None) -> str:
     """Write a repository at ``root`` with ``n`` profiles over ``n_units`` units.
 
     ``repo`` (the real repository) supplies mkdocs.yml and content/ so the
@@ -65,7 +66,8 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
     different bytes (as real photos are), so no cache can share a verdict;
     ``camera`` makes them 3000x2000 JPEGs shot sideways (EXIF orientation 6).
     ``words`` (low, high) gives each story that many words, with headings,
-    lists and links, instead of the short fixed story.
+    lists and links, instead of the short fixed story. ``photo_size`` sets
+    the photos' pixel size (upright, whatever ``camera`` says).
     """
     rng = random.Random(seed)
     if os.path.exists(root):
@@ -82,7 +84,10 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             fh.write(f"  - id: {u}\n    name: Đơn vị thử nghiệm số {i}\n    group: {group}\n")
             if i % 10 == 9:
                 fh.write("    active_to: 2025-06-30\n")
-    size = (3000, 2000) if camera else (1200, 800)
+    if photo_size:
+        size, camera = photo_size, False
+    else:
+        size = (3000, 2000) if camera else (1200, 800)
     photo_bytes = _photo_bytes(size=size, rotated=camera) if photo_every else b""
     start = dt.date(2022, 1, 1)
     span = (dt.date(2026, 10, 31) - start).days
@@ -125,7 +130,7 @@ def generate(root: str, n: int, n_units: int = 30, seed: int = 7,
             lines += ["consent:", f"  date: {intro.isoformat()}", '  ref: "12/ĐY-VHTT"']
         if photo_every and i % photo_every == 0:
             with open(os.path.join(folder, f"{slug}.jpg"), "wb") as fh:
-                if camera and distinct_photos:
+                if (camera or photo_size) and distinct_photos:
                     fh.write(_distinct(photo_bytes, i))  # decoding a camera photo costs the same
                 else:
                     fh.write(_photo_bytes(i, size) if distinct_photos else photo_bytes)
