@@ -1,3 +1,3 @@
-from showcase.cli import main
+from showcase.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
+import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Callable
@@ -74,3 +77,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("showcase: đã dừng.", file=sys.stderr)
         return 130
+
+
+def entry() -> NoReturn:
+    """The ``showcase`` command: :func:`main`, then an exit that skips the teardown.
+
+    A build of 10,000 profiles leaves millions of objects that Python would free
+    one by one at exit (0.3 s at 1,000 profiles, seconds at 10,000) for nothing:
+    every file is written and closed by now, the media workers have ended. What
+    is still buffered (output, log handlers) is flushed first.
+    """
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse's --help and usage errors
+        code = exc.code if isinstance(exc.code, int) else EXIT_USAGE if exc.code else EXIT_OK
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`... | head`)
+            stream.flush()
+    os._exit(code)

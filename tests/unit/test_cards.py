@@ -144,7 +144,7 @@ def test_stamped_text_has_the_pixels_of_drawn_text(text: str, x: float) -> None:
     f = cards.face("regular", 28)
     drawn = Image.new("RGB", (900, 120), cards.FIELD_COLOURS["social-life"])
     stamped = drawn.copy()
-    f.draw(ImageDraw.Draw(drawn), (x, 70), text, cards.WHITE)
+    f.draw(drawn, (x, 70), text, cards.WHITE)
     for _ in range(2):  # the second time from the kept rendering
         im = stamped.copy()
         f.stamp(im, (x, 70), text, cards.WHITE)
@@ -168,3 +168,20 @@ def test_latin_lengths_are_sums_of_letter_advances(weight: str) -> None:
     for _ in range(300):
         s = "".join(rng.choice(letters) for _ in range(rng.randint(1, 40)))
         assert f.length(s) == f.font().getlength(s), s
+
+
+@pytest.mark.parametrize("weight,size", [("bold", 72), ("bold", 44), ("regular", 22)])
+def test_letter_by_letter_text_has_the_pixels_pillow_draws(weight: str, size: int) -> None:
+    """Latin runs are composed from kept letters: the bytes of Pillow drawing the run."""
+    f = cards.face(weight, size)
+    rng = random.Random(size)
+    letters = ("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậéèẻẽẹíìóòỏõọốồớờúùủũụứừýỳ"
+               "ỹỵỷ0123456789·,.()-–'fijW")
+    for _ in range(60):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 24)))
+        xy = (40 + rng.randint(0, 127) / 64, 30 + size + rng.choice((0, 0.5, 0.25)))
+        drawn = Image.new("RGB", (1400, 60 + 2 * size), cards.FIELD_COLOURS["culture-arts-sports"])
+        composed = drawn.copy()
+        ImageDraw.Draw(drawn).text(xy, text, font=f.font(), fill=cards.ACCENT, anchor="ls")
+        f.draw(composed, xy, text, cards.ACCENT)
+        assert composed.tobytes() == drawn.tobytes(), (text, xy)

@@ -72,7 +72,7 @@ def test_pillow_shapes_complex_scripts() -> None:
 def _draw(text: str, size: int = 48) -> Image.Image:
     f = cards.face("bold", size)
     im = Image.new("RGB", (int(f.length(text)) + 20, size * 2), (255, 255, 255))
-    f.draw(ImageDraw.Draw(im), (10, size * 1.3), text, (0, 0, 0))
+    f.draw(im, (10, size * 1.3), text, (0, 0, 0))
     return im.convert("L")
 
 

@@ -102,7 +102,7 @@ def draw_card(spec: CardSpec, photo: Image.Image | None) -> Image.Image:
         im.paste(_bands(bg, _colours(spec), *PANEL), (PANEL_X, 0))
         _letter(d, spec, PANEL_X + PANEL[0] // 2, PANEL[1] // 2)
     d.rectangle((PANEL_X - STRIP, 0, PANEL_X - 1, HEIGHT), fill=ACCENT)
-    _text_block(im, d, spec, y, foot_top)
+    _text_block(im, spec, y, foot_top)
     return im
 
 
@@ -125,7 +125,10 @@ def photo_panel(photo: Image.Image) -> Image.Image:
         x = round((photo.width - w) * CENTRE[0])
         y = round((photo.height - h) * CENTRE[1])
         return photo.crop((x, y, x + w, y + h))
-    return ImageOps.fit(photo, PANEL, Image.Resampling.BICUBIC, centering=CENTRE)
+    # Enlarging (a photo narrower than 960 px has only its 480-px variant) adds no
+    # detail whatever the filter: bilinear, at two thirds of bicubic's cost.
+    method = Image.Resampling.BILINEAR if scale > 1 else Image.Resampling.BICUBIC
+    return ImageOps.fit(photo, PANEL, method, centering=CENTRE)
 
 
 @lru_cache(maxsize=16)
@@ -142,7 +145,7 @@ def _frame(bg: tuple[int, int, int], column: str, department: str) -> tuple[Imag
     y = PAD + 22
     for line in wrap(column.upper(), head, TEXT_W, 1):
         y += head.ascent
-        head.draw(d, (x, y), line, ACCENT)
+        head.draw(im, (x, y), line, ACCENT)
         y += 12
     # Foot: the Department, anchored at the bottom.
     foot = face("regular", 22)
@@ -152,7 +155,7 @@ def _frame(bg: tuple[int, int, int], column: str, department: str) -> tuple[Imag
     d.line((x, foot_top - 24, x + TEXT_W, foot_top - 24), fill=MUTED, width=1)
     fy = foot_top + foot.ascent
     for line in foot_lines:
-        foot.draw(d, (x, fy), line, MUTED)
+        foot.draw(im, (x, fy), line, MUTED)
         fy += foot_step
     return im, y, foot_top
 
@@ -161,8 +164,7 @@ KHMER_SIZE = 34  # the Khmer name's line: Khmer stacks marks above and below
 KHMER_STEP = round(KHMER_SIZE * 1.75)
 
 
-def _text_block(im: Image.Image, d: ImageDraw.ImageDraw, spec: CardSpec, y: int,
-                foot_top: int) -> None:
+def _text_block(im: Image.Image, spec: CardSpec, y: int, foot_top: int) -> None:
     x = PAD
     # Middle: the name (as large as fits in three lines), its Khmer form,
     # kind and field, unit.
@@ -179,10 +181,10 @@ def _text_block(im: Image.Image, d: ImageDraw.ImageDraw, spec: CardSpec, y: int,
     y += 28
     for i, line in enumerate(name_lines):
         y += step if i else name_f.ascent + 4
-        name_f.draw(d, (x, y), line, WHITE)
+        name_f.draw(im, (x, y), line, WHITE)
     for line in km_lines:
         y += KHMER_STEP
-        km_f.draw(d, (x, y), line, MUTED)
+        km_f.draw(im, (x, y), line, MUTED)
     y += 30 if km_lines else 20  # Khmer subscripts reach below the baseline
     # Labels and unit names recur from card to card: stamped from a kept rendering.
     for line in meta_lines:
