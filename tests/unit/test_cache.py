@@ -40,6 +40,32 @@ def test_placing_never_writes_through_a_shared_file(tmp_path):
     assert blobs.get("aa01") == b"old page"
 
 
+def test_a_page_written_into_a_site_is_kept_as_the_same_file(tmp_path, monkeypatch):
+    """A page MkDocs just wrote becomes the cache's value without a copy, read-only,
+    so that no later writer changes both; where links fail, it is copied."""
+    blobs = cache.Blobs(str(tmp_path / "b"))
+    page = tmp_path / "site" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<html>trang</html>")
+    blobs.adopt("ab01", str(page))
+    assert blobs.get("ab01") == b"<html>trang</html>"
+    assert os.path.samefile(blobs.path("ab01"), page)
+    assert not os.stat(page).st_mode & 0o222
+    blobs.adopt("ab01", str(page))  # again (another build had it): nothing changes
+
+    other = tmp_path / "site" / "b" / "index.html"
+    other.parent.mkdir()
+    other.write_bytes(b"<html>khac</html>")
+
+    def no_links(src, dst):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    blobs.adopt("ab02", str(other))
+    assert blobs.get("ab02") == b"<html>khac</html>"
+    assert not os.path.samefile(blobs.path("ab02"), other)
+
+
 def test_unused_values_are_pruned_only_when_old(tmp_path):
     blobs = cache.Blobs(str(tmp_path / "b"))
     for key in ("aa01", "aa02", "aa03"):

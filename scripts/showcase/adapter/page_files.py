@@ -23,12 +23,14 @@ class PageFiles:
         self.cached: list[tuple[Page, str]] = []  # (page, key) taken from the page cache
         self.kept: list[Page] = []  # pages whose file the last --dirty build left as it is
         self.to_store: dict[str, str] = {}  # src_uri -> key of a page MkDocs renders
+        self.written: dict[str, str] = {}  # src_uri -> the file MkDocs writes it to
         self.keys: set[str] = set()  # every key this build used (the rest may be pruned)
 
     def start(self, cache: page_cache.PageCache, dirty: bool) -> None:
         """A new build, into the last one's folder when ``dirty``."""
         self.cache, self.dirty = cache, dirty
         self.cached, self.kept, self.to_store, self.keys = [], [], {}, set()
+        self.written = {}
         if not dirty:
             self.placed = {}
 
@@ -46,11 +48,18 @@ class PageFiles:
         self.to_store[src_uri] = key
         return True
 
-    def rendered(self, src_uri: str, html: str) -> None:
-        """Keep the HTML MkDocs rendered for a page that :meth:`to_render` chose."""
-        key = self.to_store.get(src_uri)
-        if key is not None and self.cache is not None:
-            self.cache.put(key, html)
+    def rendered(self, src_uri: str, dest: str) -> None:
+        """MkDocs rendered a page that :meth:`to_render` chose, into the file ``dest``."""
+        if src_uri in self.to_store:
+            self.written[src_uri] = dest
+
+    def keep(self) -> None:
+        """Keep the pages MkDocs wrote (call once their files are complete) in the
+        cache: the site's file becomes the cache's too (see PageCache.adopt)."""
+        assert self.cache is not None
+        for src_uri, dest in self.written.items():
+            self.cache.adopt(self.to_store[src_uri], dest)
+        self.written = {}
 
     def write(self, site_dir: str) -> list[Page]:
         """Link the cached pages into ``site_dir``; every page MkDocs did not render."""

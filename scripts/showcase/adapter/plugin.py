@@ -246,7 +246,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return self._context(context)
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        self.page_files.rendered(page.file.src_uri, output)
+        self.page_files.rendered(page.file.src_uri, page.file.abs_dest_path)
         return output
 
     @event_priority(-50)  # after Material's search plugin has written its index
@@ -254,6 +254,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         assert self.plan is not None and self.loaded is not None
         timing.add("render pages (MkDocs)", time.perf_counter() - self.rendering)
         with timing.phase("write cached pages"):
+            self.page_files.keep()
             for page in self.page_files.write(config.site_dir):
                 if not page.preview:  # as on_page_context does for pages MkDocs renders
                     self.built.append((self.plan.site.abs(page.url), page.published))

@@ -144,6 +144,24 @@ class Blobs:
         os.chmod(tmp, 0o444)  # read-only: it may be shared with the site (see place)
         os.replace(tmp, path)  # a reader sees the whole value or none
 
+    def adopt(self, key: str, src: str) -> None:
+        """A complete file, ``src`` (a page just written into a site), as the value
+        of ``key``: linked when the disk allows, so the site and the cache share
+        one file (made read-only: see :func:`place`), else copied.
+
+        A link is made whole or not at all: no temporary name is needed.
+        """
+        path = self.path(key)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.chmod(src, 0o444)
+        try:
+            os.link(src, path)
+        except FileExistsError:
+            pass  # made by another build meanwhile: same key, same bytes
+        except OSError:  # another file system, or links not allowed
+            with open(src, "rb") as fh:
+                self.put(key, fh.read())
+
     def prune(self, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
         """Drop values this build did not use and that no build used for a while."""
         if not os.path.isdir(self.folder):

@@ -32,8 +32,10 @@ class PageCache:
     def key(self, page: Page) -> str:
         return cache.key(self.site_key, _digest(page))
 
-    def put(self, key: str, html: str) -> None:
-        self.blobs.put(key, _encoded(html))
+    def adopt(self, key: str, path: str) -> None:
+        """The page MkDocs just wrote at ``path``, kept under ``key`` (a second
+        name for the same file: no copy, no second inode)."""
+        self.blobs.adopt(key, path)
 
     def write(self, key: str, site_dir: str, url: str) -> None:
         """The cached page where MkDocs would have written it."""
@@ -46,10 +48,6 @@ class PageCache:
 def _digest(page: Page) -> str:
     # Values only, never which objects happen to be shared (see publish/digest.py).
     return digest(page).hex()
-
-
-def _encoded(html: str) -> bytes:
-    return html.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes a page
 
 
 def open_cache(root: str, cache_dir: str, shared: Iterable[str]) -> PageCache:
