@@ -177,8 +177,8 @@ def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
     making = media.start(mplan)
     try:
         with timing.phase("stories"):
-            blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "stories"))
-            stories = markup.stories({p.slug: p.body for p in shown}, blobs, prune)
+            shelf = cache.Shelf(os.path.join(loaded.root, opts.cache_dir, "stories"))
+            stories = markup.stories({p.slug: p.body for p in shown}, shelf, prune)
         with timing.phase("plan pages"):
             planned = pages.all_pages(shown, loaded.units, site, mplan.manifest, stories,
                                       loaded.pending)

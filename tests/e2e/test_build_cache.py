@@ -89,10 +89,12 @@ def test_a_killed_build_leaves_nothing_that_a_later_build_would_use(
     root = copy_repo(tmp_path / "repo")
     _build(root, tmp_path / "first")
     cache = root / ".showcase-cache"
-    for folder in ("pages", "stories"):
-        sub = next(p for p in (cache / folder).iterdir() if p.is_dir())
-        (sub / ".tmp-half-written").write_bytes(b"<html>half")
-    shutil.rmtree(cache / "media")  # as if the build died before making any media
+    sub = next(p for p in (cache / "pages").iterdir() if p.is_dir())
+    (sub / ".tmp-half-written").write_bytes(b"<html>half")
+    (cache / "stories" / ".tmp-half-written").write_bytes(b'{"ab')  # a shard being written
+    shutil.rmtree(cache / "media")  # as if the build died while making its first card
+    (cache / "media").mkdir()
+    (cache / "media" / ".tmp-card").write_bytes(b"\xff\xd8half")
     _build(root, tmp_path / "second")
     _same(_tree(tmp_path / "second"), _tree(tmp_path / "first"))
 

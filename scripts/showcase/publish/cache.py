@@ -7,6 +7,7 @@ content hash, never a time, so a stale entry can never be served.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -97,19 +98,32 @@ def store(entry: str, files: dict[str, bytes]) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def store_file(path: str, data: bytes) -> None:
+    """A cache entry that is one file, written atomically (as :func:`store`)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        os.fchmod(fh.fileno(), 0o444)  # shared with sites: see place()
+    os.replace(tmp, path)  # the same inputs give the same bytes: a racing build is harmless
+
+
 def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
     """Drop entries unused for ``max_age_days`` (the clock only ages the cache;
     it never changes what a build writes)."""
     limit = time.time() - max_age_days * 86400
     for entry in os.scandir(cache):
-        if entry.name in keep or not entry.is_dir(follow_symlinks=False):
+        if entry.name in keep:
             continue
         try:
             old = entry.stat(follow_symlinks=False).st_mtime < limit
         except OSError:
             continue
-        if old:
+        if old and entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
+        elif old:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 class Blobs:
@@ -176,6 +190,78 @@ class Blobs:
                         os.unlink(entry.path)
                 except OSError:
                     continue
+
+
+class Shelf:
+    """Small values (JSON) kept in at most 256 files, by the first two hex digits
+    of their keys: a thousand stories are 256 files, not a thousand files in 256
+    folders (creating a file is the dearest step of a cold build on some disks).
+
+    A shard is read whole the first time a key in it is looked up, and written
+    whole by :meth:`save`, atomically (a temporary name, then a rename): a killed
+    build leaves each shard as it was or as the build made it. Two builds at
+    once may each rewrite a shard; either result holds only right values (keys
+    are content hashes), at worst fewer of them.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._read: dict[str, dict[str, Any]] = {}
+        self._added: dict[str, dict[str, Any]] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self._shard(key[:2]).get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self._added.setdefault(key[:2], {})[key] = value
+
+    def save(self, used: dict[str, Any] | None = None) -> None:
+        """Write what :meth:`put` added. With ``used`` (key -> value: every value
+        this build used), each shard is left holding exactly those: the unused
+        ones go, and so does whatever else the folder holds."""
+        os.makedirs(self.folder, exist_ok=True)
+        if used is None:
+            for prefix, added in self._added.items():
+                self._write(prefix, {**self._shard(prefix), **added})
+        else:
+            wanted: dict[str, dict[str, Any]] = {}
+            for key, value in used.items():
+                wanted.setdefault(key[:2], {})[key] = value
+            shards = {os.path.basename(self._path(prefix)) for prefix in wanted}
+            for entry in os.scandir(self.folder):
+                if entry.name.startswith(".tmp-") or entry.name in shards:
+                    continue  # (a temporary file may be another build's, being written)
+                if entry.is_dir(follow_symlinks=False):  # an earlier layout's
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+            for prefix, values in wanted.items():
+                if self._shard(prefix).keys() != values.keys():
+                    self._write(prefix, values)
+        self._added = {}
+
+    def _path(self, prefix: str) -> str:
+        return os.path.join(self.folder, prefix + ".json")
+
+    def _shard(self, prefix: str) -> dict[str, Any]:
+        found = self._read.get(prefix)
+        if found is None:
+            try:
+                with open(self._path(prefix), encoding="utf-8") as fh:
+                    data = json.load(fh)
+                found = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                found = {}
+            self._read[prefix] = found
+        return found
+
+    def _write(self, prefix: str, values: dict[str, Any]) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(values, fh, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, self._path(prefix))
+        self._read[prefix] = values
 
 
 def place(src: str, dest: str) -> None:

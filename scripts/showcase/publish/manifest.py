@@ -37,7 +37,7 @@ class Media:
 
     photo: PhotoSet | None
     card: Variant
-    entries: tuple[str, ...]  # cache folders copied into the profile's page folder
+    entries: tuple[str, ...]  # in the cache: the photo's folder (if any), the card's file
 
     @property
     def picture(self) -> Variant:

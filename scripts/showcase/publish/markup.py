@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
-import json
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from functools import lru_cache
+from typing import Any
 
 import markdown
 import nh3
@@ -75,20 +75,20 @@ def story(body: str) -> Story:
     return Story(rendered, story_headings(rendered), tuple(plain_text(rendered)))
 
 
-def stories(bodies: Mapping[str, str], blobs: cache.Blobs | None = None,
+def stories(bodies: Mapping[str, str], shelf: cache.Shelf | None = None,
             prune: bool = True) -> dict[str, Story]:
-    """Each body's story (by the same key), from ``blobs`` when rendered before.
+    """Each body's story (by the same key), from ``shelf`` when rendered before.
 
     A story is keyed by its body and by the renderer (this code, Markdown's
     and nh3's versions): about 3 ms of Markdown saved per unchanged profile,
-    and within one process (``mkdocs serve``) not even the cached file is read
+    and within one process (``mkdocs serve``) not even the shelf is read
     again. ``prune`` False keeps unused entries (a serve rebuild).
     """
-    if blobs is None:
+    if shelf is None:
         return {name: story(body) for name, body in bodies.items()}
-    out = {name: _kept(body, blobs.folder) for name, body in bodies.items()}
-    if prune:
-        blobs.prune({_key(body) for body in bodies.values()})
+    out = {name: _kept(body, shelf) for name, body in bodies.items()}
+    shelf.save({_key(body): _stored(out[name]) for name, body in bodies.items()}
+               if prune else None)
     return out
 
 
@@ -97,18 +97,32 @@ def _key(body: str) -> str:
     return cache.key("story", _renderer(), hashlib.sha256(body.encode()).hexdigest())
 
 
-@lru_cache(maxsize=1 << 16)
-def _kept(body: str, folder: str) -> Story:
-    """The story of ``body``, from the blobs in ``folder`` or rendered (and stored)."""
-    blobs, key = cache.Blobs(folder), _key(body)
-    data = blobs.get(key)
-    if data is not None:
-        html, heads, text = json.loads(data)
-        return Story(html, tuple(Heading(*h) for h in heads), tuple(text))
-    made = story(body)
-    blobs.put(key, json.dumps([made.html, [list(astuple(h)) for h in made.headings],
-                               list(made.text)], ensure_ascii=False).encode())
+_MEMO: dict[str, Story] = {}  # body -> story, for this process (``mkdocs serve`` rebuilds)
+_MEMO_MAX = 1 << 16
+
+
+def _kept(body: str, shelf: cache.Shelf) -> Story:
+    """The story of ``body``: from this process's memo, ``shelf``, or rendered
+    (and put on the shelf)."""
+    made = _MEMO.get(body)
+    if made is not None:
+        return made
+    key = _key(body)
+    data = shelf.get(key)
+    if isinstance(data, list) and len(data) == 3:
+        html, heads, text = data
+        made = Story(html, tuple(Heading(*h) for h in heads), tuple(text))
+    else:
+        made = story(body)
+        shelf.put(key, _stored(made))
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[body] = made
     return made
+
+
+def _stored(made: Story) -> list[Any]:
+    return [made.html, [list(astuple(h)) for h in made.headings], list(made.text)]
 
 
 @lru_cache(maxsize=1)

@@ -65,7 +65,7 @@ def plan_media(
         planned.append(item)
         if p.photo in wanted:
             job = dataclasses.replace(job, verify=True)
-        if job.photo_dir or job.card_dir or job.verify:
+        if job.photo_dir or job.card_file or job.verify:
             jobs.append(job)
     # Photos of profiles without pages (drafts, scheduled ones): the check decodes
     # them, so the build does too (the verdict only).
@@ -105,7 +105,10 @@ def write(manifest: Manifest, site_dir: str) -> None:
         if not os.path.isdir(out):  # usually made by its page, written first
             os.makedirs(out)
         for entry in manifest[slug].entries:
-            for name in sorted(os.listdir(entry)):
+            if entry.endswith(".jpg"):  # the card's file
+                cache.place(entry, os.path.join(out, urls.CARD_NAME))
+                continue
+            for name in sorted(os.listdir(entry)):  # the photo's variants
                 cache.place(os.path.join(entry, name), os.path.join(out, name))
 
 
@@ -141,7 +144,7 @@ def _kept(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
         return item, media_jobs.Job(p.photo, os.path.join(root, p.photo) if p.photo else None,
                                     (), None, None, spec)
     item, job = _plan(root, cache_root, p, spec, hashes)
-    if job.photo_dir is None and job.card_dir is None and (photo_sig is not None or not p.photo):
+    if job.photo_dir is None and job.card_file is None and (photo_sig is not None or not p.photo):
         _DONE[p.slug] = (inputs, item)
     return item, job
 
@@ -170,11 +173,12 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
         photo_entry = os.path.join(cache_root, f"photo-{key}")
     card_key = cache.key("card", _code_hash(), cards.fonts_hash(), source_hash, repr(spec),
                          repr(imaging.CARD_OPTS))
-    card_entry = os.path.join(cache_root, f"card-{card_key}")
+    # A card is one file: kept as a file, not a folder holding it (one inode, not two).
+    card_entry = os.path.join(cache_root, f"card-{card_key}.jpg")
     job = media_jobs.Job(
         rel=p.photo, src=src, sizes=sizes,
         photo_dir=photo_entry if photo_entry and not os.path.isdir(photo_entry) else None,
-        card_dir=card_entry if not os.path.isdir(card_entry) else None,
+        card_file=card_entry if not os.path.isfile(card_entry) else None,
         card=spec,
     )
     return Planned(p.slug, ps, photo_entry, card_entry), job

@@ -1,7 +1,7 @@
 """The media work of a build: one job per profile, run in worker processes.
 
 A :class:`Job` makes one profile's photo variants and share card into their
-cache entries (written atomically, see :func:`cache.store`), so whatever
+cache entries (written atomically: :func:`cache.store`, :func:`cache.store_file`), so whatever
 happens to a worker (an error, a crash, Ctrl-C, a killed build) no later build
 can read a half-written entry. :class:`JobPool` runs the jobs, in large chunks
 balanced by cost so that the camera photos are spread evenly over both cores,
@@ -45,15 +45,15 @@ class Job:
     src: str | None  # absolute photo path
     sizes: tuple[tuple[int, int], ...]
     photo_dir: str | None  # cache entry to fill with variants, None = cached
-    card_dir: str | None  # cache entry to fill with the card, None = cached
+    card_file: str | None  # cache file to write the card to, None = cached
     card: cards.CardSpec | None  # None: no card (a verdict-only job)
     verify: bool = False  # the photo's verdict is wanted, even if nothing is to be made
 
     @property
     def cost(self) -> int:
         """Relative CPU time (measured: ~50 ms variants, ~20 ms a decode, ~5 ms a card)."""
-        decode = 10 if self.photo_dir else 4 if self.card_dir and self.src else 0
-        return decode + (1 if self.card_dir else 0) + (1 if self.verify and not decode else 0)
+        decode = 10 if self.photo_dir else 4 if self.card_file and self.src else 0
+        return decode + (1 if self.card_file else 0) + (1 if self.verify and not decode else 0)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def make(job: Job) -> photos.Verdict | None:
     Raises :class:`MediaError` (a :class:`imaging.PhotoRefused` for a photo the
     check refuses, with its verdict).
     """
-    if not (job.photo_dir or job.card_dir):
+    if not (job.photo_dir or job.card_file):
         return photos.verdict(job.src) if job.verify and job.src else None
     verdict, photo = imaging.decode(job.src, job.sizes) if job.src else (None, None)
     if verdict is not None and photo is None:
@@ -81,10 +81,9 @@ def make(job: Job) -> photos.Verdict | None:
             files[urls.photo_name(w, "webp")] = imaging.encode(im, "WEBP", imaging.WEBP_OPTS)
             files[urls.photo_name(w, "jpg")] = imaging.encode(im, "JPEG", imaging.JPEG_OPTS)
         cache.store(job.photo_dir, files)
-    if job.card_dir and job.card:
+    if job.card_file and job.card:
         card = cards.draw_card(job.card, cards.panel_source(images) if images else None)
-        cache.store(job.card_dir, {urls.CARD_NAME: imaging.encode(card, "JPEG",
-                                                                 imaging.CARD_OPTS)})
+        cache.store_file(job.card_file, imaging.encode(card, "JPEG", imaging.CARD_OPTS))
     return verdict
 
 

@@ -145,5 +145,5 @@ def _measured_photo(ps: PhotoSet | None, entry: str | None) -> PhotoSet | None:
 
 
 def _measured_card(slug: str, entry: str) -> Variant:
-    length = os.path.getsize(os.path.join(entry, urls.CARD_NAME))
+    length = os.path.getsize(entry)
     return Variant(urls.card_url(slug), cards.WIDTH, cards.HEIGHT, "image/jpeg", length)
