@@ -6,11 +6,14 @@ any metadata* (phone photos carry the GPS position of the subject's home).
 Encoding is deterministic: fixed settings, no timestamps.
 
 Settings were chosen by measurement (``make bench``, ``showcase.bench.media``),
-on a 3000x2000 camera photo decoded at half scale: the 960-px variant by
-Pillow's bilinear filter (an antialiasing tent, 11 ms; bicubic 18 ms, Lanczos
-26 ms, for an SSIM within 0.003 and 0.004 of it); WebP method 2 (18 ms, 4 % more
-bytes than method 4 at 40 ms); the 480-px variant a 2x2 average of the 960 one
-(``reduce``: 0.8 ms, a Lanczos pass 9 ms).
+on camera photos (3000x2000) decoded at half scale and on 800x600 ones, SSIM
+against the photo decoded at full scale and resized by Lanczos: the largest
+variant by Pillow's box filter (an area average: 9.5 ms for 960 px, bilinear
+13.9 ms, for the same SSIM, 0.9967; bicubic and Lanczos cost twice as much for
+0.001 more); the 480-px variant a 2x2 average of the 960 one (``reduce``:
+0.8 ms, a Lanczos pass 9 ms); WebP method 0 at quality 78 (11.5 ms at 960 px,
+46 KiB, SSIM 0.974), which gives the bytes of method 2 at quality 80 (20 ms,
+46 KiB, SSIM 0.973) at 57 % of its time.
 """
 
 from __future__ import annotations
@@ -26,14 +29,14 @@ from showcase.content import photos
 WIDTHS = (480, 960)
 JPEG_OPTS: dict[str, Any] = {
     "quality": 82, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
-WEBP_OPTS: dict[str, Any] = {"quality": 80, "method": 2, "exact": False}
+WEBP_OPTS: dict[str, Any] = {"quality": 78, "method": 0, "exact": False}
 # A card is fetched by the share previews of Facebook and Zalo, never by a page:
 # without the second (Huffman) pass it encodes in 1.7 ms instead of 3.2 ms, for
 # 7% more bytes (measured on 40 cards of the bench corpus).
 CARD_OPTS: dict[str, Any] = {
     "quality": 86, "optimize": False, "progressive": False, "subsampling": "4:2:0"}
 FORMATS = ("JPEG", "PNG", "WEBP")
-RESAMPLE = Image.Resampling.BILINEAR  # decoded photo -> largest variant
+RESAMPLE = Image.Resampling.BOX  # decoded photo -> largest variant (always a reduction)
 _ORIENTATION = 0x0112
 _SWAPS_AXES = {5, 6, 7, 8}
 
