@@ -18,7 +18,6 @@ same table the check uses to refuse what no shipped font draws.
 
 from __future__ import annotations
 
-import math
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
+from showcase.publish import coverage
 
 FONT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fonts")
 FILES: dict[tuple[str, str], str] = {
@@ -147,7 +147,7 @@ class Face:
         """Draw ``text`` on ``im`` with its left end on the baseline at ``xy``.
 
         A Latin run is composed from kept renderings of its letters
-        (:func:`_composed`): the pixels Pillow draws for the whole run, without
+        (:func:`coverage.composed`): the pixels Pillow draws for the whole run, without
         FreeType rasterising (and hinting) every letter of every name again.
         """
         x, y = xy
@@ -158,7 +158,7 @@ class Face:
             else:
                 ix, fx = divmod(x, 1)
                 iy, fy = divmod(y, 1)
-                mask, (dx, dy) = _composed(self, run.text, fx, fy)
+                mask, (dx, dy) = coverage.composed(self, run.text, fx, fy)
                 im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
             x += _run_length(f, run)
 
@@ -170,7 +170,7 @@ class Face:
         for run in _runs(text):
             ix, fx = divmod(x, 1)
             iy, fy = divmod(y, 1)
-            mask, (dx, dy) = _mask(self, run.script, run.text, fx, fy)
+            mask, (dx, dy) = coverage.kept(self, run.script, run.text, fx, fy)
             im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
             x += _run_length(self.font(run.script), run)
 
@@ -217,62 +217,6 @@ def _ellipsis(line: str, f: Face, width: int) -> str:
     return "".join(parts).rstrip(" ,;:–-") + "…"
 
 
-@lru_cache(maxsize=256)  # the repeated strings (column, units, labels); names are unique
-def _mask(face: Face, script: str, text: str, xfrac: float, yfrac: float
-          ) -> tuple[Image.Image, tuple[int, int]]:
-    """The coverage of ``text`` drawn at (xfrac, yfrac) past an integer point, and
-    where its top-left corner lies from that point.
-
-    Drawn as Pillow draws text (anchor, sub-pixel start), in white on black:
-    pasting ``fill`` through it blends exactly as drawing does.
-    """
-    return _render(face, script, text, xfrac, yfrac)
-
-
-def _render(face: Face, script: str, text: str, xfrac: float, yfrac: float
-            ) -> tuple[Image.Image, tuple[int, int]]:
-    f = face.font(script)
-    left, top, right, bottom = f.getbbox(text, anchor="ls")
-    # One pixel of margin each side: the sub-pixel start may move the ink by one.
-    ox, oy = 1 - math.floor(left), 1 - math.floor(top)
-    mask = Image.new("L", (math.ceil(right) + ox + 2, math.ceil(bottom) + oy + 2), 0)
-    ImageDraw.Draw(mask).text((ox + xfrac, oy + yfrac), text, font=f, fill=255, anchor="ls")
-    return mask, (-ox, -oy)
-
-
-def _composed(face: Face, text: str, xfrac: float, yfrac: float
-              ) -> tuple[Image.Image, tuple[int, int]]:
-    """A Latin run's coverage as :func:`_mask` gives it, composed letter by letter.
-
-    Pillow's basic layout renders each letter at its pen position (the start
-    plus the advances before it, fractions kept) and lays the coverages over
-    one another; pasting kept letters the same way gives the same bytes
-    (tests/unit/test_cards.py compares both), at a tenth of the cost.
-    """
-    f = face.font("latin")
-    parts = []
-    pen = xfrac
-    for ch in text:
-        ix, fx = divmod(pen, 1)
-        glyph, (dx, dy) = _glyph(face, ch, fx, yfrac)
-        parts.append((glyph, int(ix) + dx, dy))
-        pen += _advance(f, ch)
-    left = min(x for _, x, _ in parts)
-    top = min(y for _, _, y in parts)
-    right = max(x + g.width for g, x, _ in parts)
-    bottom = max(y + g.height for g, _, y in parts)
-    mask = Image.new("L", (right - left, bottom - top), 0)
-    for glyph, x, y in parts:
-        mask.paste(255, (x - left, y - top), glyph)
-    return mask, (left, top)
-
-
-@lru_cache(maxsize=8192)  # a name's letters at a few sizes and 1/64-pixel starts: < 20 MB
-def _glyph(face: Face, ch: str, xfrac: float, yfrac: float
-           ) -> tuple[Image.Image, tuple[int, int]]:
-    return _render(face, "latin", ch, xfrac, yfrac)
-
-
 @lru_cache(maxsize=8192)
 def _length(face: Face, text: str) -> float:
     # Cards repeat the same column, Department, labels and unit names:
@@ -285,12 +229,7 @@ def _run_length(f: ImageFont.FreeTypeFont, run: Run) -> float:
         return float(f.getlength(run.text))
     # Basic layout and no 'kern' table (tests/unit/test_cards.py checks both):
     # a run's length is the sum of its letters' advances, each measured once.
-    return sum(_advance(f, ch) for ch in run.text)
-
-
-@lru_cache(maxsize=4096)
-def _advance(f: ImageFont.FreeTypeFont, ch: str) -> float:
-    return float(f.getlength(ch))
+    return sum(coverage.advance(f, ch) for ch in run.text)
 
 
 def fonts_in_use() -> list[str]:
