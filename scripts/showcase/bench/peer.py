@@ -165,6 +165,8 @@ def corpus(out: str, n: int, repo: str) -> str:
     if not source:
         return site.corpus(out, n, repo)
     root = os.path.join(out, f"site-{n}")
+    if os.path.abspath(os.path.join(source, f"site-{n}")) == os.path.abspath(root):
+        return root  # the corpus is already here (BENCH_CORPUS is BENCH_DIR)
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     # Profiles linked, never edited in place; config and pages from this checkout.
