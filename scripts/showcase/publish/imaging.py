@@ -11,11 +11,12 @@ against the photo decoded at full scale and resized by Lanczos: the largest
 variant by Pillow's box filter (an area average: 9.5 ms for 960 px, bilinear
 13.9 ms, for the same SSIM, 0.9967; bicubic and Lanczos cost twice as much for
 0.001 more); the 480-px variant a 2x2 average of the 960 one (``reduce``:
-0.8 ms, a Lanczos pass 9 ms); WebP method 2 at quality 80 (20 ms at 960 px).
-Method 0 is twice as fast and, at quality 78, ties with it on noisy camera
-photos (46 KiB, SSIM 0.974), while the sample's flat illustrations take 34 %
-more bytes (306 against 228 KiB, SSIM 0.986 against 0.987; method 1: 13 %
-more): bytes are paid by every visitor, time by one build, so method 2 stays.
+0.8 ms, a Lanczos pass 9 ms); WebP method 0 at quality 78: on photographs (what
+units upload) the bytes of method 2 at quality 80 with an SSIM as good (960 px:
+46.0 KiB both, SSIM 0.974 against 0.973) in 57 % of its time (11.5 against
+20.1 ms; 14 against 23.5 ms a photo for both sizes). The trade is flat
+drawings, such as the sample's placeholder pictures: 34 % more bytes there
+(306 against 228 KiB, SSIM 0.986 against 0.987; method 1 at 79: 17 % more).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from showcase.content import photos
 WIDTHS = (480, 960)
 JPEG_OPTS: dict[str, Any] = {
     "quality": 82, "optimize": True, "progressive": False, "subsampling": "4:2:0"}
-WEBP_OPTS: dict[str, Any] = {"quality": 80, "method": 2, "exact": False}
+WEBP_OPTS: dict[str, Any] = {"quality": 78, "method": 0, "exact": False}
 # A card is fetched by the share previews of Facebook and Zalo, never by a page:
 # without the second (Huffman) pass it encodes in 1.7 ms instead of 3.2 ms, for
 # 7% more bytes (measured on 40 cards of the bench corpus).
