@@ -59,10 +59,7 @@ class HashMemo:
     def save(self) -> None:
         if self.seen == self.known:
             return
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(self.path))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(self.seen, fh)
-        os.replace(tmp, self.path)
+        store_file(self.path, json.dumps(self.seen).encode())
 
 
 def touch(entry: str, day: float = 86400) -> None:
@@ -99,7 +96,7 @@ def store(entry: str, files: dict[str, bytes]) -> None:
 
 
 def store_file(path: str, data: bytes) -> None:
-    """A cache entry that is one file, written atomically (as :func:`store`)."""
+    """A cache entry that is one file, written atomically (as :func:`store`), read-only."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
     with os.fdopen(fd, "wb") as fh:
@@ -150,13 +147,7 @@ class Blobs:
         place(self.path(key), dest)
 
     def put(self, key: str, data: bytes) -> None:
-        path = self.path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o444)  # read-only: it may be shared with the site (see place)
-        os.replace(tmp, path)  # a reader sees the whole value or none
+        store_file(self.path(key), data)  # a reader sees the whole value or none
 
     def adopt(self, key: str, src: str) -> None:
         """A complete file, ``src`` (a page just written into a site), as the value
@@ -257,10 +248,8 @@ class Shelf:
         return found
 
     def _write(self, prefix: str, values: dict[str, Any]) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(values, fh, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, self._path(prefix))
+        data = json.dumps(values, ensure_ascii=False, sort_keys=True).encode()
+        store_file(self._path(prefix), data)
         self._read[prefix] = values
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from PIL import Image, ImageDraw, ImageFont, features
 
@@ -156,10 +157,7 @@ class Face:
             if run.script in SHAPED:
                 ImageDraw.Draw(im).text((x, y), run.text, font=f, fill=fill, anchor="ls")
             else:
-                ix, fx = divmod(x, 1)
-                iy, fy = divmod(y, 1)
-                mask, (dx, dy) = coverage.composed(self, run.text, fx, fy)
-                im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
+                _paste(im, (x, y), fill, partial(coverage.composed, self, run.text))
             x += _run_length(f, run)
 
     def stamp(self, im: Image.Image, xy: tuple[float, float], text: str,
@@ -168,11 +166,17 @@ class Face:
         label): its rasterised runs are kept and pasted, giving the same pixels."""
         x, y = xy
         for run in _runs(text):
-            ix, fx = divmod(x, 1)
-            iy, fy = divmod(y, 1)
-            mask, (dx, dy) = coverage.kept(self, run.script, run.text, fx, fy)
-            im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
+            _paste(im, (x, y), fill, partial(coverage.kept, self, run.script, run.text))
             x += _run_length(self.font(run.script), run)
+
+
+def _paste(im: Image.Image, xy: tuple[float, float], fill: tuple[int, int, int],
+           mask_at: Callable[[float, float], tuple[Image.Image, tuple[int, int]]]) -> None:
+    """Paste ``fill`` through the mask ``mask_at`` gives for the fractions of ``xy``."""
+    ix, fx = divmod(xy[0], 1)
+    iy, fy = divmod(xy[1], 1)
+    mask, (dx, dy) = mask_at(fx, fy)
+    im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
 
 
 def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
