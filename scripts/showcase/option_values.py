@@ -227,3 +227,50 @@ def domains(v: Any, name: str) -> tuple[str, ...]:
                                "'soctrang.gov.vn' hoặc '*.gov.vn'.")
         out.append(d)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """The units' form at ``quan-tri/`` (Decap CMS): where it saves, and how people sign in.
+
+    ``repo`` and ``auth_url`` are the Department's GitHub repository and its small
+    authentication endpoint (README: the one-time set-up); ``local_backend`` makes the
+    page use Decap's local proxy (``decap-server``) when opened on this computer.
+    """
+
+    enabled: bool = True
+    repo: str = ""  # "owner/name" on GitHub
+    branch: str = "main"
+    auth_url: str = ""  # the OAuth endpoint's address (Decap's base_url)
+    auth_endpoint: str = "auth"
+    bundle: str = "editor/node_modules/decap-cms/dist"  # relative to mkdocs.yml
+    local_backend: str = ""  # e.g. http://127.0.0.1:8081/api/v1
+
+
+EDITOR_KEYS = ("repo", "branch", "auth_url", "auth_endpoint", "bundle", "local_backend")
+_REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$")
+_HTTP = re.compile(r"^https?://[^\s/]+(?:/\S*)?$")
+
+
+def editor(v: Any) -> EditorSettings:
+    """``editor: false`` (no form), or ``{repo, branch, auth_url, auth_endpoint, ...}``."""
+    if v is False:
+        return EditorSettings(enabled=False)
+    if v is True:
+        return EditorSettings()
+    if not isinstance(v, dict):
+        raise OptionsError("Tùy chọn 'editor' phải là false hoặc một nhóm khóa: repo, branch, "
+                           "auth_url, auth_endpoint.")
+    unknown = sorted(set(v) - set(EDITOR_KEYS))
+    if unknown:
+        raise OptionsError(f"Tùy chọn 'editor' không có khóa {', '.join(unknown)}; các khóa hợp "
+                           "lệ: " + ", ".join(EDITOR_KEYS) + ".")
+    kw: dict[str, str] = {k: text(v[k], f"editor.{k}").strip()
+                          for k in EDITOR_KEYS if v.get(k) is not None}
+    if kw.get("repo") and not _REPO.match(kw["repo"]):
+        raise OptionsError(f"'editor.repo' ('{kw['repo']}') phải có dạng 'to-chuc/ten-kho', "
+                           "ví dụ 'so-vhttdl/guong-dien-hinh'.")
+    for key in ("auth_url", "local_backend"):
+        if kw.get(key) and not _HTTP.match(kw[key]):
+            raise OptionsError(f"'editor.{key}' ('{kw[key]}') phải là một địa chỉ https://...")
+    return EditorSettings(True, **kw)

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from showcase import option_values as values
-from showcase.option_values import DEFAULT_PERIODS, OptionsError, Publisher, QuotaPeriod, Rubric
+from showcase.option_values import (
+    DEFAULT_PERIODS,
+    EditorSettings,
+    OptionsError,
+    Publisher,
+    QuotaPeriod,
+    Rubric,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ class Options:
     """E-mail domains of official addresses (a unit's mailbox, not a person's) that a
     profile may show: "soctrang.gov.vn" exactly, "*.gov.vn" any sub-domain. Every
     other address is personal data (Decree 13/2023/NĐ-CP) and refused by the check."""
+    editor: EditorSettings = EditorSettings()
+    """The units' form at quan-tri/ (Decap CMS): {repo, branch, auth_url, auth_endpoint,
+    bundle, local_backend}, or false for none. See README, "Biểu mẫu nhập hồ sơ"."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Options this version does not know (MkDocs warns about them)."""
 
@@ -120,6 +130,9 @@ class Options:
         if raw.get("scoring") is not None:
             kw["scoring"] = values.rubric(raw.pop("scoring"))
         raw.pop("scoring", None)
+        if raw.get("editor") is not None:
+            kw["editor"] = values.editor(raw.pop("editor"))
+        raw.pop("editor", None)
         kw["extra"] = raw  # options owned by later features (validated there)
         return cls(**kw)
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from showcase import pipeline, timing
-from showcase.adapter import template_context
+from showcase.adapter import beside, template_context
 from showcase.adapter.config import ShowcaseConfig
 from showcase.adapter.dirty import read_every_page
 from showcase.adapter.meta import page_meta, toc_token
@@ -32,7 +32,6 @@ from showcase.adapter.shared import nav_uris, shared_inputs
 from showcase.content import diagnostics
 from showcase.option_values import OptionsError
 from showcase.options import Options
-from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
 from showcase.publish import (
     page_cache,
@@ -268,23 +267,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             # Everything the pages give first, while the media workers finish.
             pipeline.write_indexes(self.plan, config.site_dir, self.built, self.guides,
                                    self.own_search, self.serving)
-            self._reports(config)
+            self.reports = beside.reports(self.loaded, [self.target, config.docs_dir],
+                                          self.serving)
             output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)
             pipeline.write(output, config.site_dir, self.last_output if self.dirty else None)
         except (MediaError, search_bundle.SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
         self.last_output = output if self.dirty else None
-
-    def _reports(self, config: MkDocsConfig) -> None:
-        assert self.loaded is not None
-        self.reports = []
-        if self.serving or self.loaded.options.preview:
-            return  # the office's reports come from production builds only
-        try:
-            _, self.reports = pipeline.write_reports(
-                self.loaded, [self.target, config.docs_dir])
-        except (ReportsDirError, OSError) as exc:
-            log.warning(f"Không ghi được báo cáo chỉ tiêu: {exc}")
+        beside.editor(self.loaded, self.plan, self.root, self.style, config.site_dir, self.serving)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.plan is not None:

@@ -47,6 +47,8 @@ def files(site_url: str, pages: Iterable[tuple[str, str]], feeds: Iterable[str]
         start = bisect.bisect_left(entries, (prefix,))
         end = bisect.bisect_left(entries, (prefix + "\U0010ffff",))
         out.append((folder + urls.SITEMAP_NAME, urlset(entries[start:end])))
-    out.append(("robots.txt",
-                f"User-agent: *\nAllow: /\n\nSitemap: {site_url + urls.SITEMAP_NAME}\n"))
+    # The units' form (quan-tri/, workflow/editor_site.py) is for the units' staff.
+    admin = urls.site_path(site_url) + urls.EDITOR_FOLDER + "/"
+    out.append(("robots.txt", f"User-agent: *\nDisallow: {admin}\nAllow: /\n\n"
+                              f"Sitemap: {site_url + urls.SITEMAP_NAME}\n"))
     return out

@@ -30,6 +30,8 @@ CARD_NAME = "the-chia-se.jpg"  # a profile's 1200x630 share card, beside its pag
 ASSETS_URL = "assets/showcase/"
 DEFAULT_IMAGE = ASSETS_URL + "the-chia-se.jpg"  # share image of pages without a profile
 CSS_URL = ASSETS_URL + "showcase.css"
+# The units' form (workflow/editor_site.py): beside the pages, linked from none.
+EDITOR_FOLDER = "quan-tri"
 
 
 def site_path(site_url: str) -> str:
