@@ -8,14 +8,14 @@ SHOWCASE := $(BIN)/showcase
 # hide our own messages in `make serve`.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps font-deps audit golden
+.PHONY: site preview chromium test check serve bench fuzz lint clean quotas browser-deps doc-deps font-deps audit golden editor-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -qq --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-site: $(STAMP) font-deps
+site: $(STAMP) font-deps editor-deps
 	$(SHOWCASE) build
 
 check: $(STAMP)
@@ -32,7 +32,7 @@ serve: $(STAMP)
 preview: $(STAMP) font-deps
 	$(SHOWCASE) build --preview
 
-test: $(STAMP) font-deps browser-deps doc-deps
+test: $(STAMP) font-deps browser-deps doc-deps editor-deps
 	$(BIN)/python -m pytest -q
 
 # ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
@@ -81,6 +81,26 @@ browser-deps:
 	@if command -v npm >/dev/null && { [ ! -f $(BROWSER_DIR)/node_modules/.package-lock.json ] || \
 	    [ $(BROWSER_DIR)/package-lock.json -nt $(BROWSER_DIR)/node_modules/.package-lock.json ]; }; then \
 	  cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	fi
+
+# The units' form at quan-tri/ of the site: Decap CMS from the npm registry, pinned in
+# editor/package-lock.json; the build copies its bundle (editor/node_modules/decap-cms/
+# dist) into the site. Without npm the public site is still built, with a warning.
+EDITOR_DIR := editor
+
+editor-deps:
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && $(APT_INSTALL) nodejs npm; \
+	  else \
+	    echo "editor-deps: chưa có npm và không chạy bằng root: trang biên tập quan-tri/ sẽ" \
+	         "không được dựng. Cài Node.js và npm, hoặc chạy 'make editor-deps' bằng root."; \
+	  fi; \
+	fi
+	@if command -v npm >/dev/null && { [ ! -f $(EDITOR_DIR)/node_modules/.package-lock.json ] || \
+	    [ $(EDITOR_DIR)/package-lock.json -nt $(EDITOR_DIR)/node_modules/.package-lock.json ]; }; then \
+	  cd $(EDITOR_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || \
+	    echo "editor-deps: không cài được Decap CMS (npm ci): trang biên tập quan-tri/ sẽ không được dựng."; \
 	fi
 
 # Share cards shape Khmer and emoji with the libraqm built into Pillow's wheel,

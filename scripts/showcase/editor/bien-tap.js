@@ -62,9 +62,10 @@
       var s = text(v).normalize("NFC").trim();
       return allowed.test(s) && /[\u1780-\u17ff\u19e0-\u19ff]/u.test(s) ? "" : r.get("message");
     },
-    match: function (v, r) {
+    match: function (v, r, entry, field) {
       if (isEmpty(v)) return "";
-      return new RegExp(r.get("pattern"), r.get("flags") || "").test(baseName(v)) ? "" : r.get("message");
+      var value = field.get("widget") === "image" ? baseName(v) : text(v);
+      return new RegExp(r.get("pattern"), r.get("flags") || "").test(value) ? "" : r.get("message");
     },
     not_future: function (v, r) {
       var today = todayInProvince();
@@ -95,6 +96,9 @@
     },
     no_html: function (v, r) {
       return !isEmpty(v) && /<\/?[A-Za-z!?][^>]*>/.test(text(v)) ? r.get("message") : "";
+    },
+    no_new: function (v, r, entry) {
+      return entry && entry.get("newRecord") ? r.get("message") : "";
     },
   };
   window.SHOWCASE_RULE_KINDS = Object.keys(RULES);

@@ -20,7 +20,7 @@ import yaml
 
 from showcase.content.units import Unit
 from showcase.option_values import EditorSettings
-from showcase.workflow.editor_fields import profile_fields
+from showcase.workflow.editor_fields import closed_state, profile_fields
 from showcase.workflow.editor_types import (
     Backend,
     Collection,
@@ -38,6 +38,7 @@ COMMIT_MESSAGES = {
     "deleteMedia": "Xóa ảnh: {{path}}",
     "openAuthoring": "{{message}} (của @{{author-login}})",
 }
+CLOSED_MARK = "(không nhận hồ sơ mới)"  # bien-tap.js takes it off the unit's name
 HEADER = (
     "# Cấu hình biểu mẫu nhập hồ sơ (Decap CMS), do 'showcase' tạo từ profiles/units.yml và\n"
     "# quy định hồ sơ ngày {day}. Không sửa tay: dựng lại trang để cập nhật.\n"
@@ -45,17 +46,18 @@ HEADER = (
 
 
 def collection(unit: Unit, profiles_dir: str, today: dt.date) -> Collection:
-    active = unit.active_on(today)
-    if active:
-        note = "Bấm nút tạo mới để viết hồ sơ gương điển hình của đơn vị."
+    closed = closed_state(unit, today)
+    if closed is None:
+        note = "Bấm \"Tạo hồ sơ\" để viết hồ sơ gương điển hình do đơn vị giới thiệu."
         label = unit.name
     else:
-        why = unit.inactive_message(today) or ""
-        note = why.split(", nên")[0] + ": chỉ sửa được các hồ sơ đã có, không tạo hồ sơ mới."
-        label = f"{unit.name} (không nhận hồ sơ mới)"
+        note = f"Đơn vị {closed}: chỉ sửa được các hồ sơ đã có, không tạo hồ sơ mới."
+        label = f"{unit.name} {CLOSED_MARK}"
     return Collection(
         name=unit.id, label=label, description=note, folder=f"{profiles_dir}/{unit.id}",
-        create=active, fields=profile_fields(unit, today),
+        create=closed is None, fields=profile_fields(unit, today),
+        # "+ Tạo hồ sơ của Thư viện tỉnh", and so in the header's menu of units.
+        label_singular=f"hồ sơ của {unit.name}",
     )
 
 

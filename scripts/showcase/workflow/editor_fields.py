@@ -145,9 +145,23 @@ def _nomination(year_max: int) -> Field:
     )
 
 
-def _introduced(unit: Unit) -> Field:
+def closed_state(unit: Unit, today: dt.date) -> str | None:
+    """'đã thôi hoạt động sau ngày 30/06/2025' when ``unit`` takes no profile on ``today``."""
+    if unit.active_on(today):
+        return None
+    if unit.active_from and today < unit.active_from:
+        return f"chỉ hoạt động từ ngày {unit.active_from.strftime('%d/%m/%Y')}"
+    assert unit.active_to is not None
+    return f"đã thôi hoạt động sau ngày {unit.active_to.strftime('%d/%m/%Y')}"
+
+
+def _introduced(unit: Unit, today: dt.date) -> Field:
     label = "Ngày giới thiệu"
-    rules = [Rule("not_future", f"{label}: không được là ngày ở tương lai (hôm nay là "
+    closed = closed_state(unit, today)
+    rules = [] if closed is None else [
+        Rule("no_new", f"Đơn vị giới thiệu: {unit.name} {closed}, không nhận hồ sơ mới; chỉ "
+                       "sửa được hồ sơ đã có.")]
+    rules += [Rule("not_future", f"{label}: không được là ngày ở tương lai (hôm nay là "
                                 "{today})."),
              Rule("file_year", f"{label}: năm phải trùng năm ở đầu tên tệp ({{year}}); muốn "
                                "đổi năm, báo Ban biên tập.")]
@@ -170,8 +184,11 @@ def profile_fields(unit: Unit, today: dt.date) -> tuple[Field, ...]:
         "name": lambda: _text(
             "name", "Tên", "Tên người, tập thể hoặc hộ gia đình được giới thiệu, ví dụ "
             "Nguyễn Văn A. Tên tệp được làm từ tên này (chữ không dấu).", NAME_MAX,
-            required=True, rules=(Rule("forbid", "Tên: không dùng ký tự _ hoặc ~.",
-                                       pattern="[_~]"),)),
+            required=True, rules=(
+                Rule("forbid", "Tên: không dùng ký tự _ hoặc ~.", pattern="[_~]"),
+                # The file name is made of the name's Latin letters and digits.
+                Rule("match", "Tên: cần có chữ Việt (tên chữ Khmer ghi ở ô Tên chữ Khmer).",
+                     pattern=r"[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff]", flags="u"))),
         "name_km": lambda: _text(
             "name_km", "Tên chữ Khmer", "Không bắt buộc: tên viết bằng chữ Khmer, hiện dưới "
             "tên tiếng Việt trên trang và thẻ chia sẻ.", 200,
@@ -184,7 +201,7 @@ def profile_fields(unit: Unit, today: dt.date) -> tuple[Field, ...]:
         "sectors": lambda: Field("sectors", "Ngành", "select", multiple=True, min=1,
                                  options=_options(SECTORS),
                                  hint="Chọn một hoặc nhiều ngành liên quan."),
-        "introduced": lambda: _introduced(unit),
+        "introduced": lambda: _introduced(unit, today),
         "published": lambda: _date(
             "published", "Ngày công bố", "Chưa có ngày này, hoặc ngày chưa đến, thì hồ sơ "
             "chưa lên trang." + BOARD, False,

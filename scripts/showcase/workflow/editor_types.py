@@ -42,7 +42,7 @@ RULE_KINDS = (
     "length",        # min..max characters, counted as the check counts them
     "forbid",        # no character matching ``pattern``
     "khmer",         # only characters of ``pattern``, and at least one Khmer letter
-    "match",         # the whole value matches ``pattern`` (with ``flags``)
+    "match",         # the value (a photo: its file name) matches ``pattern`` (``flags``)
     "not_future",    # a date not after today in Asia/Ho_Chi_Minh
     "date_min",      # a date on or after ``date``
     "date_max",      # a date on or before ``date``
@@ -52,6 +52,7 @@ RULE_KINDS = (
     "required_with",  # required when ``field`` is set
     "only_with",     # must stay empty while ``field`` is empty
     "no_html",       # no raw HTML in the story
+    "no_new",        # the unit takes no new profile (closed, or not yet started)
 )
 
 
@@ -105,7 +106,7 @@ class Collection:
     folder: str  # profiles/<unit>
     create: bool  # only units active on the day the form is built take new profiles
     fields: tuple[Field, ...]
-    label_singular: str = "hồ sơ"
+    label_singular: str = ""
     delete: bool = False  # never from the form: the board removes profiles by pull request
     extension: str = "md"
     format: str = "yaml-frontmatter"
