@@ -51,7 +51,8 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/fuzz/run.py
 
-# Browser tests: Debian's chromium (never a browser downloaded by a test tool),
+# Browser tests: Debian's chromium (never a browser downloaded by a test tool) with its
+# translations (the units' form is tried in Vietnamese: dates read dd/mm/yyyy),
 # Java for the Nu HTML Checker, and the npm test tools pinned in
 # tests/browser/package-lock.json. Installs only what is missing.
 CHROMIUM := /usr/bin/chromium
@@ -68,6 +69,7 @@ chromium:
 browser-deps:
 	@missing=""; \
 	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	[ -f /usr/lib/chromium/locales/vi.pak ] || missing="$$missing chromium-l10n"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \

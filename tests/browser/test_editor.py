@@ -57,7 +57,10 @@ def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--lang=vi-VN"])
+        # A Vietnamese computer: the browser's own words and date inputs (dd/mm/yyyy).
+        vi = {"LANG": "vi_VN.UTF-8", "LANGUAGE": "vi"}
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--lang=vi"],
+                               env={**os.environ, **vi})
         try:
             yield b
         finally:

@@ -28,6 +28,7 @@ from showcase.content.units import Unit
 from showcase.option_values import EditorSettings
 from showcase.publish import urls
 from showcase.workflow.editor_config import config_yaml, editor_config
+from showcase.workflow.editor_types import EditorConfig
 
 FOLDER = urls.EDITOR_FOLDER
 HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "editor")
@@ -119,6 +120,13 @@ def index_html(units: Iterable[Unit], settings: EditorSettings, column: str, ico
     )
 
 
+def site_config(units: Iterable[Unit], profiles_dir: str, today: dt.date,
+                settings: EditorSettings, site_url: str) -> EditorConfig:
+    """The form's configuration as the site serves it (``showcase editor`` prints it)."""
+    return editor_config(units, profiles_dir, today, settings, site_url,
+                         logo_url=urls.site_path(site_url) + LOGO)
+
+
 def plan_editor(units: Iterable[Unit], profiles_dir: str, today: dt.date,
                 settings: EditorSettings, site_url: str, column: str, root: str,
                 stylesheet: str) -> EditorSite:
@@ -126,13 +134,13 @@ def plan_editor(units: Iterable[Unit], profiles_dir: str, today: dt.date,
     bundle_dir = os.path.join(root, settings.bundle)
     copies = bundle_files(bundle_dir)
     listed = list(units)
-    logo = urls.site_path(site_url) + LOGO
-    config = editor_config(listed, profiles_dir, today, settings, site_url, logo_url=logo)
+    config = site_config(listed, profiles_dir, today, settings, site_url)
     ordered = [c.name for c in config.collections]
     by_id = {u.id: u for u in listed}
     return EditorSite(
         texts=(
-            ("index.html", index_html([by_id[n] for n in ordered], settings, column, logo)),
+            ("index.html", index_html([by_id[n] for n in ordered], settings, column,
+                                      config.logo_url)),
             ("config.yml", config_yaml(config, today)),
             ("xem-truoc.css", preview_css(stylesheet)),
         ),
