@@ -243,11 +243,15 @@ class EditorSettings:
     branch: str = "main"
     auth_url: str = ""  # the OAuth endpoint's address (Decap's base_url)
     auth_endpoint: str = "auth"
+    # What a signed-in person's token may do: a public repository needs only
+    # public_repo; a private one needs repo (and open authoring then needs read access).
+    auth_scope: str = "public_repo"
     bundle: str = "editor/node_modules/decap-cms/dist"  # relative to mkdocs.yml
     local_backend: str = ""  # e.g. http://127.0.0.1:8081/api/v1
 
 
-EDITOR_KEYS = ("repo", "branch", "auth_url", "auth_endpoint", "bundle", "local_backend")
+EDITOR_KEYS = ("repo", "branch", "auth_url", "auth_endpoint", "auth_scope", "bundle",
+               "local_backend")
 _REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$")
 _HTTP = re.compile(r"^https?://[^\s/]+(?:/\S*)?$")
 
@@ -270,6 +274,9 @@ def editor(v: Any) -> EditorSettings:
     if kw.get("repo") and not _REPO.match(kw["repo"]):
         raise OptionsError(f"'editor.repo' ('{kw['repo']}') phải có dạng 'to-chuc/ten-kho', "
                            "ví dụ 'so-vhttdl/guong-dien-hinh'.")
+    if kw.get("auth_scope") not in (None, "public_repo", "repo"):
+        raise OptionsError(f"'editor.auth_scope' ('{kw['auth_scope']}') chỉ nhận public_repo "
+                           "(kho công khai) hoặc repo (kho riêng).")
     for key in ("auth_url", "local_backend"):
         if kw.get(key) and not _HTTP.match(kw[key]):
             raise OptionsError(f"'editor.{key}' ('{kw[key]}') phải là một địa chỉ https://...")

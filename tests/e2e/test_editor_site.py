@@ -108,11 +108,12 @@ def test_the_form_page_loads_only_its_own_files(sites) -> None:
     # The preview pane's stylesheet is the pages' own, fonts swapping in.
     css = (folder / "xem-truoc.css").read_text(encoding="utf-8")
     assert ".sc-facts" in css and "font-display:optional" not in css.replace(" ", "")
-    # Only the column's own origin, GitHub's API and the sign-in endpoint.
+    # Only the column's own origin and GitHub's API (and avatars).
     policy = metas["Content-Security-Policy"] or ""
-    assert "https://api.github.com" in policy and options.editor.auth_url in policy
+    assert "connect-src 'self' blob: https://api.github.com https://www.githubstatus.com;" in policy
     assert not re.search(r"https://(?!api\.github\.com|avatars\.githubusercontent\.com|"
-                         + re.escape(options.editor.auth_url[8:]) + ")", policy)
+                         r"www\.githubstatus\.com)", policy)
+    assert "'unsafe-inline'" not in policy.split("style-src")[0]  # no inline script
 
 
 def test_without_decap_the_public_site_is_built_and_the_build_says_why(tmp_path) -> None:

@@ -143,7 +143,8 @@ def test_the_written_configuration_reads_back_and_is_the_same_every_time() -> No
     assert read["backend"] == {
         "name": "github", "repo": "so-vhttdl/guong-dien-hinh", "branch": "main",
         "base_url": "https://dang-nhap.example", "auth_endpoint": "auth",
-        "open_authoring": True, "commit_messages": read["backend"]["commit_messages"]}
+        "auth_scope": "public_repo", "open_authoring": True,
+        "commit_messages": read["backend"]["commit_messages"]}
     assert "Vĩnh Châu" in text  # Vietnamese as it is written, not escaped
     assert len(read["collections"]) == len(units)
     assert len(text) < 60_000  # the units share their fields (YAML anchors)

@@ -64,7 +64,8 @@ def collection(unit: Unit, profiles_dir: str, today: dt.date) -> Collection:
 def backend(settings: EditorSettings) -> Backend:
     return Backend(
         name="github", repo=settings.repo, branch=settings.branch, base_url=settings.auth_url,
-        auth_endpoint=settings.auth_endpoint, open_authoring=True,
+        auth_endpoint=settings.auth_endpoint, auth_scope=settings.auth_scope,
+        open_authoring=True,
         commit_messages=COMMIT_MESSAGES,
     )
 

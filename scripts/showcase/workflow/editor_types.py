@@ -125,6 +125,7 @@ class Backend:
     branch: str = "main"
     base_url: str = ""
     auth_endpoint: str = ""
+    auth_scope: str = ""
     open_authoring: bool | None = None
     proxy_url: str = ""
     commit_messages: Mapping[str, str] = field(default_factory=dict)
