@@ -57,7 +57,8 @@ def documented() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def repo(tmp_path: pathlib.Path) -> pathlib.Path:
-    """A copy of the committed files, sharing .venv (mtimes kept: nothing reinstalls)."""
+    """A copy of the committed files, sharing .venv and editor/node_modules (mtimes
+    kept: nothing reinstalls)."""
     dest = tmp_path / "repo"
     files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
                            check=True).stdout.decode().split("\0")
@@ -66,6 +67,8 @@ def repo(tmp_path: pathlib.Path) -> pathlib.Path:
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / rel, dest / rel)
     os.symlink(REPO / ".venv", dest / ".venv")
+    if (REPO / "editor" / "node_modules").is_dir():  # Decap CMS, as `make editor-deps` left it
+        os.symlink(REPO / "editor" / "node_modules", dest / "editor" / "node_modules")
     for name in ("pyproject.toml", "constraints.txt"):  # older than .venv/.installed
         os.utime(dest / name, (1, 1))
     # A clone of itself, so that `showcase review` finds origin/main as in a real clone.
