@@ -277,6 +277,32 @@ def test_a_closed_unit_takes_no_new_profile(chromium, env) -> None:
     assert editor_env.git(env.repo, "for-each-ref", "--format=%(refname) %(objectname)") == before
 
 
+def test_an_existing_profile_is_corrected_in_the_form(chromium, env, tmp_path) -> None:
+    slug = "2024-to-phuc-vu-luu-dong-thu-vien-tinh"
+    page = session(chromium, env, "Asia/Ho_Chi_Minh")
+    page.goto(f"{env.url}#/collections/thu-vien-tinh/entries/{slug}")
+    where = page.get_by_label(label("Địa bàn"))
+    where.wait_for()
+    page.wait_for_function("document.querySelector('[data-slate-editor]') !== null")
+    where.fill("phường 2, thành phố Sóc Trăng")
+    editor_form.save(page)
+    editor_form.saved(page)
+    close(page)
+    branch = f"cms/thu-vien-tinh/{slug}"
+    assert editor_env.branches(env.repo)[branch] == "decap-cms/draft"
+    path = f"profiles/thu-vien-tinh/{slug}.md"
+    assert editor_env.git(env.repo, "diff", "--name-only", "main", branch).split() == [path]
+    before = editor_env.git(env.repo, "show", f"main:{path}")
+    after = editor_env.git(env.repo, "show", f"{branch}:{path}")
+    # The story is kept as written; the front matter in the form's order and style.
+    assert after.split("---\n", 2)[2] == before.split("---\n", 2)[2]
+    assert "location: phường 2, thành phố Sóc Trăng\n" in after
+    clone = tmp_path / "clone"
+    editor_env.git(tmp_path, "clone", "-q", "-b", branch, str(env.repo), str(clone))
+    checked = editor_env.showcase(clone, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def test_every_english_string_has_a_vietnamese_one(chromium, env) -> None:
     page = session(chromium, env, "Asia/Ho_Chi_Minh")
     missing, same = page.evaluate(r"""() => {
