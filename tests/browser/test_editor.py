@@ -51,20 +51,15 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[editor_env.Editor]
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is not installed: run `make browser-deps` (as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        # A Vietnamese computer: the browser's own words and date inputs (dd/mm/yyyy).
-        vi = {"LANG": "vi_VN.UTF-8", "LANGUAGE": "vi"}
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--lang=vi"],
-                               env={**os.environ, **vi})
-        try:
-            yield b
-        finally:
-            b.close()
+def chromium(playwright: object) -> Iterator[object]:
+    # A Vietnamese computer: the browser's own words and date inputs (dd/mm/yyyy).
+    vi = {"LANG": "vi_VN.UTF-8", "LANGUAGE": "vi"}
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--lang=vi"],
+                                   env={**os.environ, **vi})
+    try:
+        yield b
+    finally:
+        b.close()
 
 
 def session(chromium: object, env: editor_env.Editor, zone: str) -> object:

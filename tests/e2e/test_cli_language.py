@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO
 
 SHOWCASE = str(REPO / ".venv" / "bin" / "showcase")
-COMMANDS = ["", "build", "check", "codeowners", "new", "quotas", "report", "review"]
+COMMANDS = ["", "build", "check", "codeowners", "editor", "new", "quotas", "report", "review"]
 ENGLISH = re.compile(
     r"\b(usage|options|positional|arguments?|show this help|error|invalid|choose from|"
     r"unrecognized|expected|required|help message|exit)\b", re.I)
@@ -18,7 +18,7 @@ ENGLISH = re.compile(
 # few code words that may appear in help are allowed.
 ALLOWED_CAPS = {"YYYY", "MM", "DD", "CSV", "RSS", "JSON", "CODEOWNERS", "GITHUB", "PDF",
                 "DOCX", "MÃ", "TỆP", "NĂM", "NGÀY", "LỆNH", "THƯ", "MỤC", "KÝ", "TỰ", "TÊN",
-                "LOẠI", "LĨNH", "VỰC", "NGÀNH", "NHÁNH", "STEP", "SUMMARY", "A4"}
+                "LOẠI", "LĨNH", "VỰC", "NGÀNH", "NHÁNH", "STEP", "SUMMARY", "A4", "ĐỊA", "CHỈ"}
 WORD = re.compile(r"\b[^\W\d][\w]+\b")
 
 

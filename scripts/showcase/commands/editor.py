@@ -21,7 +21,7 @@ from showcase.workflow.editor_config import config_yaml
 from showcase.workflow.editor_site import site_config
 
 NAME = "editor"
-HELP = "in cấu hình biểu mẫu nhập hồ sơ (Decap CMS, trang quan-tri/) tạo từ danh sách đơn vị"
+HELP = "in cấu hình biểu mẫu nhập hồ sơ (trang quan-tri/) tạo từ danh sách đơn vị"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
