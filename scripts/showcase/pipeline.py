@@ -34,7 +34,6 @@ from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import (
-    cache,
     feeds,
     follow,
     markup,
@@ -50,6 +49,7 @@ from showcase.publish.feeds import FeedFile
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest, MediaRun
 from showcase.publish.views import Page, Site
+from showcase.store import cache
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from PIL import Image
 from conftest import PROFILE, PROFILE_PATH, UNITS_YML
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import cache, markup
+from showcase.publish import markup
+from showcase.store import cache
 
 
 def test_a_value_is_read_back_and_a_half_written_one_never(tmp_path):

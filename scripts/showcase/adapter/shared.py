@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from showcase import pipeline
 from showcase.options import Options
-from showcase.publish import cache, page_cache, urls
+from showcase.publish import page_cache, urls
+from showcase.store import cache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

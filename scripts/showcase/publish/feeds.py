@@ -25,8 +25,7 @@ from feedgen.feed import FeedGenerator
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.publish import cache, captions, feedlist
-from showcase.publish.digest import digest
+from showcase.publish import captions, feedlist
 from showcase.publish.feed_entries import (
     Picture,
     add_entry,
@@ -39,6 +38,8 @@ from showcase.publish.feed_entries import (
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
 from showcase.publish.urls import profile_url
+from showcase.store import cache
+from showcase.store.digest import digest
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"

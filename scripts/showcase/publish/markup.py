@@ -22,7 +22,7 @@ import nh3
 
 from showcase.content.hashing import hash_once
 from showcase.content.text import slugify
-from showcase.publish import cache
+from showcase.store import cache
 
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",

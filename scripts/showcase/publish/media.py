@@ -28,11 +28,12 @@ from PIL import Image
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import cache, cards, imaging, media_jobs, urls
+from showcase.publish import cards, imaging, media_jobs, urls
 from showcase.publish.imaging import MediaError, PhotoRefused
 from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant, photo_set
 from showcase.publish.media_jobs import POOL_THRESHOLD
 from showcase.publish.media_run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
+from showcase.store import cache
 
 __all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
            "PhotoRefused", "PhotoSet", "PhotosRefused", "Variant", "photo_set", "plan_media",

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from showcase.content import photos
-from showcase.publish import cache, cards, imaging, urls
+from showcase.publish import cards, imaging, urls
 from showcase.publish.imaging import MediaError
+from showcase.store import cache
 
 # Cache misses above this many go to a process pool (both cores); below it the
 # start-up of worker processes costs more than it saves.

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from showcase.content import photo_verdicts, photos
-from showcase.publish import cache, cards, media_jobs, urls
+from showcase.publish import cards, media_jobs, urls
 from showcase.publish.imaging import MediaError
 from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant
+from showcase.store import cache
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from showcase.publish import cache
-from showcase.publish.digest import digest
 from showcase.publish.views import Page
+from showcase.store import cache
+from showcase.store.digest import digest
 
 FOLDER = "pages"
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -46,7 +46,7 @@ class PageCache:
 
 @lru_cache(maxsize=1 << 16)  # `mkdocs serve` plans the same pages on every rebuild
 def _digest(page: Page) -> str:
-    # Values only, never which objects happen to be shared (see publish/digest.py).
+    # Values only, never which objects happen to be shared (see store/digest.py).
     return digest(page).hex()
 
 

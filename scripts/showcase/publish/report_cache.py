@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib.metadata import version
 
 from showcase.plan import annual, report_files
-from showcase.publish import cache, page_cache
-from showcase.publish.digest import digest
+from showcase.publish import page_cache
+from showcase.store import cache
+from showcase.store.digest import digest
 
 FOLDER = "reports"
 

@@ -18,7 +18,7 @@ process: the work of every record and every key is kept (:class:`_State`),
 and only what changed is analysed, encoded and written again. A patched
 index is byte-identical to a fresh one (tested). Files are always written
 fresh (unlinked first): a file in the site may be a hard link into the
-build cache (see :func:`showcase.publish.cache.place`).
+build cache (see :func:`showcase.store.cache.place`).
 """
 
 from __future__ import annotations
@@ -32,9 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import is_
 
-from showcase.publish import cache
 from showcase.publish import search_encode as enc
-from showcase.publish.digest import digest
 from showcase.publish.search_filters import filter_files, row
 from showcase.publish.search_index import (
     OUTPUT_DIR,
@@ -45,6 +43,8 @@ from showcase.publish.search_index import (
 )
 from showcase.publish.search_postings import Postings
 from showcase.publish.search_words import _FOLDED, RecordWords, analyse
+from showcase.store import cache
+from showcase.store.digest import digest
 
 FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
 FOLDER = "search"  # the former Pagefind bundles in the build cache: removed
