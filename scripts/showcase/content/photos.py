@@ -15,11 +15,9 @@ Verdicts are kept by content hash (:mod:`photo_verdicts`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import math
 import os
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any, TypeVar
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
@@ -200,19 +198,3 @@ def header_verdict(full: str) -> Verdict | None:
     with strict_decoding():
         v, _ = decode(full, fmt, header_only=True)
     return None if v[1] == "ok" else v
-
-
-@lru_cache(maxsize=1 << 16)
-def content_hash(path: str, mtime_ns: int, size: int) -> str:
-    """A file's :func:`file_hash`, once per process for the same size and mtime: the
-    check's verdicts and the build's media keys read the same photos."""
-    return file_hash(path)
-
-
-def file_hash(path: str) -> str:
-    """SHA-256 of a file's bytes, read a megabyte at a time (also the build cache's)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

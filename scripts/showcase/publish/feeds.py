@@ -16,7 +16,6 @@ only on the file name (the slug), so editing a profile never changes it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +37,7 @@ from showcase.publish.feed_entries import (
 from showcase.publish.markup import Story
 from showcase.publish.media import Manifest
 from showcase.publish.urls import profile_url
-from showcase.store import cache
+from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
 RSS_TYPE = "application/rss+xml"
@@ -146,11 +145,9 @@ def _code() -> str:
     """The feed-making code and library: a new release writes every feed anew."""
     from importlib.metadata import version
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    return cache.key(*(cache.file_hash(os.path.join(here, n))
-                       for n in ("feeds.py", "feed_entries.py", "feedlist.py", "captions.py",
-                                 "wording.py")),
-                     version("feedgen"), version("lxml"))
+    code = hashes.code_hash("showcase.publish.feeds", "showcase.publish.feed_entries",
+                           "showcase.publish.feedlist", "showcase.publish.captions")
+    return cache.key(code, version("feedgen"), version("lxml"))
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:

@@ -33,7 +33,7 @@ from showcase.publish.imaging import MediaError, PhotoRefused
 from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant, photo_set
 from showcase.publish.media_jobs import POOL_THRESHOLD
 from showcase.publish.media_run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
-from showcase.store import cache
+from showcase.store import cache, hashes
 
 __all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
            "PhotoRefused", "PhotoSet", "PhotosRefused", "Variant", "photo_set", "plan_media",
@@ -58,11 +58,11 @@ def plan_media(
     os.makedirs(cache_root, exist_ok=True)
     planned: list[Planned] = []
     jobs: list[media_jobs.Job] = []
-    hashes = cache.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
+    memo = hashes.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
     planned_profiles = sorted(profiles, key=lambda p: p.path)
     for p in planned_profiles:
         spec = _card_spec(p, units, column, department)
-        item, job = _kept(root, cache_root, p, spec, hashes)
+        item, job = _kept(root, cache_root, p, spec, memo)
         planned.append(item)
         if p.photo in wanted:
             job = dataclasses.replace(job, verify=True)
@@ -72,7 +72,7 @@ def plan_media(
     # them, so the build does too (the verdict only).
     for rel in sorted(wanted - {p.photo for p in planned_profiles}):
         jobs.append(media_jobs.Job(rel, os.path.join(root, rel), (), None, None, None, True))
-    hashes.save()
+    memo.save()
     manifest = {item.slug: Media(item.photo, Variant(urls.card_url(item.slug), cards.WIDTH,
                                                      cards.HEIGHT, "image/jpeg"),
                                  entries(item))
@@ -136,7 +136,7 @@ _DONE: dict[str, tuple[tuple[object, ...], Planned]] = {}
 
 
 def _kept(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          hashes: cache.HashMemo) -> tuple[Planned, media_jobs.Job]:
+          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
     photo_sig = _signature(os.path.join(root, p.photo)) if p.photo else None
     inputs = (cache_root, p, spec, photo_sig)
     done = _DONE.get(p.slug)
@@ -144,7 +144,7 @@ def _kept(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
         item = done[1]
         return item, media_jobs.Job(p.photo, os.path.join(root, p.photo) if p.photo else None,
                                     (), None, None, spec)
-    item, job = _plan(root, cache_root, p, spec, hashes)
+    item, job = _plan(root, cache_root, p, spec, memo)
     if job.photo_dir is None and job.card_file is None and (photo_sig is not None or not p.photo):
         _DONE[p.slug] = (inputs, item)
     return item, job
@@ -159,7 +159,7 @@ def _signature(path: str) -> tuple[int, int, int, int] | None:
 
 
 def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          hashes: cache.HashMemo) -> tuple[Planned, media_jobs.Job]:
+          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
     src = os.path.join(root, p.photo) if p.photo else None
     ps = photo_set(root, p)
     source_hash = ""
@@ -168,7 +168,7 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
     if src and ps:
         sizes = tuple((v.width, v.height) for v in ps.jpeg)
         st = os.stat(src)
-        source_hash = hashes.get(src, st)
+        source_hash = memo.get(src, st)
         key = cache.key("photo", _code_hash(), source_hash, repr(sizes),
                         repr(imaging.JPEG_OPTS), repr(imaging.WEBP_OPTS))
         photo_entry = os.path.join(cache_root, f"photo-{key}")
@@ -188,7 +188,7 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    return cache.key(*(cache.file_hash(os.path.join(here, n))
-                       for n in ("imaging.py", "cards.py", "typeset.py", "media_jobs.py")),
-                     Image.__version__)
+    code = hashes.code_hash("showcase.publish.imaging", "showcase.publish.cards",
+                           "showcase.publish.typeset", "showcase.publish.coverage",
+                           "showcase.publish.media_jobs")
+    return cache.key(code, Image.__version__)

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from showcase.publish.views import Page
-from showcase.store import cache
+from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
 FOLDER = "pages"
-PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @dataclass(frozen=True)
@@ -60,16 +59,4 @@ def open_cache(root: str, cache_dir: str, shared: Iterable[str]) -> PageCache:
 
 def code_hash() -> str:
     """Every file of the package (code, templates, assets): a new release renders anew."""
-    return tree_hash(PACKAGE, skip=("__pycache__", "bench"))
-
-
-def tree_hash(top: str, skip: tuple[str, ...] = ("__pycache__",)) -> str:
-    parts = []
-    for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            st = os.stat(path)
-            parts.append(os.path.relpath(path, top) + ":"
-                         + cache.source_hash(path, st.st_mtime_ns, st.st_size))
-    return cache.key(*parts)
+    return hashes.code_hash("showcase", skip=("__pycache__", "bench"))

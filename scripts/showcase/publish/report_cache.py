@@ -15,8 +15,7 @@ from functools import lru_cache
 from importlib.metadata import version
 
 from showcase.plan import annual, report_files
-from showcase.publish import page_cache
-from showcase.store import cache
+from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
 FOLDER = "reports"
@@ -44,5 +43,4 @@ def files(ann: annual.Annual, cache_dir: str | None) -> dict[str, bytes]:
 @lru_cache(maxsize=1)
 def _code() -> str:
     """The code that lays the reports out (all of plan/) and the spreadsheet library."""
-    plan = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "plan")
-    return cache.key(page_cache.tree_hash(plan), version("openpyxl"))
+    return cache.key(hashes.code_hash("showcase.plan"), version("openpyxl"))

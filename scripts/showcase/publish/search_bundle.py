@@ -43,7 +43,7 @@ from showcase.publish.search_index import (
 )
 from showcase.publish.search_postings import Postings
 from showcase.publish.search_words import _FOLDED, RecordWords, analyse
-from showcase.store import cache
+from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
 FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
@@ -245,9 +245,9 @@ def _record_digest(rec: SearchRecord) -> bytes:
 
 @lru_cache(maxsize=1)
 def _code() -> str:
-    here = os.path.dirname(os.path.abspath(__file__))
-    names = sorted(n for n in os.listdir(here) if n.startswith("search") and n.endswith(".py"))
-    return cache.key(str(FORMAT), *(cache.file_hash(os.path.join(here, n)) for n in names))
+    return cache.key(str(FORMAT), hashes.code_hash(*(f"showcase.publish.{n}" for n in (
+        "search", "search_blocks", "search_bundle", "search_encode", "search_filters",
+        "search_index", "search_postings", "search_words"))))
 
 
 def _put(path: str, body: str) -> int:

@@ -23,13 +23,14 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
 from showcase.publish import coverage
 
-FONT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fonts")
+FONT_DIR = str(resources.files("showcase").joinpath("fonts"))  # shipped with the package
 FILES: dict[tuple[str, str], str] = {
     ("latin", "regular"): "BeVietnamPro-Regular.ttf",
     ("latin", "bold"): "BeVietnamPro-Bold.ttf",

@@ -16,9 +16,6 @@ import tempfile
 import time
 from typing import Any
 
-from showcase.content.photos import content_hash
-from showcase.content.photos import file_hash as file_hash  # the one file hash, for callers
-
 PRUNE_DAYS = 30  # entries unused this long are removed
 
 
@@ -30,49 +27,11 @@ def key(*parts: str) -> str:
     return h.hexdigest()[:40]
 
 
-class HashMemo:
-    """Files' hashes kept between runs by (size, mtime): a camera photo is read and
-    hashed again only when it changed (a fresh checkout changes every mtime: then
-    each is hashed once more)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.known: dict[str, list[Any]] = {}
-        self.seen: dict[str, list[Any]] = {}
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-            if isinstance(data, dict):
-                self.known = data
-        except (OSError, ValueError):
-            pass
-
-    def get(self, full: str, st: os.stat_result) -> str:
-        known = self.known.get(full)
-        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-            digest = str(known[2])
-        else:
-            digest = source_hash(full, st.st_mtime_ns, st.st_size)
-        self.seen[full] = [st.st_size, st.st_mtime_ns, digest]
-        return digest
-
-    def save(self) -> None:
-        if self.seen == self.known:
-            return
-        store_file(self.path, json.dumps(self.seen).encode())
-
-
 def touch(entry: str, day: float = 86400) -> None:
     """Mark an entry used (for :func:`prune`), at most once a day: a write costs."""
     now = time.time()
     if os.stat(entry).st_mtime < now - day:
         os.utime(entry)
-
-
-def source_hash(path: str, mtime_ns: int, size: int) -> str:
-    """A source file's hash; keyed on mtime and size too, so `mkdocs serve`
-    rebuilds (and the check before a build) hash only the files that changed."""
-    return content_hash(path, mtime_ns, size)
 
 
 def store(entry: str, files: dict[str, bytes]) -> None:
