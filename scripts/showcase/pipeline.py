@@ -37,7 +37,6 @@ from showcase.publish import (
     feeds,
     follow,
     markup,
-    media,
     pages,
     report_cache,
     search,
@@ -47,7 +46,8 @@ from showcase.publish import (
 )
 from showcase.publish.feeds import FeedFile
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest, MediaRun
+from showcase.publish.media import plan as media
+from showcase.publish.media.plan import Manifest, MediaRun
 from showcase.publish.views import Page, Site
 from showcase.store import cache
 

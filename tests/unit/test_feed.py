@@ -18,7 +18,7 @@ from showcase.content.vocab import FIELDS, SECTORS
 from showcase.options import Options
 from showcase.publish import feeds as feed
 from showcase.publish import markup, urls
-from showcase.publish import media as images
+from showcase.publish.media import plan as images
 from showcase.publish.urls import field_url, sector_url
 
 SITE_URL = "https://example.gov.vn/guong-dien-hinh/"

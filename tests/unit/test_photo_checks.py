@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from showcase.content import photo_verdicts, photos
-from showcase.publish import imaging
+from showcase.publish.media import imaging
 from showcase.store import hashes
 
 

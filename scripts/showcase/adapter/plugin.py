@@ -42,7 +42,7 @@ from showcase.publish import (
     styles,
     urls,
 )
-from showcase.publish.media import MediaError
+from showcase.publish.media.plan import MediaError
 from showcase.publish.search import search_document
 from showcase.publish.styles import InlineStyle
 from showcase.publish.views import Page

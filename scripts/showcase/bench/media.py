@@ -35,9 +35,11 @@ from showcase.bench.imagequality import psnr, ssim
 from showcase.bench.measure import run_cmd
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import cards, imaging, markup, media_jobs, urls
 from showcase.publish import feeds as feed
-from showcase.publish import media as images
+from showcase.publish import markup, urls
+from showcase.publish.media import cards, imaging
+from showcase.publish.media import jobs as media_jobs
+from showcase.publish.media import plan as images
 
 N = 50
 TODAY = dt.date(2026, 11, 24)

@@ -1,6 +1,6 @@
 """Check-time photo rules: the bytes must be an image the build can publish.
 
-The build decodes every photo (``publish/media.py``); whatever it would
+The build decodes every photo (``publish/media/plan.py``); whatever it would
 refuse, the check refuses first, with the file, the line and a code: so the
 check decodes the whole image too, not just its header. A truncated JPEG
 (an upload that stopped half-way) has a valid header and fails only when
@@ -30,7 +30,7 @@ _SWAPS_AXES = frozenset({5, 6, 7, 8})
 T = TypeVar("T")
 
 _EXT_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
-_DECODABLE = ("JPEG", "PNG", "WEBP")  # as publish/media.py
+_DECODABLE = ("JPEG", "PNG", "WEBP")  # as publish/media/plan.py
 
 Problem = tuple[str, str, str]  # code, message, hint
 # (sniffed format, ok | pixels | animated | metadata | truncated | damaged, detail)

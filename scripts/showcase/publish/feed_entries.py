@@ -22,7 +22,7 @@ from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import TZ
 from showcase.publish import captions
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest
+from showcase.publish.media.plan import Manifest
 from showcase.publish.urls import profile_url
 
 # ``published`` has no time of day: every item is dated 08:00 in the province

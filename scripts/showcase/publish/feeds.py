@@ -35,7 +35,7 @@ from showcase.publish.feed_entries import (
     xml_text,
 )
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest
+from showcase.publish.media.plan import Manifest
 from showcase.publish.urls import profile_url
 from showcase.store import cache, hashes
 from showcase.store.digest import digest

@@ -22,7 +22,7 @@ from showcase.plan.semesters import Semester
 from showcase.publish import captions, social, urls, wording
 from showcase.publish import listings as L
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest, PhotoSet
+from showcase.publish.media.plan import Manifest, PhotoSet
 from showcase.publish.search import outline
 from showcase.publish.views import (
     Card,

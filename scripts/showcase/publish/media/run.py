@@ -1,6 +1,6 @@
 """The media of a plan being made by worker processes, and measured when done.
 
-:class:`MediaRun` is what :func:`showcase.publish.media.start` returns: the
+:class:`MediaRun` is what :func:`showcase.publish.media.plan.start` returns: the
 cache misses of a :class:`MediaPlan` run in the background while the build
 renders its pages; :meth:`MediaRun.wait` gives the manifest with every file's
 byte size (feeds announce them), read from the cache entries, which never change.
@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from showcase.content import photo_verdicts, photos
-from showcase.publish import cards, media_jobs, urls
-from showcase.publish.imaging import MediaError
-from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant
+from showcase.publish import urls
+from showcase.publish.media import cards
+from showcase.publish.media import jobs as media_jobs
+from showcase.publish.media.imaging import MediaError
+from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant
 from showcase.store import cache
 
 

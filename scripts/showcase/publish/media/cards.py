@@ -22,7 +22,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from showcase.content import scripts
-from showcase.publish.typeset import FONT_DIR, Face, fonts_in_use, runs, wrap
+from showcase.publish.media.typeset import FONT_DIR, Face, fonts_in_use, runs, wrap
 
 WIDTH, HEIGHT = 1200, 630
 

@@ -28,11 +28,13 @@ from PIL import Image
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import cards, imaging, media_jobs, urls
-from showcase.publish.imaging import MediaError, PhotoRefused
-from showcase.publish.manifest import Manifest, Media, PhotoSet, Variant, photo_set
-from showcase.publish.media_jobs import POOL_THRESHOLD
-from showcase.publish.media_run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
+from showcase.publish import urls
+from showcase.publish.media import cards, imaging
+from showcase.publish.media import jobs as media_jobs
+from showcase.publish.media.imaging import MediaError, PhotoRefused
+from showcase.publish.media.jobs import POOL_THRESHOLD
+from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant, photo_set
+from showcase.publish.media.run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
 from showcase.store import cache, hashes
 
 __all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
@@ -188,7 +190,7 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
-    code = hashes.code_hash("showcase.publish.imaging", "showcase.publish.cards",
-                           "showcase.publish.typeset", "showcase.publish.coverage",
-                           "showcase.publish.media_jobs")
+    code = hashes.code_hash("showcase.publish.media.imaging", "showcase.publish.media.cards",
+                           "showcase.publish.media.typeset", "showcase.publish.media.coverage",
+                           "showcase.publish.media.jobs")
     return cache.key(code, Image.__version__)

@@ -28,7 +28,7 @@ from importlib import resources
 from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
-from showcase.publish import coverage
+from showcase.publish.media import coverage
 
 FONT_DIR = str(resources.files("showcase").joinpath("fonts"))  # shipped with the package
 FILES: dict[tuple[str, str], str] = {

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from showcase.content import photos
-from showcase.publish import cards, imaging, urls
-from showcase.publish.imaging import MediaError
+from showcase.publish import urls
+from showcase.publish.media import cards, imaging
+from showcase.publish.media.imaging import MediaError
 from showcase.store import cache
 
 # Cache misses above this many go to a process pool (both cores); below it the

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from showcase.content.hashing import hash_once
 from showcase.content.model import Profile
-from showcase.publish import imaging, urls
-from showcase.publish.imaging import MediaError
+from showcase.publish import urls
+from showcase.publish.media import imaging
+from showcase.publish.media.imaging import MediaError
 
 
 @dataclass(frozen=True)
