@@ -34,7 +34,6 @@ from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
 from showcase.publish import (
-    feeds,
     follow,
     markup,
     pages,
@@ -44,7 +43,8 @@ from showcase.publish import (
     search_index,
     sitemaps,
 )
-from showcase.publish.feeds import FeedFile
+from showcase.publish.feeds import plan as feeds
+from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
 from showcase.publish.media import plan as media
 from showcase.publish.media.plan import Manifest, MediaRun

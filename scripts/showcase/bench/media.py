@@ -35,8 +35,8 @@ from showcase.bench.imagequality import psnr, ssim
 from showcase.bench.measure import run_cmd
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import feeds as feed
 from showcase.publish import markup, urls
+from showcase.publish.feeds import plan as feed
 from showcase.publish.media import cards, imaging
 from showcase.publish.media import jobs as media_jobs
 from showcase.publish.media import plan as images

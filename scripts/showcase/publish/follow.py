@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.publish import feedlist, social, urls
-from showcase.publish.feeds import feed_items
+from showcase.publish import social, urls
+from showcase.publish.feeds import feedlist
+from showcase.publish.feeds.plan import feed_items
 from showcase.publish.search import outline
 from showcase.publish.views import FeedEntry, FeedGroup, FollowView, Page, Site
 

@@ -19,8 +19,9 @@ from showcase.content.text import slugify, vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import Semester
-from showcase.publish import captions, social, urls, wording
 from showcase.publish import listings as L
+from showcase.publish import social, urls, wording
+from showcase.publish.feeds import captions
 from showcase.publish.markup import Story
 from showcase.publish.media.plan import Manifest, PhotoSet
 from showcase.publish.search import outline

@@ -20,7 +20,7 @@ from lxml import etree
 from showcase.content.model import Profile
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import TZ
-from showcase.publish import captions
+from showcase.publish.feeds import captions
 from showcase.publish.markup import Story
 from showcase.publish.media.plan import Manifest
 from showcase.publish.urls import profile_url

@@ -24,8 +24,8 @@ from feedgen.feed import FeedGenerator
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.publish import captions, feedlist
-from showcase.publish.feed_entries import (
+from showcase.publish.feeds import captions, feedlist
+from showcase.publish.feeds.entries import (
     Picture,
     add_entry,
     fix_atom,
@@ -145,8 +145,8 @@ def _code() -> str:
     """The feed-making code and library: a new release writes every feed anew."""
     from importlib.metadata import version
 
-    code = hashes.code_hash("showcase.publish.feeds", "showcase.publish.feed_entries",
-                           "showcase.publish.feedlist", "showcase.publish.captions")
+    code = hashes.code_hash("showcase.publish.feeds.plan", "showcase.publish.feeds.entries",
+                           "showcase.publish.feeds.feedlist", "showcase.publish.feeds.captions")
     return cache.key(code, version("feedgen"), version("lxml"))
 
 
