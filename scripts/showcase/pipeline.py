@@ -33,22 +33,16 @@ from showcase.content.units import Unit
 from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import (
-    follow,
-    markup,
-    pages,
-    report_cache,
-    search,
-    search_bundle,
-    search_index,
-    sitemaps,
-)
+from showcase.publish import markup, report_cache, search_bundle, search_index
 from showcase.publish.feeds import plan as feeds
 from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
 from showcase.publish.media import plan as media
 from showcase.publish.media.plan import Manifest, MediaRun
-from showcase.publish.views import Page, Site
+from showcase.publish.pages import follow, sitemaps
+from showcase.publish.pages import outline as search
+from showcase.publish.pages import plan as pages
+from showcase.publish.pages.views import Page, Site
 from showcase.store import cache
 
 

@@ -26,8 +26,9 @@ from showcase.content import corpus as corpus_mod
 from showcase.content import text as vn_text
 from showcase.content.model import Profile
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import listings, urls
-from showcase.publish import pages as render
+from showcase.publish import urls
+from showcase.publish.pages import listings
+from showcase.publish.pages import plan as render
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 TODAY = dt.date(2026, 11, 24)

@@ -11,10 +11,12 @@ import pytest
 from showcase.content import text
 from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
-from showcase.publish import listings as L
-from showcase.publish import markup, search, sitemaps, social, urls
-from showcase.publish import pages as render
+from showcase.publish import markup, urls
 from showcase.publish.markup import Heading
+from showcase.publish.pages import listings as L
+from showcase.publish.pages import outline as search
+from showcase.publish.pages import plan as render
+from showcase.publish.pages import sitemaps, social
 
 
 def profile(slug: str, published: str, **kw: object) -> Profile:

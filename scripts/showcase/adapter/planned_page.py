@@ -4,7 +4,7 @@ MkDocs reads every page's source and converts it with a new Markdown
 instance and all of mkdocs.yml's extensions (about 1.3 ms a page, 17 s at
 10,000 profiles). A planned page needs neither: its template shows the view,
 its outline is planned, and its content is the search document, which is
-already HTML (escaped raw HTML blocks, see :mod:`showcase.publish.search`),
+already HTML (escaped raw HTML blocks, see :mod:`showcase.publish.pages.outline`),
 made only when mkdocs.yml enables Material's own search, its only reader.
 """
 
@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from showcase.adapter.meta import page_meta, toc_token
-from showcase.publish.search import search_document
-from showcase.publish.views import Page, TocEntry
+from showcase.publish.pages.outline import search_document
+from showcase.publish.pages.views import Page, TocEntry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

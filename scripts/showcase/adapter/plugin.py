@@ -34,18 +34,13 @@ from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import (
-    page_cache,
-    rebuild,
-    search_bundle,
-    search_index,
-    styles,
-    urls,
-)
+from showcase.publish import rebuild, search_bundle, search_index, urls
 from showcase.publish.media.plan import MediaError
-from showcase.publish.search import search_document
-from showcase.publish.styles import InlineStyle
-from showcase.publish.views import Page
+from showcase.publish.pages import cache as page_cache
+from showcase.publish.pages import styles
+from showcase.publish.pages.outline import search_document
+from showcase.publish.pages.styles import InlineStyle
+from showcase.publish.pages.views import Page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -144,7 +139,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             at = 1 if custom and dirs and os.path.samefile(dirs[0], custom) else 0
             dirs.insert(at, TEMPLATES)
         # Our stylesheet is not linked: it is inline, with the used part of
-        # Material's (publish/styles.py), so that nothing blocks the first paint.
+        # Material's (publish/pages/styles.py), so that nothing blocks the first paint.
         path = urls.site_path(config.site_url or "")
         self.style = styles.site_style(dirs, TEMPLATES, ASSETS, path)
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from showcase.publish import csp, urls
-from showcase.publish.styles import InlineStyle
-from showcase.publish.views import Site
+from showcase.publish import urls
+from showcase.publish.pages import csp
+from showcase.publish.pages.styles import InlineStyle
+from showcase.publish.pages.views import Site
 
 if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext

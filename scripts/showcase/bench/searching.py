@@ -5,7 +5,7 @@ The three searches:
 
 stock    Material's search plugin with its defaults (lunr, language vi);
 former   the column's previous search: lunr with no stemmer, our separator and
-         the diacritic-free ``fold_*`` fields (publish/search.py);
+         the diacritic-free ``fold_*`` fields (publish/pages/outline.py);
 site     the column's search: its own chunked index, ranked in the browser
          (publish/search_*.py, assets/showcase/search.js).
 """

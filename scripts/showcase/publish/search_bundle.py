@@ -246,7 +246,7 @@ def _record_digest(rec: SearchRecord) -> bytes:
 @lru_cache(maxsize=1)
 def _code() -> str:
     return cache.key(str(FORMAT), hashes.code_hash(*(f"showcase.publish.{n}" for n in (
-        "search", "search_blocks", "search_bundle", "search_encode", "search_filters",
+        "search_blocks", "search_bundle", "search_encode", "search_filters",
         "search_index", "search_postings", "search_words"))))
 
 

@@ -25,8 +25,8 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.publish.markup import Story, plain_text
+from showcase.publish.pages.views import Page as PlannedPage
 from showcase.publish.urls import profile_url
-from showcase.publish.views import Page as PlannedPage
 
 OUTPUT_DIR = "tim-kiem"  # site-relative folder of the index
 # The story is indexed up to this many characters: enough for its topics; the

@@ -44,7 +44,7 @@ def _join(directives: tuple[tuple[str, str], ...], origin: str,
     # Material fetches sitemap.xml at the absolute site_url; naming that origin
     # keeps search and navigation working on a preview copy of the site too.
     # ``styles``: the CSP sources ('sha256-…') of the one inline stylesheet
-    # every page carries (publish/styles.py); no other inline style is allowed.
+    # every page carries (publish/pages/styles.py); no other inline style is allowed.
     def value_of(name: str, value: str) -> str:
         if name == "connect-src" and origin:
             return f"{value} {origin}"

@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 
 from showcase.content.model import Profile
 from showcase.content.units import Unit
-from showcase.publish import social, urls
+from showcase.publish import urls
 from showcase.publish.feeds import feedlist
 from showcase.publish.feeds.plan import feed_items
-from showcase.publish.search import outline
-from showcase.publish.views import FeedEntry, FeedGroup, FollowView, Page, Site
+from showcase.publish.pages import social
+from showcase.publish.pages.outline import outline
+from showcase.publish.pages.views import FeedEntry, FeedGroup, FollowView, Page, Site
 
 TITLE = "Theo dõi chuyên mục"
 INTRO = ("Nhận ngay gương điển hình mới qua bản tin RSS hoặc Atom: toàn chuyên mục, theo lĩnh "

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from showcase.content.text import vn_date
-from showcase.publish.listings import Listing
+from showcase.publish.pages.listings import Listing
 
 SAMPLE_NOTICE = (
     "Đây là hồ sơ mẫu, minh họa cách chuyên mục trình bày một gương điển hình; "

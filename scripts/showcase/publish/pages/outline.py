@@ -31,7 +31,7 @@ from typing import Any
 
 from showcase.content.text import ascii_fold
 from showcase.publish.markup import Heading
-from showcase.publish.views import TocEntry
+from showcase.publish.pages.views import TocEntry
 
 INDEX = os.path.join("search", "search_index.json")
 FIELDS = ("fold_title", "fold_text")

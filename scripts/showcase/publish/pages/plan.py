@@ -1,6 +1,6 @@
 """Profiles and listings -> the generated pages (typed views); the theme owns the layout.
 
-Every page is a :class:`~showcase.publish.views.Page`: its template, its view
+Every page is a :class:`~showcase.publish.pages.views.Page`: its template, its view
 (what the template reads), its social metadata and its search document
 (:mod:`search`). Values reach templates raw and are escaped there (Jinja
 autoescape); the only HTML passed through is the story, sanitised by
@@ -19,13 +19,14 @@ from showcase.content.text import slugify, vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import Semester
-from showcase.publish import listings as L
-from showcase.publish import social, urls, wording
+from showcase.publish import urls
 from showcase.publish.feeds import captions
 from showcase.publish.markup import Story
 from showcase.publish.media.plan import Manifest, PhotoSet
-from showcase.publish.search import outline
-from showcase.publish.views import (
+from showcase.publish.pages import listings as L
+from showcase.publish.pages import social, wording
+from showcase.publish.pages.outline import outline
+from showcase.publish.pages.views import (
     Card,
     CardGroup,
     FeedLink,

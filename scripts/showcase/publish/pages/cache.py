@@ -1,7 +1,7 @@
 """Rendered pages kept between builds, keyed by everything that goes into them.
 
 A generated page outside the navigation is HTML made from its own planned
-:class:`~showcase.publish.views.Page` and from inputs shared by the whole
+:class:`~showcase.publish.pages.views.Page` and from inputs shared by the whole
 site (templates, configuration, navigation, inline stylesheet, the code).
 Its key hashes the page's full value with a hash of those shared inputs, so
 an unchanged page is copied from the cache instead of being rendered again by
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from showcase.publish.views import Page
+from showcase.publish.pages.views import Page
 from showcase.store import cache, hashes
 from showcase.store.digest import digest
 

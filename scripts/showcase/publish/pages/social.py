@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from showcase.content.model import Profile
 from showcase.publish import urls
-from showcase.publish.views import FeedLink, ShareLinks, Site, Social
+from showcase.publish.pages.views import FeedLink, ShareLinks, Site, Social
 
 IMAGE_W, IMAGE_H = 1200, 630  # every share image: the cards and the default one
 OG_LOCALE = "vi_VN"
