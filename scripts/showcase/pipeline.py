@@ -7,7 +7,7 @@ load    units.yml + profiles/**.md -> validated corpus, diagnostics, quota revie
 plan    Loaded -> typed outputs: media manifest (URLs, pixel sizes), stories
         rendered once, pages (views), search records; starts the media workers
         (MkDocs + Material render the planned pages meanwhile)
-write_indexes  sitemaps and the search index (our own: publish/search_bundle.py),
+write_indexes  sitemaps and the search index (our own: publish/search/bundle.py),
         from the plan and the pages built
 finish  waits for the media, then plans the feeds (they give the files' sizes)
 write   media and feeds; write_reports the quota reports beside the site.
@@ -33,7 +33,7 @@ from showcase.content.units import Unit
 from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import markup, report_cache, search_bundle, search_index
+from showcase.publish import markup, report_cache
 from showcase.publish.feeds import plan as feeds
 from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
@@ -43,6 +43,8 @@ from showcase.publish.pages import follow, sitemaps
 from showcase.publish.pages import outline as search
 from showcase.publish.pages import plan as pages
 from showcase.publish.pages.views import Page, Site
+from showcase.publish.search import bundle as search_bundle
+from showcase.publish.search import records as search_index
 from showcase.store import cache
 
 

@@ -18,7 +18,7 @@ from showcase.content import corpus
 from showcase.content.vocab import FIELDS, SECTORS
 from showcase.publish import urls
 from showcase.publish.media import plan as images
-from showcase.publish.search_words import fold, syllables
+from showcase.publish.search.words import fold, syllables
 from showcase.publish.urls import field_url, sector_url
 
 REPO = pathlib.Path(__file__).resolve().parents[2]

@@ -478,8 +478,8 @@ def test_search_index_is_loaded_only_on_use(built):
 
 def test_search_records_of_the_plan(built):
     from showcase.publish import markup
-    from showcase.publish import search_index as plan_search
-    from showcase.publish.search_words import analyse, pair_name
+    from showcase.publish.search import records as plan_search
+    from showcase.publish.search.words import analyse, pair_name
 
     units = built.corpus.units
     stories = {p.slug: markup.story(p.body) for p in built.public}

@@ -34,13 +34,15 @@ from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
-from showcase.publish import rebuild, search_bundle, search_index, urls
+from showcase.publish import rebuild, urls
 from showcase.publish.media.plan import MediaError
 from showcase.publish.pages import cache as page_cache
 from showcase.publish.pages import styles
 from showcase.publish.pages.outline import search_document
 from showcase.publish.pages.styles import InlineStyle
 from showcase.publish.pages.views import Page
+from showcase.publish.search import bundle as search_bundle
+from showcase.publish.search import records as search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -30,7 +30,7 @@ SIZES = tuple(int(n) for n in os.environ.get("BENCH_SEARCH_PROFILES", "1000,1000
 TODAY = dt.date(2026, 11, 24)
 _CHILD = r"""
 import dataclasses, gc, gzip, os, pickle, sys, time
-from showcase.publish import search_bundle
+from showcase.publish.search import bundle as search_bundle
 with open(sys.argv[1], "rb") as fh:
     plan = pickle.load(fh)
 gc.collect()
@@ -66,7 +66,7 @@ def records(root: str) -> object:
 
     from showcase import pipeline
     from showcase.context import read_mkdocs_yml
-    from showcase.publish import search_index
+    from showcase.publish.search import records as search_index
 
     config, options = read_mkdocs_yml(os.path.join(root, "mkdocs.yml"))
     loaded = pipeline.load(root, options, TODAY)

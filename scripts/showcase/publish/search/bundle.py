@@ -1,6 +1,6 @@
 """The site's search index (``site/tim-kiem/``), written from the plan's records.
 
-Our own chunked index (see :mod:`search_encode` for the files), read by
+Our own chunked index (see :mod:`encode` for the files), read by
 ``assets/search.js``: the search box fetches a small entry file when it
 opens, a query only the shards of its words and the display data of the
 results it shows, the filter menus their values when they are opened.
@@ -32,17 +32,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import is_
 
-from showcase.publish import search_encode as enc
-from showcase.publish.search_filters import filter_files, row
-from showcase.publish.search_index import (
+from showcase.publish.search import encode as enc
+from showcase.publish.search.filters import filter_files, row
+from showcase.publish.search.postings import Postings
+from showcase.publish.search.records import (
     OUTPUT_DIR,
     Facets,
     IndexPlan,
     RecordKind,
     SearchRecord,
 )
-from showcase.publish.search_postings import Postings
-from showcase.publish.search_words import _FOLDED, RecordWords, analyse
+from showcase.publish.search.words import _FOLDED, RecordWords, analyse
 from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
@@ -245,9 +245,7 @@ def _record_digest(rec: SearchRecord) -> bytes:
 
 @lru_cache(maxsize=1)
 def _code() -> str:
-    return cache.key(str(FORMAT), hashes.code_hash(*(f"showcase.publish.{n}" for n in (
-        "search_blocks", "search_bundle", "search_encode", "search_filters",
-        "search_index", "search_postings", "search_words"))))
+    return cache.key(str(FORMAT), hashes.code_hash("showcase.publish.search"))
 
 
 def _put(path: str, body: str) -> int:

@@ -36,9 +36,9 @@ from itertools import chain, repeat
 from operator import add, is_, mul, sub
 from typing import TypeVar
 
-from showcase.publish import search_blocks as blocks
-from showcase.publish.search_postings import Postings
-from showcase.publish.search_words import pair_name
+from showcase.publish.search import blocks
+from showcase.publish.search.postings import Postings
+from showcase.publish.search.words import pair_name
 
 SHARD_CHARS = 48_000
 CHUNK = 16  # records per chunk of display data: results are spread, chunks stay small
@@ -109,7 +109,7 @@ def shards(keys: Sequence[K], fragments: Mapping[K, str], memo: Memo | None = No
 
 class Encoded:
     """Each key's posting as JSON text, encoded again only where it changed
-    (by blocks of record numbers: :mod:`search_blocks`)."""
+    (by blocks of record numbers: :mod:`blocks`)."""
 
     def __init__(self) -> None:
         self.singles: dict[str, str] = {}

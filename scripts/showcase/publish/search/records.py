@@ -10,8 +10,8 @@ the site is written) per hand-written guide page. Each holds, as plain text:
 - the lead shown under the title in results, and the filters (field, sector,
   unit, kind, year) of a profile.
 
-:mod:`search_words` turns a record into syllables and pairs, and
-:mod:`search_bundle` writes the index that ``assets/search.js`` reads.
+:mod:`words` turns a record into syllables and pairs, and
+:mod:`bundle` writes the index that ``assets/search.js`` reads.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 For every folded syllable (a *single*), the records that hold it, in doc-number
 order, with each one's info (count and fields, see
-:class:`~showcase.publish.search_words.RecordWords`); beside, the exact forms
+:class:`~showcase.publish.search.words.RecordWords`); beside, the exact forms
 each record holds (one entry per record and form); for every pair, the
 records only. ``mkdocs serve`` writes the index again after each
 edit in the same process: the lists are then patched for the records that
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from showcase.publish.search_words import RecordWords
+from showcase.publish.search.words import RecordWords
 
 
 def exhaust(items: Iterator[object]) -> None:

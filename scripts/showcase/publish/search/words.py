@@ -26,7 +26,7 @@ from itertools import repeat
 from operator import add, floordiv, mul
 from sys import intern
 
-from showcase.publish.search_index import RecordKind, SearchRecord
+from showcase.publish.search.records import RecordKind, SearchRecord
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 COUNT_CAP = 4  # a term's count per record, capped: a page that repeats a word is no better

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from showcase.publish import search_encode as enc
-from showcase.publish.search_index import Filter, SearchRecord
+from showcase.publish.search import encode as enc
+from showcase.publish.search.records import Filter, SearchRecord
 
 
 def row(rec: SearchRecord) -> str:
