@@ -31,9 +31,9 @@ from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.plan import asof, periods, quotas, report_files
+from showcase.plan import asof, periods, quotas, report_cache, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import markup, report_cache
+from showcase.publish import markup
 from showcase.publish.feeds import plan as feeds
 from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
