@@ -45,8 +45,10 @@ lint: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_golden.py
 
+# The benches live beside the package, not in it (scripts/bench/, never in the wheel);
+# `make bench BENCHES="site peer"` runs some of them.
 bench: $(STAMP)
-	$(BIN)/python -m showcase.bench
+	PYTHONPATH=scripts $(BIN)/python -m bench $(BENCHES)
 
 fuzz: $(STAMP)
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/fuzz/run.py

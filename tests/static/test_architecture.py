@@ -21,11 +21,11 @@ MAX_LINES = 300
 FORBIDDEN = {
     "showcase.content": ("showcase.plan", "showcase.publish", "showcase.adapter",
                          "showcase.commands", "showcase.workflow", "showcase.pipeline",
-                         "showcase.cli", "showcase.bench"),
+                         "showcase.cli", "bench"),
     "showcase.plan": ("showcase.publish", "showcase.adapter", "showcase.commands",
-                      "showcase.workflow", "showcase.pipeline", "showcase.cli", "showcase.bench"),
+                      "showcase.workflow", "showcase.pipeline", "showcase.cli", "bench"),
     "showcase.publish": ("showcase.adapter", "showcase.commands", "showcase.cli",
-                         "showcase.bench"),
+                         "bench"),
 }
 ADAPTER = "showcase.adapter"
 MKDOCS = ("mkdocs", "material")  # MkDocs and Material for MkDocs

@@ -5,7 +5,7 @@ upright (EXIF orientation), converted to sRGB, resized and re-encoded *without
 any metadata* (phone photos carry the GPS position of the subject's home).
 Encoding is deterministic: fixed settings, no timestamps.
 
-Settings were chosen by measurement (``make bench``, ``showcase.bench.media``),
+Settings were chosen by measurement (``make bench``, ``bench.media``),
 on camera photos (3000x2000) decoded at half scale and on 800x600 ones, SSIM
 against the photo decoded at full scale and resized by Lanczos: the largest
 variant by Pillow's box filter (an area average: 9.5 ms for 960 px, bilinear

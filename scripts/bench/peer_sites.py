@@ -1,6 +1,6 @@
 """The peers' sites made from one of our corpora (issue 14's side-by-side bench).
 
-A corpus of ``showcase.bench.site.corpus`` (profiles/<unit>/<year>-<slug>.md,
+A corpus of ``bench.site.corpus`` (profiles/<unit>/<year>-<slug>.md,
 a third with a photo beside them) becomes:
 
 * a Material blog (MkDocs + Material's blog plugin + mkdocs-rss-plugin):

@@ -36,7 +36,7 @@ import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from showcase.bench import measure, peer_sites, site
+from bench import measure, peer_sites, site
 
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))
 VARIANTS = os.environ.get("BENCH_HUGO_VARIANTS") == "1"

@@ -14,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from showcase.bench import searching
+from bench import searching
 
 QUERIES = os.path.join(os.path.dirname(__file__), "queries.tsv")
 

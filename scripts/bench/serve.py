@@ -1,6 +1,6 @@
 """Issue 14 goal: one edit under ``make serve`` visible in <= 2 s at 1,000, <= 5 s at 10,000.
 
-On the corpus of :mod:`showcase.bench.site` (made if missing, reused with its
+On the corpus of :mod:`bench.site` (made if missing, reused with its
 build cache otherwise), ``mkdocs serve --dirty`` as ``make serve`` runs it;
 after the first build, a sentence is added to one profile's story and the
 time is taken from the save to the first response that has it (polled every
@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 
-from showcase.bench import site
+from bench import site
 
 SIZES = site.SIZES
 FIRST_BUILD = 3600.0  # seconds: a cold first build at 10,000 makes every photo

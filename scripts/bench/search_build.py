@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-from showcase.bench import site
+from bench import site
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SEARCH_PROFILES", "1000,10000").split(","))
 TODAY = dt.date(2026, 11, 24)

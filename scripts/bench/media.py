@@ -30,9 +30,9 @@ from typing import Any
 
 from PIL import Image
 
-from showcase.bench import synth
-from showcase.bench.imagequality import psnr, ssim
-from showcase.bench.measure import run_cmd
+from bench import synth
+from bench.imagequality import psnr, ssim
+from bench.measure import run_cmd
 from showcase.content import corpus
 from showcase.options import Options
 from showcase.publish import markup, urls
@@ -120,7 +120,7 @@ def per_photo(out: str) -> list[tuple[str, str]]:
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
     src = os.path.join(scratch, "camera.jpg")
-    with open(src, "wb") as fh:  # the bench corpus's photo (showcase.bench.site)
+    with open(src, "wb") as fh:  # the bench corpus's photo (bench.site)
         fh.write(synth._photo_bytes(size=(3000, 2000), rotated=True))
     sizes = _sizes(src)
     steps: dict[str, list[float]] = {}

@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``python -m showcase.bench [name ...]``."""
+"""Run the benchmarks: ``python -m bench [name ...]``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pkgutil
 import sys
 import tempfile
 
-from showcase.bench import __path__ as _path
+from bench import __path__ as _path
 
 SKIP = {"synth", "measure", "searching", "peer_sites", "imagequality", "__main__"}
 

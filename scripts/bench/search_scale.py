@@ -26,7 +26,7 @@ import sys
 import time
 from typing import Any
 
-from showcase.bench import searching, site
+from bench import searching, site
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SEARCH_PROFILES", "1000,10000").split(","))
 TOPICS = ("chuyen doi so", "Oóc Om Bóc", "ngư dân hiếu học", "du lich sinh thai",

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from showcase.bench import measure, synth
+from bench import measure, synth
 
 SIZES = (1_000, 10_000)
 _CHILD = (

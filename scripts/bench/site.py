@@ -27,7 +27,7 @@ import sys
 import tempfile
 from typing import Any
 
-from showcase.bench import measure, synth
+from bench import measure, synth
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
 TODAY = "2026-11-24"
