@@ -35,7 +35,7 @@ from showcase.options import Options
 from showcase.plan.report_files import ReportsDirError
 from showcase.plan.semesters import today_in_province
 from showcase.publish import rebuild, urls
-from showcase.publish.media.plan import MediaError
+from showcase.publish.media.imaging import MediaError
 from showcase.publish.pages import cache as page_cache
 from showcase.publish.pages import styles
 from showcase.publish.pages.outline import search_document

@@ -22,7 +22,7 @@ from showcase.content.vocab import FIELDS, KINDS, SECTORS
 from showcase.plan.semesters import TZ
 from showcase.publish.feeds import captions
 from showcase.publish.markup import Story
-from showcase.publish.media.plan import Manifest
+from showcase.publish.media.manifest import Manifest
 from showcase.publish.urls import profile_url
 
 # ``published`` has no time of day: every item is dated 08:00 in the province
@@ -156,4 +156,7 @@ def fix_atom(
         enclosure.set("rel", "enclosure")
         enclosure.set("type", picture_.mime)
         enclosure.set("length", str(picture_.length))
-    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    # lxml ships no types (see pyproject.toml): with an encoding, tostring gives bytes.
+    data: bytes = etree.tostring(root, pretty_print=True, xml_declaration=True,
+                                 encoding="UTF-8")
+    return data

@@ -1,6 +1,6 @@
 """Which feeds the column publishes, and what each one is for.
 
-One catalogue, read by :mod:`feeds` (to write them) and by the public
+One catalogue, read by :mod:`plan` (to write them) and by the public
 "Theo dõi chuyên mục" page (to list them with their purpose): the whole
 column (RSS and Atom), each of the plan's five fields, each sector, and each
 unit that has introduced a published profile (units repost their own).
@@ -8,6 +8,7 @@ unit that has introduced a published profile (units repost their own).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -30,6 +31,12 @@ GROUPS = {
     "sector": "Theo ngành",
     "unit": "Theo đơn vị giới thiệu",
 }
+
+
+def feed_items(profiles: Iterable[Profile], today: dt.date) -> list[Profile]:
+    """Profiles that may appear in feeds, newest first (ties: by path, descending)."""
+    chosen = [p for p in profiles if p.in_feeds(today)]
+    return sorted(chosen, key=lambda p: (p.published, p.path), reverse=True)
 
 
 @dataclass(frozen=True)

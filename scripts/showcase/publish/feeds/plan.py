@@ -16,7 +16,7 @@ only on the file name (the slug), so editing a profile never changes it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,14 +35,14 @@ from showcase.publish.feeds.entries import (
     xml_text,
 )
 from showcase.publish.markup import Story
-from showcase.publish.media.plan import Manifest
+from showcase.publish.media.manifest import Manifest
 from showcase.publish.urls import profile_url
 from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
-__all__ = ["Column", "FeedFile", "feed_items", "plan_feeds", "pub_datetime", "rss_text",
+__all__ = ["Column", "FeedFile", "plan_feeds", "pub_datetime", "rss_text",
            "xml_text"]
 
 
@@ -60,12 +60,6 @@ class Column:
 class FeedFile:
     rel: str  # site-relative path
     data: bytes
-
-
-def feed_items(profiles: Iterable[Profile], today: dt.date) -> list[Profile]:
-    """Profiles that may appear in feeds, newest first (ties: by path, descending)."""
-    chosen = [p for p in profiles if p.in_feeds(today)]
-    return sorted(chosen, key=lambda p: (p.published, p.path), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -90,7 +84,7 @@ def plan_feeds(
     from memory: `mkdocs serve` plans every feed again after each edit).
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    items = feed_items(profiles, today)
+    items = feedlist.feed_items(profiles, today)
     public = [p for p in profiles if p.is_public(today)]
     # An empty feed still gets a stable date: the column's newest item, or
     # failing that the newest public profile; never the build's clock.
@@ -145,9 +139,8 @@ def _code() -> str:
     """The feed-making code and library: a new release writes every feed anew."""
     from importlib.metadata import version
 
-    code = hashes.code_hash("showcase.publish.feeds.plan", "showcase.publish.feeds.entries",
-                           "showcase.publish.feeds.feedlist", "showcase.publish.feeds.captions")
-    return cache.key(code, version("feedgen"), version("lxml"))
+    return cache.key(hashes.code_hash("showcase.publish.feeds"), version("feedgen"),
+                     version("lxml"))
 
 
 def _newest(profiles: list[Profile]) -> dt.datetime | None:

@@ -3,7 +3,7 @@
 Owns: ``plan`` (every profile's variants and card: URLs, pixel sizes, cache
 entries; starts the work and writes the files into a site), ``jobs`` and
 ``run`` (the worker processes and the manifest they measure), ``imaging``
-(decoding and encoding), ``cards`` and its type (``typeset``, ``coverage``),
+(decoding and encoding), ``cards`` and its type (``typeset``),
 and ``manifest``, the typed values the rest of ``publish`` reads.
 
 May import: ``showcase.content``, ``showcase.store`` and ``showcase.publish.urls``;

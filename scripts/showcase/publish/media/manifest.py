@@ -1,16 +1,14 @@
-"""What the media step publishes for each profile: files, URLs, pixel sizes, bytes."""
+"""What the media step publishes for each profile: files, URLs, pixel sizes, bytes.
+
+Plain frozen values (no I/O): what pages and feeds read of the media.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from showcase.content.hashing import hash_once
-from showcase.content.model import Profile
-from showcase.publish import urls
-from showcase.publish.media import imaging
-from showcase.publish.media.imaging import MediaError
 
 
 @dataclass(frozen=True)
@@ -51,20 +49,3 @@ class Media:
 
 
 Manifest = Mapping[str, Media]  # by slug
-
-
-def photo_set(root: str, profile: Profile) -> PhotoSet | None:
-    """The web variants a profile's photo will have, from its header only."""
-    if not profile.photo:
-        return None
-    full = os.path.join(root, profile.photo)
-    try:
-        st = os.stat(full)
-    except OSError:
-        raise MediaError(imaging.message(profile.photo, "không tìm thấy tệp ảnh")) from None
-    width, height = imaging.upright_size(full, st.st_mtime_ns, st.st_size, profile.photo)
-    sizes = imaging.variant_sizes(width, height)
-    slug = profile.slug
-    webp = tuple(Variant(urls.photo_url(slug, w, "webp"), w, h, "image/webp") for w, h in sizes)
-    jpeg = tuple(Variant(urls.photo_url(slug, w, "jpg"), w, h, "image/jpeg") for w, h in sizes)
-    return PhotoSet(webp, jpeg, sizes[-1][0], sizes[-1][1])

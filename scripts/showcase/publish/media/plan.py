@@ -33,7 +33,7 @@ from showcase.publish.media import cards, imaging
 from showcase.publish.media import jobs as media_jobs
 from showcase.publish.media.imaging import MediaError, PhotoRefused
 from showcase.publish.media.jobs import POOL_THRESHOLD
-from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant, photo_set
+from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant
 from showcase.publish.media.run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
 from showcase.store import cache, hashes
 
@@ -115,6 +115,23 @@ def write(manifest: Manifest, site_dir: str) -> None:
                 cache.place(os.path.join(entry, name), os.path.join(out, name))
 
 
+def photo_set(root: str, profile: Profile) -> PhotoSet | None:
+    """The web variants a profile's photo will have, from its header only."""
+    if not profile.photo:
+        return None
+    full = os.path.join(root, profile.photo)
+    try:
+        st = os.stat(full)
+    except OSError:
+        raise MediaError(imaging.message(profile.photo, "không tìm thấy tệp ảnh")) from None
+    width, height = imaging.upright_size(full, st.st_mtime_ns, st.st_size, profile.photo)
+    sizes = imaging.variant_sizes(width, height)
+    slug = profile.slug
+    webp = tuple(Variant(urls.photo_url(slug, w, "webp"), w, h, "image/webp") for w, h in sizes)
+    jpeg = tuple(Variant(urls.photo_url(slug, w, "jpg"), w, h, "image/jpeg") for w, h in sizes)
+    return PhotoSet(webp, jpeg, sizes[-1][0], sizes[-1][1])
+
+
 def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: str
                ) -> cards.CardSpec:
     unit = units.get(p.unit)
@@ -191,6 +208,5 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
 def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     code = hashes.code_hash("showcase.publish.media.imaging", "showcase.publish.media.cards",
-                           "showcase.publish.media.typeset", "showcase.publish.media.coverage",
-                           "showcase.publish.media.jobs")
+                           "showcase.publish.media.typeset", "showcase.publish.media.jobs")
     return cache.key(code, Image.__version__)

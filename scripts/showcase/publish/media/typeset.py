@@ -14,10 +14,18 @@ missing glyph as nothing, so the text is cut into *runs* of one script
 
 Which script a character belongs to is :mod:`showcase.content.scripts`, the
 same table the check uses to refuse what no shipped font draws.
+
+What makes cards cheap to draw: runs are pasted through *coverage masks*,
+kept. A mask is the text's ink (white on black, "L") drawn at a fractional
+start past an integer point; pasting a colour through it blends exactly as
+drawing the text would. Recurring strings (the column, unit names, labels) are
+kept whole (:func:`kept`); names, which are unique, are composed from kept
+letters (:func:`composed`).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from collections.abc import Callable
@@ -28,7 +36,6 @@ from importlib import resources
 from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
-from showcase.publish.media import coverage
 
 FONT_DIR = str(resources.files("showcase").joinpath("fonts"))  # shipped with the package
 FILES: dict[tuple[str, str], str] = {
@@ -149,7 +156,7 @@ class Face:
         """Draw ``text`` on ``im`` with its left end on the baseline at ``xy``.
 
         A Latin run is composed from kept renderings of its letters
-        (:func:`coverage.composed`): the pixels Pillow draws for the whole run, without
+        (:func:`composed`): the pixels Pillow draws for the whole run, without
         FreeType rasterising (and hinting) every letter of every name again.
         """
         x, y = xy
@@ -158,7 +165,7 @@ class Face:
             if run.script in SHAPED:
                 ImageDraw.Draw(im).text((x, y), run.text, font=f, fill=fill, anchor="ls")
             else:
-                _paste(im, (x, y), fill, partial(coverage.composed, self, run.text))
+                _paste(im, (x, y), fill, partial(composed, self, run.text))
             x += _run_length(f, run)
 
     def stamp(self, im: Image.Image, xy: tuple[float, float], text: str,
@@ -167,7 +174,7 @@ class Face:
         label): its rasterised runs are kept and pasted, giving the same pixels."""
         x, y = xy
         for run in _runs(text):
-            _paste(im, (x, y), fill, partial(coverage.kept, self, run.script, run.text))
+            _paste(im, (x, y), fill, partial(kept, self, run.script, run.text))
             x += _run_length(self.font(run.script), run)
 
 
@@ -178,6 +185,70 @@ def _paste(im: Image.Image, xy: tuple[float, float], fill: tuple[int, int, int],
     iy, fy = divmod(xy[1], 1)
     mask, (dx, dy) = mask_at(fx, fy)
     im.paste(fill, (int(ix) + dx, int(iy) + dy), mask)
+
+
+# --- coverage masks: what makes cards cheap to draw ------------------------------------
+
+
+@lru_cache(maxsize=256)  # the repeated strings (column, units, labels); names are unique
+def kept(face: Face, script: str, text: str, xfrac: float, yfrac: float
+     ) -> tuple[Image.Image, tuple[int, int]]:
+    """The coverage of ``text`` drawn at (xfrac, yfrac) past an integer point, and
+    where its top-left corner lies from that point.
+
+    Drawn as Pillow draws text (anchor, sub-pixel start), in white on black:
+    pasting ``fill`` through it blends exactly as drawing does.
+    """
+    return _render(face, script, text, xfrac, yfrac)
+
+
+def _render(face: Face, script: str, text: str, xfrac: float, yfrac: float
+            ) -> tuple[Image.Image, tuple[int, int]]:
+    f = face.font(script)
+    left, top, right, bottom = f.getbbox(text, anchor="ls")
+    # One pixel of margin each side: the sub-pixel start may move the ink by one.
+    ox, oy = 1 - math.floor(left), 1 - math.floor(top)
+    mask = Image.new("L", (math.ceil(right) + ox + 2, math.ceil(bottom) + oy + 2), 0)
+    ImageDraw.Draw(mask).text((ox + xfrac, oy + yfrac), text, font=f, fill=255, anchor="ls")
+    return mask, (-ox, -oy)
+
+
+def composed(face: Face, text: str, xfrac: float, yfrac: float
+             ) -> tuple[Image.Image, tuple[int, int]]:
+    """A Latin run's coverage as :func:`kept` gives it, composed letter by letter.
+
+    Pillow's basic layout renders each letter at its pen position (the start
+    plus the advances before it, fractions kept) and lays the coverages over
+    one another; pasting kept letters the same way gives the same bytes
+    (tests/unit/test_cards.py compares both), at a tenth of the cost.
+    """
+    f = face.font("latin")
+    parts = []
+    pen = xfrac
+    for ch in text:
+        ix, fx = divmod(pen, 1)
+        glyph, (dx, dy) = _glyph(face, ch, fx, yfrac)
+        parts.append((glyph, int(ix) + dx, dy))
+        pen += advance(f, ch)
+    left = min(x for _, x, _ in parts)
+    top = min(y for _, _, y in parts)
+    right = max(x + g.width for g, x, _ in parts)
+    bottom = max(y + g.height for g, _, y in parts)
+    mask = Image.new("L", (right - left, bottom - top), 0)
+    for glyph, x, y in parts:
+        mask.paste(255, (x - left, y - top), glyph)
+    return mask, (left, top)
+
+
+@lru_cache(maxsize=8192)  # a name's letters at a few sizes and 1/64-pixel starts: < 20 MB
+def _glyph(face: Face, ch: str, xfrac: float, yfrac: float
+           ) -> tuple[Image.Image, tuple[int, int]]:
+    return _render(face, "latin", ch, xfrac, yfrac)
+
+
+@lru_cache(maxsize=4096)
+def advance(f: ImageFont.FreeTypeFont, ch: str) -> float:
+    return float(f.getlength(ch))
 
 
 def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
@@ -234,7 +305,7 @@ def _run_length(f: ImageFont.FreeTypeFont, run: Run) -> float:
         return float(f.getlength(run.text))
     # Basic layout and no 'kern' table (tests/unit/test_cards.py checks both):
     # a run's length is the sum of its letters' advances, each measured once.
-    return sum(coverage.advance(f, ch) for ch in run.text)
+    return sum(advance(f, ch) for ch in run.text)
 
 
 def fonts_in_use() -> list[str]:

@@ -15,7 +15,6 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.publish import urls
 from showcase.publish.feeds import feedlist
-from showcase.publish.feeds.plan import feed_items
 from showcase.publish.pages import social
 from showcase.publish.pages.outline import outline
 from showcase.publish.pages.views import FeedEntry, FeedGroup, FollowView, Page, Site
@@ -36,7 +35,7 @@ HOW = (
 def follow_page(site: Site, units: Mapping[str, Unit], profiles: Sequence[Profile],
                 today: dt.date, cap: int) -> Page:
     public = [p for p in profiles if p.is_public(today)]
-    items = feed_items(profiles, today)
+    items = feedlist.feed_items(profiles, today)
     groups: dict[str, list[FeedEntry]] = {g: [] for g in feedlist.GROUPS}
     infos = feedlist.catalogue(site.column, site.department, units, public)
     for info, kept in zip(infos, feedlist.selected(infos, items), strict=True):

@@ -22,7 +22,7 @@ from showcase.plan.semesters import Semester
 from showcase.publish import urls
 from showcase.publish.feeds import captions
 from showcase.publish.markup import Story
-from showcase.publish.media.plan import Manifest, PhotoSet
+from showcase.publish.media.manifest import Manifest, PhotoSet
 from showcase.publish.pages import listings as L
 from showcase.publish.pages import social, wording
 from showcase.publish.pages.outline import outline

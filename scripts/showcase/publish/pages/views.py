@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from showcase.content.hashing import hash_once
 from showcase.content.model import Record
-from showcase.publish.media.plan import PhotoSet
+from showcase.publish.media.manifest import PhotoSet
 
 
 @dataclass(frozen=True)
