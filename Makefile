@@ -35,7 +35,8 @@ preview: $(STAMP) font-deps
 test: $(STAMP) font-deps browser-deps doc-deps
 	$(BIN)/python -m pytest -q
 
-# ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
+# ruff, then mypy (configured in pyproject.toml: strict on store/, content/, plan/, publish/,
+# workflow/; normal checking on the rest and on scripts/bench/).
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
