@@ -10,7 +10,7 @@ import tempfile
 
 from bench import __path__ as _path
 
-SKIP = {"synth", "measure", "searching", "peer_sites", "imagequality", "__main__"}
+SKIP = {"synth", "measure", "searching", "baseline", "peer_sites", "imagequality", "__main__"}
 
 
 def main(argv: list[str]) -> int:

@@ -15,9 +15,9 @@ import subprocess
 import sys
 import time
 
-from bench import measure, synth
+from bench import measure, site, synth
 
-SIZES = (1_000, 10_000)
+SIZES = site.SIZES  # BENCH_SIZES, default 1,000 and 10,000
 _CHILD = (
     "import resource,sys,time; from showcase.cli import main; t=time.perf_counter(); "
     "rc=main(['check','--today','2026-11-24']); "

@@ -1,8 +1,9 @@
 """Issue 13 figures: success@1 and MRR of three searches on the judged query set.
 
 Builds the sample site (profiles/ + tests/browser/extra_profiles) three times
-(bench/searching.py: stock Material search, the former folded lunr search,
-the site's search), types every query of bench/queries.tsv in Debian's
+(bench/searching.py: stock Material search and the former folded lunr search on
+baselines made from the same search records, bench/baseline.py; the site's search
+by the real build), types every query of bench/queries.tsv in Debian's
 chromium at phone width, and ranks the expected page among the results
 (MRR counts the first 20; a page not found counts 0). Goal for the site's
 search: success@1 >= 0.9, MRR >= 0.95.
@@ -50,10 +51,9 @@ def run_variant(repo: str, out: str, variant: str, queries: list[Judged],
     from playwright.sync_api import sync_playwright
 
     root = searching.sample_repo(repo, os.path.join(out, f"relevance-{variant}"))
-    searching.with_search(root, variant)
     www = os.path.join(root, "www")
     port = searching.free_port()
-    searching.build(root, www, f"http://127.0.0.1:{port}{searching.SUB_PATH}")
+    searching.build_variant(root, www, variant, f"http://127.0.0.1:{port}{searching.SUB_PATH}")
     ranks: list[int | None] = []
     with searching.serve(www, port) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=searching.CHROMIUM,

@@ -4,10 +4,10 @@ The realistic corpus (``bench/site.py``: stories of 400-1,200 words, a third
 of the profiles with camera photos), or the one named by
 ``BENCH_SEARCH_ROOT`` (a copy of a corpus already built, with its build cache:
 ``cp -al`` of ``$BENCH_DIR/site-10000``), built with the site's search, and
-with lunr as the column had it when ``BENCH_SEARCH_VARIANTS`` says
-``site,former``. For each, in Debian's chromium with the CPU slowed 4x
-(DevTools throttling): open the search box on the home page, type each query
-like a person, and report
+with lunr as the column had it (a baseline site of the same records,
+bench/baseline.py) when ``BENCH_SEARCH_VARIANTS`` says ``site,former``. For
+each, in Debian's chromium with the CPU slowed 4x (DevTools throttling): open
+the search box on the home page, type each query like a person, and report
 
 - the bytes transferred from opening the search box to the first result
   (every response, compressed as sent: the server gzips text as production
@@ -104,11 +104,10 @@ def run(out: str) -> list[tuple[str, str]]:
         root = _corpus(out, n, repo)
         queries = _queries(root)
         for variant in os.environ.get("BENCH_SEARCH_VARIANTS", "site").split(","):
-            searching.with_search(root, variant) if variant == "former" else None
             www = os.path.join(root, f"www-{variant}")
             t = time.perf_counter()
             # The corpus's own site_url: its build cache serves the pages again.
-            built = searching.build(root, www, None)
+            built = searching.build_variant(root, www, variant, None)
             build_secs = time.perf_counter() - t
             _gzip_site(built)
             port = searching.free_port()

@@ -3,11 +3,12 @@ serve it under the column's sub-path, and type queries in Debian's chromium.
 
 The three searches:
 
-stock    Material's search plugin with its defaults (lunr, language vi);
+stock    Material's search plugin with its defaults (lunr, language vi), on a
+         baseline site the bench makes from the same records (bench/baseline.py);
 former   the column's previous search: lunr with no stemmer, our separator and
-         the diacritic-free ``fold_*`` fields (publish/pages/outline.py);
-site     the column's search: its own chunked index, ranked in the browser
-         (publish/search_*.py, assets/showcase/search.js).
+         diacritic-free ``fold_*`` fields, on the same kind of baseline;
+site     the column's search: the real build, its own chunked index ranked in the
+         browser (publish/search/, assets/showcase/search.js).
 """
 
 from __future__ import annotations
@@ -30,33 +31,6 @@ TODAY = dt.date(2026, 11, 24)
 VARIANTS = ("stock", "former", "site")
 LABELS = {"stock": "stock Material search", "former": "former search (lunr + folded)",
           "site": "site search (own index + Vietnamese ranking)"}
-_SEARCH_PLUGIN = {
-    "stock": "  - search\n",
-    "former": (
-        "  - search:\n"
-        "      lang: en\n"
-        "      pipeline: []\n"
-        "      separator: '[\\s\\-,.:;!?()\\[\\]\"“”‘’/…–—]+'\n"
-        "      fields:\n"
-        "        title: {boost: 10}\n"
-        "        text: {boost: 1}\n"
-        "        fold_title: {boost: 8}\n"
-        "        fold_text: {boost: 1}\n"
-    ),
-}
-
-
-def with_search(root: str, variant: str) -> None:
-    """Switch the repository at ``root`` to one of the three searches."""
-    if variant == "site":
-        return
-    path = os.path.join(root, "mkdocs.yml")
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("\nplugins:\n", "\nplugins:\n" + _SEARCH_PLUGIN[variant], 1))
-
-
 def sample_repo(repo: str, root: str) -> str:
     """The repository's content and profiles plus tests/browser/extra_profiles."""
     if os.path.exists(root):
@@ -86,6 +60,17 @@ def build(root: str, www: str, site_url: str | None) -> str:
     mkdocs_build(os.path.join(root, "mkdocs.yml"), out, loaded,
                  {"site_url": site_url} if site_url else {})
     return out
+
+
+def build_variant(root: str, www: str, variant: str, site_url: str | None) -> str:
+    """``root`` built with one of the three searches into ``www``/guong-dien-hinh: the
+    real build for ``site``, a baseline of the bench's own for the others."""
+    if variant == "site":
+        return build(root, www, site_url)
+    from bench import baseline  # imports the pipeline: only when a baseline is wanted
+
+    return baseline.build(root, os.path.join(www, SUB_PATH.strip("/")), variant, site_url,
+                          TODAY)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

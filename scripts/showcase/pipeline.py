@@ -40,7 +40,6 @@ from showcase.publish.markup import Story
 from showcase.publish.media import plan as media
 from showcase.publish.media.plan import Manifest, MediaRun
 from showcase.publish.pages import follow, sitemaps
-from showcase.publish.pages import outline as search
 from showcase.publish.pages import plan as pages
 from showcase.publish.pages.views import Page, Site
 from showcase.publish.search import bundle as search_bundle
@@ -215,25 +214,20 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
 
 
 def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
-                  guides: Iterable[search_index.SearchRecord] = (), own_search: bool = True,
+                  guides: Iterable[search_index.SearchRecord] = (),
                   serving: bool = False) -> None:
     """Write the indexes of the pages, while the media are still being made: the
     sitemaps and the search index. ``built``: (absolute URL, lastmod) of every page
     MkDocs wrote, generated or not; ``guides``: the search records of the
-    hand-written pages. ``own_search`` False keeps Material's own lunr search
-    instead (only to compare searches in the bench), whose index is then folded.
-    ``serving``: a ``mkdocs serve`` rebuild, which patches the search index it
-    keeps in memory (never taken from the build cache).
+    hand-written pages. ``serving``: a ``mkdocs serve`` rebuild, which patches the
+    search index it keeps in memory (never taken from the build cache).
     """
     with timing.phase("sitemaps"):
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
             _write(site_dir, rel, text.encode("utf-8"))
     with timing.phase("search index"):
-        if own_search:
-            search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
-                                site_dir, plan.cache_dir, from_cache=not serving)
-        else:
-            search.fold_index(site_dir)
+        search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
+                            site_dir, plan.cache_dir, from_cache=not serving)
 
 
 def write(out: Output, site_dir: str, previous: Output | None = None) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def add(context: TemplateContext, site: Site | None, style: InlineStyle | None,
-        errors: list[str], search: bool, fragments: dict[str, str]) -> TemplateContext:
+        errors: list[str], fragments: dict[str, str]) -> TemplateContext:
     ours = cast(dict[str, Any], context)  # keys of our own, read by our templates
     ours["showcase_fragment"] = _fragment(fragments)
     sources = (style.csp_source,) if style else ()
@@ -24,7 +24,7 @@ def add(context: TemplateContext, site: Site | None, style: InlineStyle | None,
     ours["showcase_style"] = style.css if style else ""
     ours["showcase_site"] = site
     ours["showcase_errors"] = errors
-    ours["showcase_search"] = site is not None and search
+    ours["showcase_search"] = site is not None
     ours["showcase_feed"] = site.abs(urls.FEED_NAME) if site else ""
     ours["showcase_default_image"] = site.abs(urls.DEFAULT_IMAGE) if site else ""
     return context

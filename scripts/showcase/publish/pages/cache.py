@@ -59,4 +59,4 @@ def open_cache(root: str, cache_dir: str, shared: Iterable[str]) -> PageCache:
 
 def code_hash() -> str:
     """Every file of the package (code, templates, assets): a new release renders anew."""
-    return hashes.code_hash("showcase", skip=("__pycache__", "bench"))
+    return hashes.code_hash("showcase")

@@ -52,5 +52,5 @@ def follow_page(site: Site, units: Mapping[str, Unit], profiles: Sequence[Profil
     return Page(
         url=urls.FOLLOW_URL, template="showcase/follow.html", title=TITLE, description=INTRO,
         view=view, social=social.page_social(site, urls.FOLLOW_URL, TITLE, INTRO),
-        search_text=(INTRO, *HOW), toc=outline(TITLE), hide_toc=True,
+        toc=outline(TITLE), hide_toc=True,
     )

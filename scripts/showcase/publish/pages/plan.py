@@ -1,8 +1,8 @@
 """Profiles and listings -> the generated pages (typed views); the theme owns the layout.
 
-Every page is a :class:`~showcase.publish.pages.views.Page`: its template, its view
-(what the template reads), its social metadata and its search document
-(:mod:`search`). Values reach templates raw and are escaped there (Jinja
+Every page is a :class:`~showcase.publish.pages.views.Page`: its template, its
+view (what the template reads), its social metadata and its outline
+(:mod:`outline`). Values reach templates raw and are escaped there (Jinja
 autoescape); the only HTML passed through is the story, sanitised by
 :mod:`markup` and rendered once per build.
 """
@@ -128,14 +128,12 @@ def profile_page(
         same_field=same_field,
         preview=wording.preview_reason(pending, p.published) if pending else "",
     )
-    text = (p.name_km or "", p.title if p.title != p.name else "", p.summary,
-            f"{unit_name}. {FIELDS[p.field].label}. {KINDS[p.kind].label}.")
     page_social = social.profile_social(p, site, unit_name)
     if pending:
         page_social = dataclasses.replace(page_social, noindex=True)
     return Page(
         url=url, template="showcase/profile.html", title=p.name,
-        description=_one_line(p.summary), view=view, social=page_social, search_text=text,
+        description=_one_line(p.summary), view=view, social=page_social,
         toc=outline(p.name, story.headings), published=day.isoformat(), preview=bool(pending),
     )
 
@@ -184,7 +182,7 @@ def _listing_page(kind: str, heading: str, intro: str, base: str, feed: str | No
     return Page(
         url=url, template="showcase/listing.html", title=title, description=desc,
         view=view, social=social.page_social(site, url, title, desc, "CollectionPage", feeds),
-        search_text=(intro,), toc=outline(title), in_search=n == 1,
+        toc=outline(title), in_search=n == 1,
     )
 
 
@@ -203,8 +201,7 @@ def section_page(kind: str, items: Sequence[L.Listing], site: Site) -> Page:
     return Page(
         url=url, template="showcase/section.html", title=title, description=intro, view=view,
         social=social.page_social(site, url, title, intro, "CollectionPage"),
-        search_text=(intro, ", ".join(e.label for e in entries)), toc=outline(title),
-        hide_toc=True,
+        toc=outline(title), hide_toc=True,
     )
 
 
@@ -235,7 +232,7 @@ def home_page(groups: L.Listings, site: Site, cards: Mapping[str, Card]) -> Page
         url="", template="showcase/home.html", title=site.column,
         description=site.description, view=view,
         social=social.page_social(site, "", site.column, site.description, "WebSite"),
-        search_text=(site.description,), toc=outline(site.column), hide_toc=True,
+        toc=outline(site.column), hide_toc=True,
     )
 
 

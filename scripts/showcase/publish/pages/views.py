@@ -234,7 +234,7 @@ class TocEntry:
 @hash_once
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes, what it shows and what search indexes."""
+    """One generated page: where it goes, what it shows, its outline and metadata."""
 
     url: str  # site-relative directory URL
     template: str
@@ -242,7 +242,6 @@ class Page:
     description: str
     view: View
     social: Social
-    search_text: tuple[str, ...]  # what Material's own search would index, with the toc
     toc: TocEntry
     hide_toc: bool = False
     in_search: bool = True
