@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m bench [name ...]``."""
+"""Run the benchmarks: ``make bench [BENCHES="name ..."]`` (``python -m bench [name ...]``
+with ``scripts/`` on the path)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ SKIP = {"synth", "measure", "searching", "baseline", "peer_sites", "imagequality
 
 
 def main(argv: list[str]) -> int:
+    # `make bench` finds this package through PYTHONPATH=scripts; the commands it
+    # times (ours through the installed package, the peers in their own venv) must
+    # not inherit it: scripts/ would put this checkout's metadata in the peers' venv.
+    os.environ.pop("PYTHONPATH", None)
     names = argv or sorted(m.name for m in pkgutil.iter_modules(_path) if m.name not in SKIP)
     out = os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="showcase-bench-")
     rows = []
