@@ -35,7 +35,8 @@ preview: $(STAMP) font-deps
 test: $(STAMP) font-deps browser-deps doc-deps editor-deps
 	$(BIN)/python -m pytest -q
 
-# ruff, then mypy (configured in pyproject.toml: strict on content/, plan/, workflow/).
+# ruff, then mypy (configured in pyproject.toml: strict on store/, content/, plan/, publish/,
+# workflow/; normal checking on the rest and on scripts/bench/).
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
@@ -45,8 +46,10 @@ lint: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_golden.py
 
+# The benches live beside the package, not in it (scripts/bench/, never in the wheel);
+# `make bench BENCHES="site peer"` runs some of them.
 bench: $(STAMP)
-	$(BIN)/python -m showcase.bench
+	PYTHONPATH=scripts $(BIN)/python -m bench $(BENCHES)
 
 fuzz: $(STAMP)
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/fuzz/run.py

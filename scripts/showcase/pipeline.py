@@ -7,7 +7,7 @@ load    units.yml + profiles/**.md -> validated corpus, diagnostics, quota revie
 plan    Loaded -> typed outputs: media manifest (URLs, pixel sizes), stories
         rendered once, pages (views), search records; starts the media workers
         (MkDocs + Material render the planned pages meanwhile)
-write_indexes  sitemaps and the search index (our own: publish/search_bundle.py),
+write_indexes  sitemaps and the search index (our own: publish/search/bundle.py),
         from the plan and the pages built
 finish  waits for the media, then plans the feeds (they give the files' sizes)
 write   media and feeds; write_reports the quota reports beside the site.
@@ -31,25 +31,20 @@ from showcase.content.diagnostics import Collector
 from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.plan import asof, periods, quotas, report_files
+from showcase.plan import asof, periods, quotas, report_cache, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import (
-    cache,
-    feeds,
-    follow,
-    markup,
-    media,
-    pages,
-    report_cache,
-    search,
-    search_bundle,
-    search_index,
-    sitemaps,
-)
-from showcase.publish.feeds import FeedFile
+from showcase.publish import markup
+from showcase.publish.feeds import plan as feeds
+from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
-from showcase.publish.media import Manifest, MediaRun
-from showcase.publish.views import Page, Site
+from showcase.publish.media import plan as media
+from showcase.publish.media.plan import Manifest, MediaRun
+from showcase.publish.pages import follow, sitemaps
+from showcase.publish.pages import plan as pages
+from showcase.publish.pages.views import Page, Site
+from showcase.publish.search import bundle as search_bundle
+from showcase.publish.search import records as search_index
+from showcase.store import cache
 
 
 @dataclass(frozen=True)
@@ -219,25 +214,20 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
 
 
 def write_indexes(plan: Plan, site_dir: str, built: Iterable[tuple[str, str]],
-                  guides: Iterable[search_index.SearchRecord] = (), own_search: bool = True,
+                  guides: Iterable[search_index.SearchRecord] = (),
                   serving: bool = False) -> None:
     """Write the indexes of the pages, while the media are still being made: the
     sitemaps and the search index. ``built``: (absolute URL, lastmod) of every page
     MkDocs wrote, generated or not; ``guides``: the search records of the
-    hand-written pages. ``own_search`` False keeps Material's own lunr search
-    instead (only to compare searches in the bench), whose index is then folded.
-    ``serving``: a ``mkdocs serve`` rebuild, which patches the search index it
-    keeps in memory (never taken from the build cache).
+    hand-written pages. ``serving``: a ``mkdocs serve`` rebuild, which patches the
+    search index it keeps in memory (never taken from the build cache).
     """
     with timing.phase("sitemaps"):
         for rel, text in sitemaps.files(plan.site.url, built, plan.feed_urls):
             _write(site_dir, rel, text.encode("utf-8"))
     with timing.phase("search index"):
-        if own_search:
-            search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
-                                site_dir, plan.cache_dir, from_cache=not serving)
-        else:
-            search.fold_index(site_dir)
+        search_bundle.write(search_index.IndexPlan(plan.search.records + tuple(guides)),
+                            site_dir, plan.cache_dir, from_cache=not serving)
 
 
 def write(out: Output, site_dir: str, previous: Output | None = None) -> None:

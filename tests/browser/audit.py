@@ -1,7 +1,7 @@
 """`make audit [PROFILES=n] [RUNS=r]`: Lighthouse scores on a phone.
 
 Builds the sample content (plus tests/browser/extra_profiles), or with
-PROFILES=n a synthetic corpus of n profiles (showcase.bench.synth, a third
+PROFILES=n a synthetic corpus of n profiles (bench.synth, a third
 with camera-sized photos), with site_url set to a local server; serves it
 under /guong-dien-hinh/ with gzip (as any production server would); runs the
 npm ``lighthouse`` from tests/browser/node_modules with its default phone
@@ -27,6 +27,7 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))  # tests/: its conftest gives copy_repo
+sys.path.insert(0, str(REPO / "scripts"))  # the bench's corpus (scripts/bench/, not installed)
 
 from browser.conftest import build_sample  # noqa: E402
 from browser.sitehttp import SUB_PATH, serve  # noqa: E402
@@ -79,8 +80,8 @@ def build_synthetic(root: pathlib.Path, n: int, site_url: str) -> pathlib.Path:
     """A synthetic repository of ``n`` profiles as `make bench` makes them (long
     stories, a third with camera photos), built; an existing one is reused with
     its build cache."""
+    from bench import site as bench_site
     from conftest import build_site  # tests/conftest.py
-    from showcase.bench import site as bench_site
     from showcase.content import corpus as corpus_mod
     from showcase.options import Options
 

@@ -9,7 +9,7 @@ import hashlib
 import pytest
 from bs4 import BeautifulSoup
 
-from showcase.publish import csp
+from showcase.publish.pages import csp
 
 from .test_site_browser import SITE_URL, search
 

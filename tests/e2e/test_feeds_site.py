@@ -16,9 +16,9 @@ from PIL import Image
 from conftest import copy_repo, search_index
 from showcase.content import corpus
 from showcase.content.vocab import FIELDS, SECTORS
-from showcase.publish import media as images
 from showcase.publish import urls
-from showcase.publish.search_words import fold, syllables
+from showcase.publish.media import plan as images
+from showcase.publish.search.words import fold, syllables
 from showcase.publish.urls import field_url, sector_url
 
 REPO = pathlib.Path(__file__).resolve().parents[2]

@@ -26,8 +26,9 @@ from showcase.content import corpus as corpus_mod
 from showcase.content import text as vn_text
 from showcase.content.model import Profile
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
-from showcase.publish import listings, urls
-from showcase.publish import pages as render
+from showcase.publish import urls
+from showcase.publish.pages import listings
+from showcase.publish.pages import plan as render
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 TODAY = dt.date(2026, 11, 24)
@@ -477,8 +478,8 @@ def test_search_index_is_loaded_only_on_use(built):
 
 def test_search_records_of_the_plan(built):
     from showcase.publish import markup
-    from showcase.publish import search_index as plan_search
-    from showcase.publish.search_words import analyse, pair_name
+    from showcase.publish.search import records as plan_search
+    from showcase.publish.search.words import analyse, pair_name
 
     units = built.corpus.units
     stories = {p.slug: markup.story(p.body) for p in built.public}

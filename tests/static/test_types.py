@@ -58,9 +58,11 @@ def typed(x: int) -> int:
 
 
 def test_strict_layers_reject_an_untyped_function(tmp_path: pathlib.Path) -> None:
-    """The configuration's overrides: strict on content/, plan/ and workflow/ only."""
+    """The configuration's overrides: strict on store/, content/, plan/, publish/ (each of
+    its sub-packages too) and workflow/; not on the pipeline, adapter and commands."""
+    strict = ("store", "content", "plan", "publish", "publish/search", "workflow")
     pkg = tmp_path / "scripts" / "showcase"
-    for layer in ("content", "plan", "workflow", "publish"):
+    for layer in (*strict, "adapter"):
         (pkg / layer).mkdir(parents=True)
         (pkg / layer / "__init__.py").write_text("")
         (pkg / layer / "probe.py").write_text(LAYER_PROBE)
@@ -68,6 +70,5 @@ def test_strict_layers_reject_an_untyped_function(tmp_path: pathlib.Path) -> Non
     code, out = mypy(tmp_path / "cache", "--config-file", str(REPO / "pyproject.toml"),
                      "scripts/showcase", cwd=tmp_path)
     flagged = {m.group("path") for m in ERROR.finditer(out)}
-    assert flagged == {f"scripts/showcase/{layer}/probe.py"
-                       for layer in ("content", "plan", "workflow")}, out
+    assert flagged == {f"scripts/showcase/{layer}/probe.py" for layer in strict}, out
     assert code == 1 and "no-untyped-def" in out

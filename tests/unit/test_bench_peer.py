@@ -14,8 +14,8 @@ import sys
 
 import yaml
 
+from bench import measure, peer_sites, synth
 from conftest import REPO
-from showcase.bench import measure, peer_sites, synth
 from showcase.content.vocab import FIELDS, SECTORS
 
 

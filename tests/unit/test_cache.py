@@ -11,7 +11,8 @@ from PIL import Image
 from conftest import PROFILE, PROFILE_PATH, UNITS_YML
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import cache, markup
+from showcase.publish import markup
+from showcase.store import cache, hashes
 
 
 def test_a_value_is_read_back_and_a_half_written_one_never(tmp_path):
@@ -149,3 +150,26 @@ def test_a_photo_broken_after_the_profile_was_cached_is_still_refused(tmp_path):
     again = corpus.load(str(root), today, options=opts)
     assert not again.ok
     assert [d.code for d in again.diagnostics.errors] == ["SC084"]
+
+
+def test_code_is_hashed_by_module_name_wherever_the_module_lives(tmp_path, monkeypatch):
+    """A cached value's code part names modules, never paths: moving a module can
+    never leave a key hashing a file that no longer exists, or no file at all."""
+    assert hashes.source_path("showcase.store.hashes") == hashes.__file__
+    assert hashes.source_path("showcase.store") == os.path.dirname(hashes.__file__)
+    pkg = tmp_path / "probe_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("X = 1\n")
+    (pkg / "data.txt").write_text("một\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    whole, one = hashes.code_hash("probe_pkg"), hashes.code_hash("probe_pkg.a")
+    assert whole != one and hashes.code_hash("probe_pkg") == whole
+    (pkg / "data.txt").write_text("hai\n")  # a package's files are all its code
+    assert hashes.code_hash("probe_pkg") != whole and hashes.code_hash("probe_pkg.a") == one
+    try:
+        hashes.code_hash("probe_pkg.missing")
+    except ModuleNotFoundError:
+        pass
+    else:
+        raise AssertionError("a module that does not exist must not hash to a key")

@@ -10,7 +10,7 @@ import pytest
 
 from showcase.content.model import Consent, Profile
 from showcase.content.vocab import FIELDS, SECTORS
-from showcase.publish import captions
+from showcase.publish.feeds import captions
 
 URL = "https://example.gov.vn/guong-dien-hinh/ho-so/tran-thi-b/"
 UNIT = "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu"

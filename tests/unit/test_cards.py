@@ -9,7 +9,7 @@ import random
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
-from showcase.publish import cards
+from showcase.publish.media import cards
 
 DATA = pathlib.Path(__file__).parent / "data"
 REFERENCE = DATA / "diacritics.png"
@@ -158,7 +158,7 @@ def test_latin_lengths_are_sums_of_letter_advances(weight: str) -> None:
     layout of a font without a 'kern' table, which the shipped Be Vietnam Pro is."""
     from fontTools.ttLib import TTFont
 
-    from showcase.publish import typeset
+    from showcase.publish.media import typeset
 
     assert "kern" not in TTFont(os.path.join(typeset.FONT_DIR, typeset.FILES["latin", weight]))
     f = cards.face(weight, 56)

@@ -15,7 +15,7 @@ import pathlib
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from showcase.publish import cards
+from showcase.publish.media import cards
 
 DATA = pathlib.Path(__file__).parent / "data" / "cards"
 BASE = cards.CardSpec(

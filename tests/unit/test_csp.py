@@ -1,6 +1,6 @@
 import pathlib
 
-from showcase.publish import csp
+from showcase.publish.pages import csp
 
 README = pathlib.Path(__file__).resolve().parents[2] / "README.md"
 

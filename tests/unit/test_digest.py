@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from showcase.publish.digest import digest
+from showcase.store.digest import digest
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,7 +49,7 @@ def test_different_values_have_different_digests(a, b):
 
 
 def test_a_digest_is_the_same_in_another_process():
-    code = ("from showcase.publish.digest import digest; import datetime as dt; "
+    code = ("from showcase.store.digest import digest; import datetime as dt; "
             "print(digest(('Lâm Hồng Sơn', 3, None, dt.date(2024, 5, 20))).hex())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -16,9 +16,9 @@ from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, SECTORS
 from showcase.options import Options
-from showcase.publish import feeds as feed
 from showcase.publish import markup, urls
-from showcase.publish import media as images
+from showcase.publish.feeds import plan as feed
+from showcase.publish.media import plan as images
 from showcase.publish.urls import field_url, sector_url
 
 SITE_URL = "https://example.gov.vn/guong-dien-hinh/"

@@ -14,8 +14,9 @@ from PIL import Image
 from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
 from showcase.options import Options
-from showcase.publish import cards, imaging, urls
-from showcase.publish import media as images
+from showcase.publish import urls
+from showcase.publish.media import cards, imaging
+from showcase.publish.media import plan as images
 
 UNITS = {"vhtt-a": Unit("vhtt-a", "Phòng Văn hóa và Thông tin huyện A", "district", True)}
 

@@ -23,7 +23,9 @@ from PIL import Image
 from test_images import UNITS, _noise, gps_exif, options, profile, save
 
 from showcase.content import photos
-from showcase.publish import imaging, media, media_jobs
+from showcase.publish.media import imaging
+from showcase.publish.media import jobs as media_jobs
+from showcase.publish.media import plan as media
 
 N = media.POOL_THRESHOLD + 5  # enough cache misses for the process pool
 

@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from showcase.content import photo_verdicts, photos
-from showcase.publish import imaging
+from showcase.publish.media import imaging
+from showcase.store import hashes
 
 
 def _image(fmt: str, size: tuple[int, int] = (640, 480), **kw: object) -> bytes:
@@ -117,7 +118,7 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
 
     decoded.clear()
     hashed: list[str] = []
-    monkeypatch.setattr(photos, "file_hash", lambda p: hashed.append(p) or "x")
+    monkeypatch.setattr(hashes, "file_hash", lambda p: hashed.append(p) or "x")
     assert run() == [None, None]
     assert decoded == [] and hashed == []  # unchanged files: not even hashed
     monkeypatch.undo()

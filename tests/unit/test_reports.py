@@ -243,8 +243,7 @@ def test_withdrawn_consent_and_sectors_read_clearly() -> None:
 
 
 def test_a_build_takes_the_reports_of_unchanged_figures_from_its_cache(tmp_path) -> None:
-    from showcase.plan import report_files
-    from showcase.publish import report_cache
+    from showcase.plan import report_cache, report_files
 
     def year(profiles: list[Profile]) -> annual.Annual:
         return annual.build(UNITS, profiles, PLAN, D(2026, 1, 15), 2025, "Sở VHTTDL", None)

@@ -17,7 +17,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from showcase.content import charsets, scripts
-from showcase.publish import cards, typeset
+from showcase.publish.media import cards, typeset
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
 import charsets as generator  # noqa: E402  (tests/tools/charsets.py)

@@ -11,8 +11,9 @@ import random
 
 import pytest
 
-from showcase.publish import search_bundle, search_encode
-from showcase.publish.search_index import Facets, IndexPlan, RecordKind, SearchRecord
+from showcase.publish.search import bundle as search_bundle
+from showcase.publish.search import encode as search_encode
+from showcase.publish.search.records import Facets, IndexPlan, RecordKind, SearchRecord
 
 TEXT = ("đường dương đổi số chuyển đời sống sở văn hóa hòa ghe ngo oóc om bóc dù kê "
         "ngư dân hiếu học lâm hồng sơn thạch thị vĩnh châu phòng thông tin du lịch "

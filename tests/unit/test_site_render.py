@@ -1,4 +1,4 @@
-"""Pure parts of the public site: grouping, pagination, escaping, search folding."""
+"""Pure parts of the public site: grouping, pagination, escaping, outlines, sitemaps."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 from showcase.content import text
 from showcase.content.model import Consent, Profile
 from showcase.content.units import Unit
-from showcase.publish import listings as L
-from showcase.publish import markup, search, sitemaps, social, urls
-from showcase.publish import pages as render
+from showcase.publish import markup, urls
 from showcase.publish.markup import Heading
+from showcase.publish.pages import listings as L
+from showcase.publish.pages import outline, sitemaps, social
+from showcase.publish.pages import plan as render
 
 
 def profile(slug: str, published: str, **kw: object) -> Profile:
@@ -90,18 +91,18 @@ def test_home_selection_and_related_are_capped():
 
 
 @pytest.mark.parametrize("name", ["A & B <C>", "<script>alert(1)</script>", 'x" onload="y'])
-def test_search_documents_escape_everything(name):
-    doc, toc = search.search_doc(name, [name], [Heading(2, "hanh-trinh", name)])
-    assert "<script" not in doc and "<C>" not in doc and 'onload="' not in doc
-    assert doc.startswith(f'<h1 id="{search.H1_ID}">')
-    assert toc.children[0].id == "hanh-trinh"
+def test_outlines_escape_everything(name):
+    toc = outline.outline(name, [Heading(2, "hanh-trinh", name)])
+    names = [toc.name, toc.children[0].name]
+    assert not any("<" in n or '"' in n for n in names)
+    assert toc.id == outline.H1_ID and toc.children[0].id == "hanh-trinh"
 
 
 def test_story_headings_keep_the_storys_ids_and_nesting():
     story = '<h2 id="a">Á</h2><p>x</p><h3 id="b">B &amp; C</h3><h2 id="a_1">Á</h2>'
     hs = markup.story_headings(story)
     assert hs == (Heading(2, "a", "Á"), Heading(3, "b", "B & C"), Heading(2, "a_1", "Á"))
-    _, toc = search.search_doc("T", [], hs)
+    toc = outline.outline("T", hs)
     assert [c.id for c in toc.children] == ["a", "a_1"]
     assert toc.children[0].children[0].name == "B &amp; C"
 
@@ -119,15 +120,6 @@ def test_share_links_and_initials():
     assert render.initials("Lâm Hồng Sơn") == "HS" and render.initials("A & B <C>") == "AB"
 
 
-def test_search_folding():
-    e = search.fold_entry({"title": "Lâm Hồng Sơn", "text": "<p>Thị xã Vĩnh Châu &amp; Đ</p>"})
-    assert e["fold_title"] == "lam hong son"
-    # Escaped like Material's own fields: the index holds text, never markup.
-    assert e["fold_text"] == "thi xa vinh chau &amp; d"
-    plain = search.fold_entry({"title": "Ha Noi", "text": "abc"})
-    assert "fold_title" not in plain and "fold_text" not in plain
-
-
 def test_sitemaps():
     us = sitemaps.urlset([("https://x.vn/a/b/", "2025-01-02"), ("https://x.vn/a/", ""),
                           ("https://x.vn/a/", "")])
@@ -139,7 +131,3 @@ def test_sitemaps():
     assert sorted(files) == ["nganh/v/sitemap.xml", "robots.txt", "sitemap-trang.xml"]
     assert "https://x.vn/a/b/" not in files["nganh/v/sitemap.xml"]
     assert "Sitemap: https://x.vn/a/sitemap.xml" in files["robots.txt"]
-
-
-def test_folding_skips_fields_without_diacritics_even_with_markup():
-    assert "fold_text" not in search.fold_entry({"title": "x", "text": "<p>abc &amp; d</p>"})

@@ -7,7 +7,7 @@ import logging
 
 from showcase import pipeline
 from showcase.plan.report_files import ReportsDirError
-from showcase.publish.styles import InlineStyle
+from showcase.publish.pages.styles import InlineStyle
 from showcase.workflow import editor_site
 
 log = logging.getLogger("mkdocs.plugins.showcase")

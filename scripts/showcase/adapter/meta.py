@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from showcase.publish.views import Page, TocEntry
+from showcase.publish.pages.views import Page, TocEntry
 
 
 def page_meta(page: Page) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Which planned pages MkDocs renders, and which it need not.
 
 A generated page outside the navigation is rendered from its view (see
-:mod:`showcase.publish.page_cache`): if its key is in the page cache, the
+:mod:`showcase.publish.pages.cache`): if its key is in the page cache, the
 cached HTML is linked into the site instead; and in a ``--dirty`` rebuild
 (``make serve``) a page whose file the last build of this process left in the
 folder with the same key is left as it is, which is the usual case after an
@@ -10,8 +10,8 @@ edit: only the pages the edit changed are touched at all.
 
 from __future__ import annotations
 
-from showcase.publish import page_cache
-from showcase.publish.views import Page
+from showcase.publish.pages import cache as page_cache
+from showcase.publish.pages.views import Page
 
 
 class PageFiles:

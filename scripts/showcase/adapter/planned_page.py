@@ -3,9 +3,8 @@
 MkDocs reads every page's source and converts it with a new Markdown
 instance and all of mkdocs.yml's extensions (about 1.3 ms a page, 17 s at
 10,000 profiles). A planned page needs neither: its template shows the view,
-its outline is planned, and its content is the search document, which is
-already HTML (escaped raw HTML blocks, see :mod:`showcase.publish.search`),
-made only when mkdocs.yml enables Material's own search, its only reader.
+its outline is planned (:mod:`showcase.publish.pages.outline`), and its content
+is empty: nothing reads it.
 """
 
 from __future__ import annotations
@@ -16,8 +15,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from showcase.adapter.meta import page_meta, toc_token
-from showcase.publish.search import search_document
-from showcase.publish.views import Page, TocEntry
+from showcase.publish.pages.views import Page, TocEntry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,19 +23,16 @@ if TYPE_CHECKING:
 
 
 class PlannedPage(MkDocsPage):
-    def __init__(self, planned: Page, file: File, config: MkDocsConfig,
-                 material_search: bool = False) -> None:
+    def __init__(self, planned: Page, file: File, config: MkDocsConfig) -> None:
         super().__init__(planned.title, file, config)
         self.planned = planned
-        self.material_search = material_search  # only that search reads the content
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = page_meta(self.planned)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = (search_document(self.planned.toc, self.planned.search_text)
-                        if self.material_search else "")
+        self.content = ""
         self.toc = get_toc([toc_token(self.planned.toc)])  # type: ignore[list-item]
         self.present_anchor_ids = set(_ids(self.planned.toc))
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -33,18 +32,14 @@ from showcase.content import diagnostics
 from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan.semesters import today_in_province
-from showcase.publish import (
-    page_cache,
-    rebuild,
-    search_bundle,
-    search_index,
-    styles,
-    urls,
-)
-from showcase.publish.media import MediaError
-from showcase.publish.search import search_document
-from showcase.publish.styles import InlineStyle
-from showcase.publish.views import Page
+from showcase.publish import rebuild, urls
+from showcase.publish.media.imaging import MediaError
+from showcase.publish.pages import cache as page_cache
+from showcase.publish.pages import styles
+from showcase.publish.pages.styles import InlineStyle
+from showcase.publish.pages.views import Page
+from showcase.publish.search import bundle as search_bundle
+from showcase.publish.search import records as search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -64,7 +59,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def __init__(self) -> None:
         self._handed: tuple[pipeline.Loaded | None, str | None] = (None, None)
         self.serving = False
-        self.own_search = True
         self.style: InlineStyle | None = None
         self.root = ""
         self.target = ""  # the site folder the build ends up in
@@ -77,7 +71,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.reports: list[str] = []
         self.guides: list[search_index.SearchRecord] = []  # hand-written pages, for search
         self.page_files = PageFiles()
-        self.rendering = 0.0  # when MkDocs started rendering pages (for `make bench`)
         self.dirty = False
         # What the last build of this process left in its folder, for `--dirty`
         # rebuilds (make serve): its pages' URLs and the output written.
@@ -128,10 +121,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 "Hãy đặt 'site_url' trong mkdocs.yml (địa chỉ đầy đủ của chuyên mục, ví dụ "
                 "https://example.gov.vn/guong-dien-hinh/): cần cho liên kết chia sẻ và sitemap."
             )
-        # Material's own (lunr) search loads its whole index on every page; the
-        # site uses its own instead, unless mkdocs.yml asks for Material's search
-        # (the bench does, to compare).
-        self.own_search = not any(k in config.plugins for k in ("search", "material/search"))
         self._theme(config)
         return config
 
@@ -143,7 +132,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             at = 1 if custom and dirs and os.path.samefile(dirs[0], custom) else 0
             dirs.insert(at, TEMPLATES)
         # Our stylesheet is not linked: it is inline, with the used part of
-        # Material's (publish/styles.py), so that nothing blocks the first paint.
+        # Material's (publish/pages/styles.py), so that nothing blocks the first paint.
         path = urls.site_path(config.site_url or "")
         self.style = styles.site_style(dirs, TEMPLATES, ASSETS, path)
 
@@ -176,12 +165,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             if self.dirty:
                 rebuild.free(config.site_dir, page.url)
             # The navigation's pages are MkDocs' own (their titles come from the
-            # nav): Markdown renders their search document. The others: no pass.
-            doc = search_document(page.toc, page.search_text) if src_uri in in_nav else ""
-            file = File.generated(config, src_uri, content=doc,
+            # nav), with an empty source; the others skip the Markdown pass.
+            file = File.generated(config, src_uri, content="",
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             if src_uri not in in_nav:
-                PlannedPage(page, file, config, material_search=not self.own_search)
+                PlannedPage(page, file, config)
             files.append(file)
             self.pages[src_uri] = page
         for folder, _, names in os.walk(ASSETS):
@@ -190,13 +178,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 uri = urls.ASSETS_URL + os.path.relpath(path, ASSETS).replace(os.sep, "/")
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=path))
-        self.rendering = time.perf_counter()
         return files
 
     def _page_cache(self, config: MkDocsConfig, in_nav: set[str]) -> page_cache.PageCache:
         assert self.loaded is not None and self.plan is not None
         state = (self.style.css if self.style else "", repr(self.errors),
-                 repr((self.serving, self.own_search)))
+                 repr(self.serving))
         return page_cache.open_cache(self.root, self.loaded.options.cache_dir, shared_inputs(
             config, self.loaded.options, self.plan, in_nav, state))
 
@@ -222,7 +209,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def _context(self, context: TemplateContext) -> TemplateContext:
         return template_context.add(context, self.plan.site if self.plan else None, self.style,
-                                    self.errors, self.own_search, self.fragments)
+                                    self.errors, self.fragments)
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -248,10 +235,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.page_files.rendered(page.file.src_uri, page.file.abs_dest_path)
         return output
 
-    @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None and self.loaded is not None
-        timing.add("render pages (MkDocs)", time.perf_counter() - self.rendering)
         with timing.phase("write cached pages"):
             self.page_files.keep()
             for page in self.page_files.write(config.site_dir):
@@ -266,7 +251,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         try:
             # Everything the pages give first, while the media workers finish.
             pipeline.write_indexes(self.plan, config.site_dir, self.built, self.guides,
-                                   self.own_search, self.serving)
+                                   self.serving)
             self.reports = beside.reports(self.loaded, [self.target, config.docs_dir],
                                           self.serving)
             output = pipeline.finish(self.loaded, self.plan, prune=not self.serving)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from showcase import pipeline
 from showcase.options import Options
-from showcase.publish import cache, page_cache, urls
+from showcase.publish import urls
+from showcase.store import hashes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,9 +25,9 @@ def shared_inputs(config: MkDocsConfig, options: Options, plan: pipeline.Plan,
                   in_nav: set[str], state: Iterable[str]) -> list[str]:
     custom = config.theme.custom_dir
     return [
-        cache.file_hash(config.config_file_path) if config.config_file_path else "",
-        page_cache.tree_hash(config.docs_dir),
-        page_cache.tree_hash(custom) if custom else "",
+        hashes.file_hash(config.config_file_path) if config.config_file_path else "",
+        hashes.tree_hash(config.docs_dir),
+        hashes.tree_hash(custom) if custom else "",
         repr(options), repr(plan.site), config.site_url or "",
         repr([(p.url, p.title) for p in plan.pages if urls.src_uri(p.url) in in_nav]),
         " ".join(f"{d}={version(d)}" for d in ("mkdocs", "mkdocs-material", "jinja2")),

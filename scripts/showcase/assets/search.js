@@ -1,7 +1,7 @@
 // The site's search, loaded by showcase.js the first time a visitor opens
 // the search dialog (no page pays for search before that).
 //
-// The index (tim-kiem/, written by publish/search_bundle.py) is plain JSON
+// The index (tim-kiem/, written by publish/search/bundle.py) is plain JSON
 // cut in small files: opening the box fetches index.json, a query only the
 // shards of its words and the display data of the results it shows, the
 // filter menus their values when they are opened. The ranking follows the
@@ -16,7 +16,7 @@
 //   - hand-written guide pages never outrank a profile on a name.
 (function () {
   "use strict";
-  var FORMAT = 1; // publish/search_bundle.py FORMAT
+  var FORMAT = 1; // publish/search/bundle.py FORMAT
   var KIND = { listing: "Trang chuyên mục", guide: "Trang hướng dẫn" };
   var FILTERS = ["linh_vuc", "nganh", "don_vi", "loai", "nam"];
   var MAX_SHOWN = 20;
@@ -40,7 +40,7 @@
   var seq = 0;
   var timer = 0;
 
-  // ---- words (as publish/search_words.py) ----------------------------------
+  // ---- words (as publish/search/words.py) ----------------------------------
   function lower(s) { return s.normalize("NFC").toLowerCase(); }
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");

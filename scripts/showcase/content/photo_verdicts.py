@@ -25,6 +25,7 @@ from typing import Any
 
 from showcase.content import photos
 from showcase.content.photos import Verdict
+from showcase.store import hashes
 
 CACHE_NAME = "photo-checks.json"
 # Bump when the decoding rules change: old verdicts are then ignored.
@@ -66,7 +67,7 @@ class Verdicts:
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             digest = known[2]
         else:
-            digest = photos.content_hash(full, st.st_mtime_ns, st.st_size)
+            digest = hashes.content_hash(full, st.st_mtime_ns, st.st_size)
             self._changed = True
         self._seen[rel] = [st.st_size, st.st_mtime_ns, digest]
         self._hash_of[rel] = digest

@@ -1,6 +1,6 @@
 """Check-time photo rules: the bytes must be an image the build can publish.
 
-The build decodes every photo (``publish/media.py``); whatever it would
+The build decodes every photo (``publish/media/plan.py``); whatever it would
 refuse, the check refuses first, with the file, the line and a code: so the
 check decodes the whole image too, not just its header. A truncated JPEG
 (an upload that stopped half-way) has a valid header and fails only when
@@ -15,11 +15,9 @@ Verdicts are kept by content hash (:mod:`photo_verdicts`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import math
 import os
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any, TypeVar
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
@@ -32,7 +30,7 @@ _SWAPS_AXES = frozenset({5, 6, 7, 8})
 T = TypeVar("T")
 
 _EXT_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
-_DECODABLE = ("JPEG", "PNG", "WEBP")  # as publish/media.py
+_DECODABLE = ("JPEG", "PNG", "WEBP")  # as publish/media/plan.py
 
 Problem = tuple[str, str, str]  # code, message, hint
 # (sniffed format, ok | pixels | animated | metadata | truncated | damaged, detail)
@@ -200,19 +198,3 @@ def header_verdict(full: str) -> Verdict | None:
     with strict_decoding():
         v, _ = decode(full, fmt, header_only=True)
     return None if v[1] == "ok" else v
-
-
-@lru_cache(maxsize=1 << 16)
-def content_hash(path: str, mtime_ns: int, size: int) -> str:
-    """A file's :func:`file_hash`, once per process for the same size and mtime: the
-    check's verdicts and the build's media keys read the same photos."""
-    return file_hash(path)
-
-
-def file_hash(path: str) -> str:
-    """SHA-256 of a file's bytes, read a megabyte at a time (also the build cache's)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

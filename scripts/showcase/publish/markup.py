@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass
@@ -22,7 +21,7 @@ import nh3
 
 from showcase.content.hashing import hash_once
 from showcase.content.text import slugify
-from showcase.publish import cache
+from showcase.store import cache, hashes
 
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
@@ -129,10 +128,8 @@ def _stored(made: Story) -> list[Any]:
 def _renderer() -> str:
     from importlib.metadata import version
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    code = [cache.file_hash(os.path.join(here, "markup.py")),
-            cache.file_hash(os.path.join(os.path.dirname(here), "content", "text.py"))]
-    return cache.key(*code, version("markdown"), version("nh3"))
+    code = hashes.code_hash("showcase.publish.markup", "showcase.content.text")
+    return cache.key(code, version("markdown"), version("nh3"))
 
 
 def plain_text(fragment: str) -> list[str]:

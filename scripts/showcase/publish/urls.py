@@ -1,7 +1,7 @@
 """Every URL and file-name rule of the published site, in one place.
 
 Site-relative directory URLs (trailing slash, no leading slash); the site's
-absolute URL is prefixed by :class:`~showcase.publish.views.Site`.
+absolute URL is prefixed by :class:`~showcase.publish.pages.views.Site`.
 """
 
 from __future__ import annotations

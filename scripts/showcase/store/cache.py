@@ -1,0 +1,237 @@
+"""The build cache: entries keyed by a hash of everything that goes into them.
+
+An entry is a folder filled atomically (written under a temporary name, then
+renamed), so a killed build never leaves a half-written entry, and a key is a
+content hash, never a time, so a stale entry can never be served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from typing import Any
+
+PRUNE_DAYS = 30  # entries unused this long are removed
+
+
+def key(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()[:40]
+
+
+def touch(entry: str, day: float = 86400) -> None:
+    """Mark an entry used (for :func:`prune`), at most once a day: a write costs."""
+    now = time.time()
+    if os.stat(entry).st_mtime < now - day:
+        os.utime(entry)
+
+
+def store(entry: str, files: dict[str, bytes]) -> None:
+    """Fill a cache entry atomically: a half-written entry is never seen.
+
+    ``files``: name -> bytes; a name may hold '/' (a file in a sub-folder)."""
+    parent = os.path.dirname(entry)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".tmp-", dir=parent)
+    for name, data in files.items():
+        path = os.path.join(tmp, *name.split("/"))
+        if "/" in name:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        os.chmod(path, 0o444)  # shared with sites: see place()
+    try:
+        os.rename(tmp, entry)
+    except OSError:  # another build filled it meanwhile: same inputs, same bytes
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def store_file(path: str, data: bytes) -> None:
+    """A cache entry that is one file, written atomically (as :func:`store`), read-only."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        os.fchmod(fh.fileno(), 0o444)  # shared with sites: see place()
+    os.replace(tmp, path)  # the same inputs give the same bytes: a racing build is harmless
+
+
+def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
+    """Drop entries unused for ``max_age_days`` (the clock only ages the cache;
+    it never changes what a build writes)."""
+    limit = time.time() - max_age_days * 86400
+    for entry in os.scandir(cache):
+        if entry.name in keep:
+            continue
+        try:
+            old = entry.stat(follow_symlinks=False).st_mtime < limit
+        except OSError:
+            continue
+        if old and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        elif old:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+class Blobs:
+    """Small cached values, one file each under ``folder``, written atomically."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            with open(self.path(key), "rb") as fh:
+                return fh.read()
+        except OSError:
+            return None
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(self.path(key))
+
+    def place(self, key: str, dest: str) -> None:
+        """The value as the file ``dest`` (see :func:`place`)."""
+        place(self.path(key), dest)
+
+    def put(self, key: str, data: bytes) -> None:
+        store_file(self.path(key), data)  # a reader sees the whole value or none
+
+    def adopt(self, key: str, src: str) -> None:
+        """A complete file, ``src`` (a page just written into a site), as the value
+        of ``key``: linked when the disk allows, so the site and the cache share
+        one file (made read-only: see :func:`place`), else copied.
+
+        A link is made whole or not at all: no temporary name is needed.
+        """
+        path = self.path(key)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.chmod(src, 0o444)
+        try:
+            os.link(src, path)
+        except FileExistsError:
+            pass  # made by another build meanwhile: same key, same bytes
+        except OSError:  # another file system, or links not allowed
+            with open(src, "rb") as fh:
+                self.put(key, fh.read())
+
+    def prune(self, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
+        """Drop values this build did not use and that no build used for a while."""
+        if not os.path.isdir(self.folder):
+            return
+        limit = time.time() - max_age_days * 86400
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir(follow_symlinks=False):
+                continue
+            for entry in os.scandir(sub.path):
+                try:
+                    if entry.name not in keep and entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)
+                except OSError:
+                    continue
+
+
+class Shelf:
+    """Small values (JSON) kept in at most 256 files, by the first two hex digits
+    of their keys: a thousand stories are 256 files, not a thousand files in 256
+    folders (creating a file is the dearest step of a cold build on some disks).
+
+    A shard is read whole the first time a key in it is looked up, and written
+    whole by :meth:`save`, atomically (a temporary name, then a rename): a killed
+    build leaves each shard as it was or as the build made it. Two builds at
+    once may each rewrite a shard; either result holds only right values (keys
+    are content hashes), at worst fewer of them.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._read: dict[str, dict[str, Any]] = {}
+        self._added: dict[str, dict[str, Any]] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self._shard(key[:2]).get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self._added.setdefault(key[:2], {})[key] = value
+
+    def save(self, used: dict[str, Any] | None = None) -> None:
+        """Write what :meth:`put` added. With ``used`` (key -> value: every value
+        this build used), each shard is left holding exactly those: the unused
+        ones go, and so does whatever else the folder holds."""
+        os.makedirs(self.folder, exist_ok=True)
+        if used is None:
+            for prefix, added in self._added.items():
+                self._write(prefix, {**self._shard(prefix), **added})
+        else:
+            wanted: dict[str, dict[str, Any]] = {}
+            for key, value in used.items():
+                wanted.setdefault(key[:2], {})[key] = value
+            shards = {os.path.basename(self._path(prefix)) for prefix in wanted}
+            for entry in os.scandir(self.folder):
+                if entry.name.startswith(".tmp-") or entry.name in shards:
+                    continue  # (a temporary file may be another build's, being written)
+                if entry.is_dir(follow_symlinks=False):  # an earlier layout's
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+            for prefix, values in wanted.items():
+                if self._shard(prefix).keys() != values.keys():
+                    self._write(prefix, values)
+        self._added = {}
+
+    def _path(self, prefix: str) -> str:
+        return os.path.join(self.folder, prefix + ".json")
+
+    def _shard(self, prefix: str) -> dict[str, Any]:
+        found = self._read.get(prefix)
+        if found is None:
+            try:
+                with open(self._path(prefix), encoding="utf-8") as fh:
+                    data = json.load(fh)
+                found = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                found = {}
+            self._read[prefix] = found
+        return found
+
+    def _write(self, prefix: str, values: dict[str, Any]) -> None:
+        data = json.dumps(values, ensure_ascii=False, sort_keys=True).encode()
+        store_file(self._path(prefix), data)
+        self._read[prefix] = values
+
+
+def place(src: str, dest: str) -> None:
+    """``src`` (a cache file) as ``dest`` in a site: a hard link when the disk allows.
+
+    Linking instead of copying saves most of a warm build's writing. It is safe
+    because nothing writes into a built site's existing files (every build
+    writes a fresh folder, then swaps it in) and cache files are never
+    rewritten in place: a new value is a new file under a new key.
+    """
+    try:
+        os.link(src, dest)  # a fresh site folder: nothing there yet, one call
+        return
+    except FileExistsError:
+        pass
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(src, dest)
+        return
+    if os.path.samefile(src, dest):
+        return  # already there (a folder built into again, as `mkdocs serve --dirty` does)
+    os.unlink(dest)  # never write through: dest may be linked to another cache file
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
