@@ -157,8 +157,64 @@ def test_proposals_list_the_nominated_profiles(reports: pathlib.Path) -> None:
     assert "TỜ TRÌNH" in text and "PHÒNG TỔ CHỨC - PHÁP CHẾ" in text
     assert "Kính gửi: Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in text
     rows = next(t for t in tables if t[0][0] == "STT")[1:]
-    assert sorted(r[1] for r in rows) == ["Hộ gia đình bà Phạm Thị D", "Đội ghe Ngo xã Lạc Hòa"]
+    assert sorted(r[1] for r in rows) == ["Đội ghe Ngo xã Lạc Hòa"]
     assert all(r[4] == "Giấy khen của Giám đốc Sở" for r in rows)
+    assert "TRƯỞNG PHÒNG" in text and "Kính trình Giám đốc Sở xem xét, quyết định./." in text
+
+
+def test_proposals_go_to_whoever_grants_the_form(reports: pathlib.Path) -> None:
+    """The plan (II.4): the Director's certificates are the Department's own (the office
+    submits them to the Director); the Chairman's commendations are asked of the
+    Department of Home Affairs by the Department, signed by the Director."""
+    text, _ = docx_text(reports / "out" / "proposals-2025.docx")
+    assert "Hộ gia đình bà Phạm Thị D" not in text  # the Chairman's: not the Director's
+    home, tables = docx_text(reports / "out" / "proposals-2025-so-noi-vu.docx")
+    rows = next(t for t in tables if t[0][0] == "STT")[1:]
+    assert [(r[1], r[4]) for r in rows] == [
+        ("Hộ gia đình bà Phạm Thị D", "Bằng khen của Chủ tịch UBND thành phố")]
+    for element in ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+                    "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH THÀNH PHỐ CẦN THƠ", "TỜ TRÌNH",
+                    "Số:        /TTr-SVHTTDL", "Kính gửi: Sở Nội vụ thành phố Cần Thơ",
+                    "Về việc đề nghị Chủ tịch Ủy ban nhân dân thành phố Cần Thơ khen thưởng "
+                    "gương điển hình tiên tiến năm 2025",
+                    "kính đề nghị Sở Nội vụ thành phố Cần Thơ xem xét, trình Chủ tịch Ủy ban "
+                    "nhân dân thành phố Cần Thơ", "Tổng số: 1 gương điển hình (1 hộ gia đình).",
+                    "GIÁM ĐỐC", "- Như trên;"):
+        assert element in home, element
+    assert "TRƯỞNG PHÒNG" not in home and "PHÒNG TỔ CHỨC - PHÁP CHẾ" not in home
+    pdf = " ".join(pdf_text(reports / "out" / "proposals-2025-so-noi-vu.pdf").split())
+    assert "Kính gửi: Sở Nội vụ thành phố Cần Thơ" in pdf and "Phạm Thị D" in pdf
+
+
+def test_draft_and_withdrawn_nominees_are_left_out_with_a_note(
+        reports: pathlib.Path, tmp_path: pathlib.Path, capsys) -> None:
+    repo = reports
+    nominate = ("nominated:\n  year: 2025\n  form: Giấy khen của Giám đốc Sở\n"
+                "  reason: Thử đề nghị\n---\n")
+    for rel in ("tt-huan-luyen-thi-dau-tdtt/2025-tap-the-bo-mon-vo-co-truyen.md",  # draft
+                "vhtt-tp-soc-trang/2024-tran-thi-b.md"):  # withdrew consent on 2025-02-14
+        path = repo / "profiles" / rel
+        head, sep, body = path.read_text("utf-8")[4:].partition("\n---\n")
+        path.write_text("---\n" + head + "\n" + nominate + body, "utf-8")
+    try:
+        code, out = run(repo, capsys, "check")
+        assert code == 0 and "[SC172]" in out and "[SC173]" in out, out
+        code, out = run(repo, capsys, "report", "--year", "2025", "--out", str(tmp_path),
+                        "--format", "docx", "--today", "2026-01-15")
+        assert code == 0, out
+        assert ("Lưu ý: Trần Thị B (Phòng Văn hóa và Thông tin thành phố Sóc Trăng, "
+                "profiles/vhtt-tp-soc-trang/2024-tran-thi-b.md): không đưa vào đề nghị khen "
+                "thưởng năm 2025 vì người được giới thiệu đã rút lại sự đồng ý ngày 14/02/2025."
+                ) in out
+        assert "vì hồ sơ còn là bản nháp." in out
+        text, _ = docx_text(tmp_path / "proposals-2025.docx")
+        assert "Trần Thị B" not in text and "Võ cổ truyền" not in text
+        assert "Đội ghe Ngo xã Lạc Hòa" in text
+    finally:
+        for rel in ("tt-huan-luyen-thi-dau-tdtt/2025-tap-the-bo-mon-vo-co-truyen.md",
+                    "vhtt-tp-soc-trang/2024-tran-thi-b.md"):
+            path = repo / "profiles" / rel
+            path.write_text(path.read_text("utf-8").replace(nominate, "---\n"), "utf-8")
 
 
 def test_same_input_same_bytes(reports: pathlib.Path, tmp_path: pathlib.Path, capsys) -> None:

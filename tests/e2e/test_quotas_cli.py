@@ -318,7 +318,8 @@ def test_annual_report_files(repo_copy: pathlib.Path, tmp_path: pathlib.Path, ca
                             "--today", "2026-11-24")
     assert code == 0
     names = sorted(p.name for p in out_dir.iterdir())
-    assert names == ["proposals-2025.docx", "proposals-2025.pdf", "quotas-2025.csv",
+    assert names == ["proposals-2025-so-noi-vu.docx", "proposals-2025-so-noi-vu.pdf",
+                     "proposals-2025.docx", "proposals-2025.pdf", "quotas-2025.csv",
                      "quotas-2025.json", "quotas-2025.md", "report-2025.csv", "report-2025.docx",
                      "report-2025.md", "report-2025.pdf", "report-2025.xlsx"]
     profiles, today = _profiles(repo_copy), D(2026, 11, 24)

@@ -86,7 +86,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             if office is None:
                 print(f"Cảnh báo: không có đơn vị '{ctx.options.organising_office}' "
                       "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
-                      "khen thưởng.", file=sys.stderr)
+                      "khen thưởng trình Giám đốc Sở.", file=sys.stderr)
+            for note in official.set_aside_notes(ann):
+                print("Lưu ý: " + note, file=sys.stderr)
             content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
         written = report_files.write(folder, content)
     except pdf.PdfError as exc:

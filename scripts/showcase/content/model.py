@@ -43,7 +43,7 @@ PROFILE_KEYS: dict[str, str] = {
 CONSENT_KEYS = {"date": "2024-05-15", "ref": '"12/ĐY-VHTT"', "scope": "[web, social]",
                 "withdrawn": "2025-01-10"}
 ENTRY_KEYS = {"year": "2024", "text": "Bằng khen của Chủ tịch UBND tỉnh"}
-NOMINATION_KEYS = {"year": "2025", "form": "Giấy khen của Giám đốc Sở",
+NOMINATION_KEYS = {"year": "2025", "form": "Giấy khen của Giám đốc Sở", "grantor": "director",
                    "reason": "Có nhiều đóng góp cho phong trào văn nghệ quần chúng"}
 
 # Why the photo at a repository path cannot be published, or None (photos.check_photo).
@@ -65,6 +65,7 @@ class Nomination:
     year: int
     form: str  # the proposed form, e.g. "Giấy khen của Giám đốc Sở"
     reason: str | None = None
+    grantor: str = "director"  # vocab.GRANTORS: who grants it, so who the proposal goes to
 
 
 @dataclass(frozen=True)

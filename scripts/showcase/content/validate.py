@@ -25,7 +25,7 @@ from showcase.content.model import (
     Profile,
     Record,
 )
-from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS
+from showcase.content.vocab import FIELDS, GRANTORS, KINDS, SCOPES, SECTORS, grantor_of_form
 from showcase.content.yamltree import Map, Node, Scalar
 
 
@@ -69,6 +69,7 @@ def read_profile(
     photo, photo_alt = _photo(m, path, r, photo_exists)
     consent = _consent(m, kind, r, published)
     nominated = _nomination(m.get("nominated"), m.line_of("nominated"), introduced, r)
+    _unfit_nominee(m, nominated, draft, consent, r)
 
     if introduced and published and published < introduced:
         r.error(
@@ -159,6 +160,7 @@ def _nomination(node: Node | None, at: int, introduced: dt.date | None, r: Reade
     form = r.text(r.require(node, "form", "nominated.", " (hình thức khen thưởng đề nghị)", at),
                   "nominated.form", "Giấy khen của Giám đốc Sở", min_len=5, max_len=200)
     reason = r.text(node.get("reason"), "nominated.reason", "Lý do đề nghị", max_len=300)
+    grantor = _grantor(node, form, r)
     if year and introduced and year < introduced.year:
         r.error(
             node.line_of("year"), "nominated.year", "SC062",
@@ -167,7 +169,56 @@ def _nomination(node: Node | None, at: int, introduced: dt.date | None, r: Reade
             "hoặc muộn hơn.",
         )
         return None
-    return Nomination(year, form, reason) if year and form else None
+    return Nomination(year, form, reason, grantor) if year and form and grantor else None
+
+
+def _unfit_nominee(m: Map, nominated: Nomination | None, draft: bool,
+                   consent: Consent | None, r: Reader) -> None:
+    """A draft, or a person who withdrew consent, is left out of the proposals: say so."""
+    if nominated is None:
+        return
+    at = m.line_of("nominated")
+    if draft:
+        r.out.warning(
+            r.path, at, "nominated", "SC172",
+            f"Hồ sơ là bản nháp nên không được đưa vào đề nghị khen thưởng năm "
+            f"{nominated.year}.",
+            "Bỏ 'draft: true' khi hồ sơ đã hoàn thành và được duyệt, hoặc xóa 'nominated'.",
+        )
+    if consent is not None and consent.withdrawn is not None \
+            and consent.withdrawn.year <= nominated.year:
+        r.out.warning(
+            r.path, at, "nominated", "SC173",
+            f"Người được giới thiệu đã rút lại sự đồng ý ngày "
+            f"{consent.withdrawn.strftime('%d/%m/%Y')} nên không được đưa vào đề nghị khen "
+            f"thưởng năm {nominated.year}.",
+            "Xóa 'nominated', hoặc xin lại phiếu đồng ý mới rồi ghi lại 'consent'.",
+        )
+
+
+def _grantor(node: Map, form: str | None, r: Reader) -> str | None:
+    """``nominated.grantor``: who grants the form; by default the one its words name."""
+    given = r.choice(node.get("grantor"), "nominated.grantor", GRANTORS)
+    named = grantor_of_form(form) if form else None
+    how = ("Ghi 'grantor: director' nếu Giám đốc Sở khen (tờ trình của Phòng Tổ chức - Pháp "
+           "chế trình Giám đốc), 'grantor: chairman' nếu Chủ tịch UBND tỉnh khen (Sở đề nghị "
+           "Sở Nội vụ trình Chủ tịch).")
+    if given and named and given != named:
+        r.error(
+            node.line_of("grantor"), "nominated.grantor", "SC171",
+            f"Hình thức '{form}' do {GRANTORS[named].label} khen, nhưng 'grantor' ghi "
+            f"{given} ({GRANTORS[given].label}).",
+            f"Ghi 'grantor: {named}', hoặc sửa 'form' cho đúng hình thức đề nghị.",
+        )
+        return None
+    if form and not given and not named:
+        r.error(
+            node.line_of("form"), "nominated.form", "SC170",
+            f"Không rõ cấp nào khen hình thức '{form}', nên không biết gửi đề nghị tới đâu.",
+            how,
+        )
+        return None
+    return given or named
 
 
 def _photo(m: Map, path: str, r: Reader, exists: PhotoCheck) -> tuple[str | None, str | None]:

@@ -80,6 +80,33 @@ SCOPES: dict[str, Term] = {
 }
 
 
+# Who grants a form of commendation, so who a proposal goes to (the plan, II.4): the
+# Director's certificate is the Department's own; the Chairman's is asked of the
+# Department of Home Affairs, which submits it to the Chairman.
+GRANTORS: dict[str, Term] = {
+    t.id: t
+    for t in (
+        Term("director", "Giám đốc Sở"),
+        Term("chairman", "Chủ tịch UBND cấp tỉnh"),
+    )
+}
+
+# Words of a form that name its grantor (folded, lower case). "thành phố" alone may be
+# a district-level city ("thành phố Sóc Trăng"): such a form needs ``grantor`` written.
+_GRANTED_BY = (
+    ("director", ("giam doc so", "chien si thi dua co so")),
+    ("chairman", ("chu tich ubnd tinh", "chu tich uy ban nhan dan tinh", "cap tinh")),
+)
+
+
+def grantor_of_form(form: str) -> str | None:
+    """The grantor a form's own words name ('Bằng khen của Chủ tịch UBND tỉnh' ->
+    'chairman'); None when they name none, or both."""
+    folded = " ".join(ascii_fold(form.lower()).replace(",", " ").replace(".", " ").split())
+    found = {g for g, words in _GRANTED_BY if any(w in folded for w in words)}
+    return found.pop() if len(found) == 1 else None
+
+
 # Vietnamese words editors write for a sector, besides its label ("Thể dục, thể thao").
 SECTOR_WORDS = {"the thao": "sports", "the duc the thao": "sports", "tdtt": "sports"}
 

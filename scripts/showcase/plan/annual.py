@@ -27,6 +27,7 @@ from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, SECTORS
 from showcase.option_values import QuotaPeriod, Rubric
 from showcase.plan import proposals, quotas, scoring
+from showcase.plan.proposals import SetAside
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, Cell, Quotas
 from showcase.plan.reports import md_escape, periods_text, status_text
 from showcase.plan.semesters import Semester, Year
@@ -66,6 +67,7 @@ class Annual:
     quotas: Quotas
     rows: tuple[UnitYear, ...]
     proposals: tuple[proposals.Proposal, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()  # nominated but not proposable
 
 
 def build(
@@ -105,7 +107,13 @@ def build(
     rows = [dataclasses.replace(r, score=s) for r, s in zip(rows, ranked, strict=True)]
     units_by_id = {u.id: u for u in q.units}
     return Annual(year, today, department, q, tuple(rows),
-                  proposals.for_year(profiles, units_by_id, year))
+                  proposals.for_year(profiles, units_by_id, year, today),
+                  proposals.set_aside(profiles, units_by_id, year, today))
+
+
+# Where a proposal goes, by who grants the form (proposals.DIRECTOR, CHAIRMAN).
+ROUTES = {proposals.DIRECTOR: "tờ trình Giám đốc Sở",
+          proposals.CHAIRMAN: "đề nghị Sở Nội vụ trình Chủ tịch UBND cấp tỉnh"}
 
 
 def field_label(fid: str) -> str:
@@ -231,7 +239,11 @@ def markdown(a: Annual) -> str:
         "Không có hồ sơ nào được chọn là tiêu biểu."]
     lines += ["", f"## Đề nghị khen thưởng năm {a.year}", ""]
     lines += [f"- {md_escape(x.profile.name)} ({md_escape(x.unit.name)}): "
-              f"{md_escape(x.nomination.form)}" for x in a.proposals
+              f"{md_escape(x.nomination.form)} ({ROUTES[x.grantor]})" for x in a.proposals
               ] or ["Ban biên tập chưa đề nghị khen thưởng hồ sơ nào."]
+    if a.set_aside:
+        lines += ["", "Không đưa vào đề nghị khen thưởng:", ""]
+        lines += [f"- {md_escape(x.profile.name)} ({md_escape(x.unit.name)}): {x.reason}"
+                  for x in a.set_aside]
     lines += ["", "Lĩnh vực: " + "; ".join(field_label(f) for f in FIELDS) + "."]
     return "\n".join(lines) + "\n"

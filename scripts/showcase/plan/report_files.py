@@ -14,7 +14,7 @@ from showcase.content.model import Profile
 from showcase.content.units import Unit
 from showcase.option_values import Publisher
 from showcase.options import Options
-from showcase.plan import annual, reports, sheets
+from showcase.plan import annual, proposals, reports, sheets
 from showcase.plan.documents import docx, official, pdf
 from showcase.plan.documents.model import Document
 from showcase.plan.quotas import Quotas
@@ -54,7 +54,9 @@ def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = SHEETS,
           ) -> dict[str, bytes]:
     """File name -> content: the annual report and the year's quota table; with
     ``docx``/``pdf``, the report to the Department of Home Affairs (``publisher``'s)
-    and the ``office``'s proposals of commendation.
+    and the proposals of commendation, one per recipient: ``proposals-<year>``, the
+    ``office``'s to the Director; ``proposals-<year>-so-noi-vu``, the Department's to
+    the Department of Home Affairs (the Chairman's commendations).
 
     Raises :class:`pdf.PdfError` when a PDF is asked for and WeasyPrint cannot run.
     """
@@ -63,8 +65,12 @@ def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = SHEETS,
     docs = []
     if publisher is not None:
         docs.append((f"report-{y}", official.department_report(ann, publisher)))
-        if office is not None:
-            docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
+        for grantor in official.recipients_of(ann):
+            if grantor == proposals.CHAIRMAN:
+                docs.append((f"proposals-{y}-so-noi-vu",
+                             official.proposals_home_affairs(ann, publisher)))
+            elif office is not None:
+                docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
     for stem, doc in docs:
         out.update(document_files(stem, doc, ann.today, formats))
     if "xlsx" in formats:

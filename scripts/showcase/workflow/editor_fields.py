@@ -27,7 +27,7 @@ from showcase.content.model import (
 )
 from showcase.content.scripts import KHMER_NAME_EXTRA
 from showcase.content.units import Unit
-from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS, Term
+from showcase.content.vocab import FIELDS, GRANTORS, KINDS, SCOPES, SECTORS, Term
 from showcase.workflow.editor_types import Field, Option, Rule
 from showcase.workflow.scaffold import NAME_MAX
 
@@ -140,6 +140,12 @@ def _nomination(year_max: int) -> Field:
                   max=year_max, rules=(needed("năm xét", "form"),)),
             _text("form", "Hình thức đề nghị", "Ví dụ: Giấy khen của Giám đốc Sở.", 200,
                   rules=(needed("hình thức đề nghị", "year"),)),
+            Field("grantor", "Cấp khen thưởng", "select", required=False,
+                  options=_options(GRANTORS),
+                  hint="Ai khen hình thức này, nên đề nghị gửi tới đâu: Giám đốc Sở (tờ trình "
+                       "của Phòng Tổ chức - Pháp chế) hoặc Chủ tịch UBND cấp tỉnh (Sở đề nghị "
+                       "Sở Nội vụ trình). Bỏ trống khi hình thức đã ghi rõ, ví dụ 'Giấy khen "
+                       "của Giám đốc Sở'."),
             _text("reason", "Lý do", "Một hoặc hai câu.", 300),
         ),
     )

@@ -1,0 +1,144 @@
+"""What the official documents say and to whom, on hand-made data (pure functions)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from showcase.content.model import Consent, Nomination, Profile
+from showcase.content.units import Unit
+from showcase.content.vocab import grantor_of_form
+from showcase.option_values import DEFAULT_PERIODS, Publisher
+from showcase.plan import annual, proposals
+from showcase.plan.documents import official
+from showcase.plan.documents.model import Bullets, Document, Para, Table
+
+D = dt.date
+TODAY = D(2026, 1, 15)
+CAN_THO = Publisher("Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",
+                    "Ủy ban nhân dân thành phố Cần Thơ", "Cần Thơ", "SVHTTDL",
+                    home_affairs="Sở Nội vụ thành phố Cần Thơ")
+UNITS = [
+    Unit("vhtt-a", "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu", "district", True,
+         None, D(2025, 6, 30), (), 1),
+    Unit("tt-b", "Trung tâm Văn hóa - Nghệ thuật tỉnh", "affiliated", True, None, None, (), 2),
+    Unit("to-chuc-phap-che", "Phòng Tổ chức - Pháp chế", "department-office", False, None,
+         None, (), 3),
+]
+BY_ID = {u.id: u for u in UNITS}
+
+
+def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = None,
+         **kw: object) -> Profile:
+    base = dict(
+        path=f"profiles/{uid}/{introduced.year}-{slug}.md", unit=uid, slug=slug,
+        name=kw.pop("name", slug.replace("-", " ").title()), kind="individual",
+        field="culture-arts-sports", sectors=("culture",), introduced=introduced,
+        summary="x" * 40, body="Câu chuyện.", body_line=10, title=slug, published=published,
+        consent=Consent(introduced, "1/ĐY", frozenset({"web", "social"})),
+    )
+    base.update(kw)
+    return Profile(**base)  # type: ignore[arg-type]
+
+
+def texts(d: Document) -> str:
+    out = []
+    for b in d.body:
+        if isinstance(b, Para):
+            out.append(b.text)
+        elif isinstance(b, Bullets):
+            out += b.items
+        elif isinstance(b, Table):
+            out += [" | ".join(r) for r in b.rows]
+    return "\n".join(out)
+
+
+DIRECTOR_FORM = Nomination(2025, "Giấy khen của Giám đốc Sở", None, "director")
+CHAIRMAN_FORM = Nomination(2025, "Bằng khen của Chủ tịch UBND tỉnh", "Nhiều năm liền",
+                           "chairman")
+
+
+# -- who grants a form -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("form", "grantor"), [
+    ("Giấy khen của Giám đốc Sở", "director"),
+    ("giay khen cua giam doc so", "director"),
+    ("Chiến sĩ thi đua cơ sở", "director"),
+    ("Bằng khen của Chủ tịch UBND tỉnh", "chairman"),
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Sóc Trăng", "chairman"),
+    ("Chiến sĩ thi đua cấp tỉnh", "chairman"),
+    # A district chairman's, or "thành phố" that may be a district-level city: unknown.
+    ("Giấy khen của Chủ tịch UBND huyện Cù Lao Dung", None),
+    ("Bằng khen của Chủ tịch UBND thành phố", None),
+    ("Bằng khen", None),
+    ("Giấy khen của Giám đốc Sở, Bằng khen của Chủ tịch UBND tỉnh", None),  # both
+])
+def test_grantor_named_by_the_form(form: str, grantor: str | None) -> None:
+    assert grantor_of_form(form) == grantor
+
+
+# -- who is proposed -------------------------------------------------------------------
+
+def test_draft_and_withdrawn_are_set_aside_with_the_reason() -> None:
+    ok = prof("vhtt-a", "nguyen-van-a", D(2025, 2, 1), D(2025, 3, 1), nominated=DIRECTOR_FORM)
+    draft = prof("tt-b", "tap-the-c", D(2025, 3, 1), kind="collective", consent=None,
+                 draft=True, nominated=DIRECTOR_FORM)
+    gone = prof("tt-b", "tran-thi-b", D(2025, 1, 5), D(2025, 1, 20), nominated=CHAIRMAN_FORM)
+    gone = dataclasses.replace(gone, consent=dataclasses.replace(
+        gone.consent, withdrawn=D(2025, 11, 3)))  # type: ignore[arg-type]
+    every = [ok, draft, gone]
+    assert [x.profile for x in proposals.for_year(every, BY_ID, 2025, TODAY)] == [ok]
+    aside = proposals.set_aside(every, BY_ID, 2025, TODAY)
+    assert [(x.profile, x.reason) for x in aside] == [
+        (draft, "hồ sơ còn là bản nháp"),
+        (gone, "người được giới thiệu đã rút lại sự đồng ý ngày 03/11/2025")]
+    # Before the withdrawal, she was proposable.
+    before = D(2025, 10, 1)
+    assert gone in [x.profile for x in proposals.for_year(every, BY_ID, 2025, before)]
+
+
+def test_one_document_per_recipient_each_in_its_form() -> None:
+    a_dir = prof("vhtt-a", "nguyen-van-a", D(2025, 2, 1), D(2025, 3, 1),
+                 nominated=DIRECTOR_FORM)
+    a_chair = prof("tt-b", "le-van-c", D(2025, 4, 1), D(2025, 5, 1), nominated=CHAIRMAN_FORM)
+    a_hh = prof("tt-b", "ho-ong-d", D(2025, 4, 2), D(2025, 5, 2), kind="household",
+                name="Hộ gia đình ông D", nominated=CHAIRMAN_FORM)
+    ann = annual.build(UNITS, [a_dir, a_chair, a_hh], DEFAULT_PERIODS, TODAY, 2025)
+    assert official.recipients_of(ann) == ("director", "chairman")
+
+    to_director = official.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
+    assert to_director.to == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",)
+    assert to_director.issuer == "Phòng Tổ chức - Pháp chế"
+    assert to_director.signer_title == "TRƯỞNG PHÒNG"
+    body = texts(to_director)
+    assert "Nguyen Van A" in body and "Le Van C" not in body
+    assert "Tổng số: 1 gương điển hình (1 cá nhân)." in body
+
+    to_home = official.proposals_home_affairs(ann, CAN_THO)
+    assert to_home.to == ("Sở Nội vụ thành phố Cần Thơ",)
+    assert (to_home.parent, to_home.issuer) == (CAN_THO.parent, CAN_THO.name)
+    assert to_home.signer_title == "GIÁM ĐỐC" and to_home.number == "Số:        /TTr-SVHTTDL"
+    assert to_home.subject == ("Về việc đề nghị Chủ tịch Ủy ban nhân dân thành phố Cần Thơ "
+                               "khen thưởng gương điển hình tiên tiến năm 2025")
+    body = texts(to_home)
+    assert "Nguyen Van A" not in body and "Le Van C" in body and "Hộ gia đình ông D" in body
+    assert "Tổng số: 2 gương điển hình (1 cá nhân, 1 hộ gia đình)." in body
+    assert body.endswith("kính đề nghị Sở Nội vụ thành phố Cần Thơ xem xét, trình Chủ tịch "
+                         "Ủy ban nhân dân thành phố Cần Thơ quyết định./.")
+
+
+def test_a_year_without_proposals_says_so_to_the_director_only() -> None:
+    ann = annual.build(UNITS, [], DEFAULT_PERIODS, TODAY, 2025)
+    assert official.recipients_of(ann) == ("director",)
+    doc = official.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
+    assert "Chưa có gương điển hình nào được Ban biên tập đề nghị." in texts(doc)
+    only_chair = prof("tt-b", "le-van-c", D(2025, 4, 1), D(2025, 5, 1), nominated=CHAIRMAN_FORM)
+    ann = annual.build(UNITS, [only_chair], DEFAULT_PERIODS, TODAY, 2025)
+    assert official.recipients_of(ann) == ("chairman",)
+
+
+def test_chairman_of_the_governing_body() -> None:
+    assert official.chairman_of(CAN_THO) == "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"
+    assert official.chairman_of(Publisher("Sở X")) == "Chủ tịch Ủy ban nhân dân tỉnh"
