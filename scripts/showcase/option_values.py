@@ -34,6 +34,7 @@ class QuotaPeriod:
     name: str = ""
     counts_from: dt.date | None = None
     counts_from_reason: str = ""
+    issued_by: str = ""  # the plan's issuer under its name on the day it was issued
 
     @property
     def counting_start(self) -> dt.date:
@@ -112,7 +113,7 @@ def periods(v: Any) -> tuple[QuotaPeriod, ...]:
         if not isinstance(item, dict):
             raise OptionsError(f"'{where}' phải có start, end, per_semester, published_per_year.")
         unknown = set(item) - {"start", "end", "per_semester", "published_per_year", "name",
-                               "counts_from", "counts_from_reason"}
+                               "counts_from", "counts_from_reason", "issued_by"}
         if unknown:
             raise OptionsError(f"'{where}' có khóa không hợp lệ: {', '.join(sorted(unknown))}.")
         if "start" not in item or "end" not in item:
@@ -126,6 +127,8 @@ def periods(v: Any) -> tuple[QuotaPeriod, ...]:
             day(item["counts_from"], where + ".counts_from") if item.get("counts_from")
             else None,
             " ".join(str(item.get("counts_from_reason") or "").split()),
+            " ".join(text(item["issued_by"], where + ".issued_by").split())
+            if item.get("issued_by") is not None else "",
         )
         if p.end < p.start:
             raise OptionsError(f"'{where}': ngày kết thúc trước ngày bắt đầu.")

@@ -43,7 +43,8 @@ class Options:
     sample_notice: bool = False
     """Mark every profile page as sample content."""
     quota_periods: tuple[QuotaPeriod, ...] = DEFAULT_PERIODS
-    """Plans with their quotas: [{name, start, end, per_semester, published_per_year}]."""
+    """Plans with their quotas: [{name, start, end, per_semester, published_per_year,
+    counts_from, counts_from_reason, issued_by}]."""
     today: dt.date | None = None
     """Treat this YYYY-MM-DD as today (reproducible builds)."""
     cache_dir: str = ".showcase-cache"
@@ -80,6 +81,14 @@ class Options:
             first, last = self.publishers[0], self.publishers[-1]
             return first if first.valid_from and day < first.valid_from else last
         return Publisher(self.department)
+
+    def plan_issuer(self, year: int) -> str:
+        """Who issued the plan in force in ``year``, named as on the day it was issued:
+        its ``issued_by``, else the publisher on its first day."""
+        for p in self.quota_periods:
+            if p.start.year <= year <= p.end.year:
+                return p.issued_by or self.publisher_on(p.start).name
+        return self.publisher_on(dt.date(year, 1, 1)).name
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None) -> Options:

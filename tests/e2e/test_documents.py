@@ -152,6 +152,50 @@ def test_publisher_and_recipient_of_the_time(reports: pathlib.Path) -> None:
     assert "Trần Thị B" in text and "rút lại" not in text
 
 
+def test_unit_report_cites_the_plan_under_its_issuer_and_closes(reports: pathlib.Path
+                                                               ) -> None:
+    """Reported in 2026 to the city's Department: the plan is still the one the
+    province's Department issued in 2023."""
+    code = main(["-f", str(reports / "mkdocs.yml"), "report", "--year", "2025", "--unit",
+                 "tt-huan-luyen-thi-dau-tdtt", "--out", str(reports / "out"), "--format",
+                 "docx", "--today", "2026-01-15"])
+    assert code == 0
+    text, _ = docx_text(reports / "out" / "report-2025-tt-huan-luyen-thi-dau-tdtt.docx")
+    assert "Kính gửi: Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in text
+    assert ("Thực hiện Kế hoạch của Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng về phát "
+            "hiện, bồi dưỡng") in text
+    assert (
+        "Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm 2025 của Trung "
+        "tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Sóc Trăng./.") in text
+    old, _ = docx_text(reports / "out" / "report-2024-vhtt-tp-soc-trang.docx")
+    assert "Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm 2024 của " \
+           "Phòng Văn hóa và Thông tin thành phố Sóc Trăng./." in old
+
+
+def test_unit_report_refused_outside_the_units_dates(reports: pathlib.Path,
+                                                     tmp_path: pathlib.Path, capsys) -> None:
+    units = reports / "profiles" / "units.yml"
+    before = units.read_text("utf-8")
+    assert "  - id: vhtt-vinh-chau\n" in before
+    units.write_text(before.replace("  - id: vhtt-vinh-chau\n",
+                                    "  - id: vhtt-vinh-chau\n    active_from: 2025-01-01\n"),
+                     "utf-8")
+    try:
+        code, out = run(reports, capsys, "report", "--year", "2024", "--unit", "vhtt-vinh-chau",
+                        "--out", str(tmp_path), "--today", "2025-01-10")
+    finally:
+        units.write_text(before, "utf-8")
+    assert code == 2 and "Traceback" not in out
+    assert ("showcase: Phòng Văn hóa và Thông tin thị xã Vĩnh Châu bắt đầu hoạt động từ ngày "
+            "01/01/2025 (active_from trong profiles/units.yml), nên chưa có báo cáo năm 2024."
+            ) in out
+    assert not list(tmp_path.iterdir())
+    code, out = run(reports, capsys, "report", "--year", "2026", "--unit", "vhtt-vinh-chau",
+                    "--out", str(tmp_path), "--today", "2026-11-24")
+    assert code == 2 and "Traceback" not in out and "showcase: " in out
+    assert not list(tmp_path.iterdir())
+
+
 def test_proposals_list_the_nominated_profiles(reports: pathlib.Path) -> None:
     text, tables = docx_text(reports / "out" / "proposals-2025.docx")
     assert "TỜ TRÌNH" in text and "PHÒNG TỔ CHỨC - PHÁP CHẾ" in text

@@ -142,3 +142,74 @@ def test_a_year_without_proposals_says_so_to_the_director_only() -> None:
 def test_chairman_of_the_governing_body() -> None:
     assert official.chairman_of(CAN_THO) == "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"
     assert official.chairman_of(Publisher("Sở X")) == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+# -- unit reports ----------------------------------------------------------------------
+
+def test_plan_cited_under_its_issuer_when_issued() -> None:
+    from showcase.options import Options
+
+    sample = {"publishers": [
+        {"name": "Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng", "to": D(2025, 6, 30)},
+        {"name": CAN_THO.name, "from": D(2025, 7, 1)}]}
+    plan = {"name": "Kế hoạch 2022-2025", "start": D(2022, 1, 1), "end": D(2025, 12, 31)}
+    o = Options.from_mapping({**sample, "quota_periods": [plan]})
+    # Unset: the publisher on the plan's first day.
+    assert o.plan_issuer(2025) == "Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng"
+    o = Options.from_mapping({**sample, "quota_periods": [{**plan, "issued_by": "Sở  X"}]})
+    assert o.plan_issuer(2024) == "Sở X"
+    assert o.plan_issuer(2027) == CAN_THO.name  # no plan that year: the publisher then
+
+    a = prof("vhtt-a", "nguyen-van-a", D(2025, 2, 1), D(2025, 3, 1))
+    ann = annual.build(UNITS, [a], DEFAULT_PERIODS, TODAY, 2025,
+                       plan_issuer="Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng")
+    own = texts(official.unit_report(ann, UNITS[0], CAN_THO))
+    assert own.startswith("Thực hiện Kế hoạch của Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc "
+                          "Trăng về phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển "
+                          "hình tiên tiến, Phòng Văn hóa và Thông tin thị xã Vĩnh Châu báo cáo")
+    assert own.endswith("Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm "
+                        "2025 của Phòng Văn hóa và Thông tin thị xã Vĩnh Châu./.")
+    dept = texts(official.department_report(ann, CAN_THO))
+    assert dept.startswith("Thực hiện Kế hoạch của Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc "
+                           "Trăng về phát hiện")
+    same = dataclasses.replace(ann, plan_issuer=CAN_THO.name)  # not renamed since
+    assert texts(official.department_report(same, CAN_THO)).startswith(
+        "Thực hiện Kế hoạch phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển hình "
+        "tiên tiến, Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ báo cáo")
+
+
+def test_shortfall_worded_for_one_unit_or_several() -> None:
+    # 2025 H1: vhtt-a met it; tt-b introduced nothing.
+    a = prof("vhtt-a", "nguyen-van-a", D(2025, 2, 1), D(2025, 3, 1))
+    ann = annual.build(UNITS, [a], DEFAULT_PERIODS, TODAY, 2025)
+    dept = texts(official.department_report(ann, CAN_THO))
+    assert "Theo số liệu, đơn vị sau chưa đạt chỉ tiêu:" in dept
+    assert "các đơn vị sau" not in dept
+    b = prof("tt-b", "le-van-c", D(2024, 2, 1), D(2024, 3, 1))
+    two = annual.build([*UNITS, dataclasses.replace(UNITS[1], id="tt-c", name="Thư viện",
+                                                     line=4)],
+                       [a, b], DEFAULT_PERIODS, TODAY, 2025)
+    assert "Theo số liệu, các đơn vị sau chưa đạt chỉ tiêu:" in texts(
+        official.department_report(two, CAN_THO))
+    mine = texts(official.unit_report(ann, UNITS[1], CAN_THO))
+    assert ("Theo số liệu, đơn vị chưa đạt chỉ tiêu: thiếu 6 tháng đầu năm 2025; 6 tháng cuối "
+            "năm 2025; chưa có hồ sơ được công bố trong năm.") in mine
+    assert "Theo số liệu, đơn vị đã đạt các chỉ tiêu trong năm." in texts(
+        official.unit_report(ann, UNITS[0], CAN_THO))
+    assert "Trong năm, đơn vị không có chỉ tiêu phải thực hiện." in texts(
+        official.unit_report(ann, UNITS[2], CAN_THO))
+
+
+@pytest.mark.parametrize(("year", "says"), [
+    (2026, "chỉ hoạt động đến ngày 30/06/2025 (active_to trong profiles/units.yml), nên "
+           "không có báo cáo năm 2026 dưới tên đơn vị này. Chọn năm 2025 trở về trước."),
+    (2025, None), (2024, None),
+])
+def test_a_unit_outside_its_dates_has_no_report(year: int, says: str | None) -> None:
+    got = official.unit_inactive(UNITS[0], year)
+    assert got == (None if says is None else f"{UNITS[0].name} {says}")
+    later = dataclasses.replace(UNITS[1], active_from=D(2025, 7, 1))
+    assert official.unit_inactive(later, 2024) == (
+        f"{later.name} bắt đầu hoạt động từ ngày 01/07/2025 (active_from trong "
+        "profiles/units.yml), nên chưa có báo cáo năm 2024. Chọn năm 2025 trở về sau.")
+    assert official.unit_inactive(later, 2025) is None

@@ -77,6 +77,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
                       file=sys.stderr)
                 return 2
+            inactive = official.unit_inactive(c.units[args.unit], year)
+            if inactive:
+                print(f"showcase: {inactive}", file=sys.stderr)
+                return 2
             doc = official.unit_report(ann, c.units[args.unit], publisher)
             content = report_files.document_files(
                 f"report-{year}-{args.unit}", doc, ctx.today,

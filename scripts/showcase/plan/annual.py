@@ -68,11 +68,13 @@ class Annual:
     rows: tuple[UnitYear, ...]
     proposals: tuple[proposals.Proposal, ...] = ()
     set_aside: tuple[SetAside, ...] = ()  # nominated but not proposable
+    plan_issuer: str = ""  # who issued the plan in force, named as then ("" = unknown)
 
 
 def build(
     units: Iterable[Unit], profiles: Sequence[Profile], periods: Sequence[QuotaPeriod],
     today: dt.date, year: int, department: str = "", rubric: Rubric | None = None,
+    plan_issuer: str = "",
 ) -> Annual:
     """The year's figures; ``profiles`` as they stood on ``today`` (see asof.world)."""
     rubric = rubric or Rubric()
@@ -108,7 +110,7 @@ def build(
     units_by_id = {u.id: u for u in q.units}
     return Annual(year, today, department, q, tuple(rows),
                   proposals.for_year(profiles, units_by_id, year, today),
-                  proposals.set_aside(profiles, units_by_id, year, today))
+                  proposals.set_aside(profiles, units_by_id, year, today), plan_issuer)
 
 
 # Where a proposal goes, by who grants the form (proposals.DIRECTOR, CHAIRMAN).

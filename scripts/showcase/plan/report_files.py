@@ -44,9 +44,11 @@ def reports_dir(root: str, folder: str, published: Iterable[str]) -> str:
 
 def annual_of(units: Iterable[Unit], profiles: Sequence[Profile], options: Options,
               today: dt.date, year: int) -> annual.Annual:
-    """The year's figures as they stood on ``today``, headed by the publisher then."""
+    """The year's figures as they stood on ``today``, headed by the publisher then; the
+    plan cited under its issuer's name when issued."""
     return annual.build(units, profiles, options.quota_periods, today, year,
-                        options.publisher_on(today).name, options.scoring)
+                        options.publisher_on(today).name, options.scoring,
+                        options.plan_issuer(year))
 
 
 def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = SHEETS,

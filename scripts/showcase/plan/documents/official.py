@@ -130,14 +130,35 @@ def _highlights(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
     return out
 
 
+def _shortfall(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
+    """Who missed a quota: the units of the Department's report (one or several), or
+    the unit itself in its own report."""
+    lack = [(u, parts) for u, parts in lacking(a) if any(r.unit == u for r in rows)]
+    if len(rows) == 1:
+        if lack:
+            return [Para(f"Theo số liệu, đơn vị chưa đạt chỉ tiêu: thiếu "
+                         f"{'; '.join(lack[0][1])}.")]
+        return [Para("Theo số liệu, đơn vị đã đạt các chỉ tiêu trong năm." if rows[0].score.owed
+                     else "Trong năm, đơn vị không có chỉ tiêu phải thực hiện.")]
+    if not lack:
+        return [Para("Theo số liệu, không có đơn vị nào chưa đạt chỉ tiêu.")]
+    return [Para("Theo số liệu, đơn vị sau chưa đạt chỉ tiêu:" if len(lack) == 1 else
+                 "Theo số liệu, các đơn vị sau chưa đạt chỉ tiêu:"),
+            Bullets(tuple(f"{u.name}: thiếu {'; '.join(parts)}." for u, parts in lack))]
+
+
+def _plan(a: Annual, publisher: Publisher) -> str:
+    """The plan as the documents cite it, under its issuer's name when it was issued
+    (the Department's own report names the issuer only when it has been renamed since)."""
+    what = "phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến"
+    issuer = a.plan_issuer or publisher.name
+    return f"Kế hoạch {what}" if issuer == publisher.name else f"Kế hoạch của {issuer} về {what}"
+
+
 def _closing(a: Annual, rows: tuple[UnitYear, ...], who: str) -> list[Block]:
-    lack = [f"{u.name}: thiếu {'; '.join(parts)}." for u, parts in lacking(a)
-            if any(r.unit == u for r in rows)]
     return [
         Heading("II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN"),
-        Para("Theo số liệu, các đơn vị sau chưa đạt chỉ tiêu:" if lack else
-             "Theo số liệu, không có đơn vị nào chưa đạt chỉ tiêu."),
-        *([Bullets(tuple(lack))] if lack else []),
+        *_shortfall(a, rows),
         Blank(f"{who} nêu hạn chế, tồn tại và nguyên nhân (chủ quan, khách quan)."),
         Heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
         Blank(f"{who} nêu phương hướng, nhiệm vụ phát hiện, bồi dưỡng và nhân rộng gương "
@@ -154,9 +175,8 @@ def department_report(a: Annual, publisher: Publisher) -> Document:
     """
     rows = tuple(r for r in a.rows if r.score.owed or r.profiles)
     body: list[Block] = [
-        Para(f"Thực hiện Kế hoạch phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển "
-             f"hình tiên tiến, {publisher.name} báo cáo kết quả giới thiệu gương điển hình "
-             f"tiên tiến năm {a.year} như sau:"),
+        Para(f"Thực hiện {_plan(a, publisher)}, {publisher.name} báo cáo kết quả giới thiệu "
+             f"gương điển hình tiên tiến năm {a.year} như sau:"),
         Heading("I. KẾT QUẢ THỰC HIỆN"),
         Heading("1. Tình hình chung", 2), *_overview(a, rows),
         Heading("2. Kết quả theo đơn vị", 2), _unit_table(rows),
@@ -210,15 +230,30 @@ def _own_overview(a: Annual, r: UnitYear) -> list[Block]:
     return out
 
 
+def unit_inactive(unit: Unit, year: int) -> str | None:
+    """Why ``unit`` has no report for ``year`` (it had closed, or did not exist yet), in
+    Vietnamese, or None when it was active on some day of the year."""
+    end, start = unit.active_to, unit.active_from
+    if end is not None and end.year < year:
+        return (f"{unit.name} chỉ hoạt động đến ngày {vn_date(end)} (active_to trong "
+                f"profiles/units.yml), nên không có báo cáo năm {year} dưới tên đơn vị này. "
+                f"Chọn năm {end.year} trở về trước.")
+    if start is not None and start.year > year:
+        return (f"{unit.name} bắt đầu hoạt động từ ngày {vn_date(start)} (active_from trong "
+                f"profiles/units.yml), nên chưa có báo cáo năm {year}. "
+                f"Chọn năm {start.year} trở về sau.")
+    return None
+
+
 def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     """A unit's own annual evaluation, sent to the Department."""
     rows = tuple(r for r in a.rows if r.unit.id == unit.id)
     r = rows[0]
     mine = [(p, state(p, a.today)) for p in r.profiles]
     body: list[Block] = [
-        Para(f"Thực hiện Kế hoạch của {publisher.name} về phát hiện, bồi dưỡng, xây dựng và "
-             f"nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo kết quả năm "
-             f"{a.year} như sau:"),
+        Para(f"Thực hiện Kế hoạch của {a.plan_issuer or publisher.name} về phát hiện, bồi "
+             f"dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo "
+             f"kết quả năm {a.year} như sau:"),
         Heading("I. KẾT QUẢ THỰC HIỆN"),
         Heading("1. Thực hiện chỉ tiêu", 2), *_overview(a, rows), _unit_table(rows),
         Para(rubric_text(r.score.rubric)),
@@ -231,6 +266,8 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
         *[Heading(f"{i}. {h.text}", 2) if isinstance(h, Heading) else h
           for i, h in _numbered(_highlights(a, rows), 3)],
         *_closing(a, rows, "Đơn vị"),
+        Para(f"Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {a.year} "
+             f"của {unit.name}./."),
     ]
     return Document(
         parent=unit_parent(unit, publisher), issuer=unit.name, number=number("BC", ""),
