@@ -136,8 +136,10 @@ def test_due_text_lists_who_still_owes() -> None:
     q = quotas.compute(UNITS, PROFILES, PLAN, today, [H(2025, 2)], [Year(2025)])
     text = notices.due_text(q, H(2025, 2), PLAN)
     assert text.startswith("Kỳ 6 tháng cuối năm 2025 kết thúc ngày 31/12/2025 (còn 37 ngày).")
-    owing = text.split("Các đơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]
+    # One unit owes it: singular wording.
+    owing = text.split("\nĐơn vị chưa giới thiệu gương điển hình nào:")[1].split("\n\n")[0]
     assert owing.strip().splitlines() == ["- Thư viện tỉnh Sóc Trăng"]
+    assert "Các đơn vị" not in text
     assert "chưa có hồ sơ nào được công bố trong năm 2025" in text
 
 

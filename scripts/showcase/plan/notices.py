@@ -29,13 +29,15 @@ def due_text(q: Quotas, semester: Semester | None, periods: Sequence[QuotaPeriod
     lines = [head, ""]
     if not owing:
         required = [c for c in cells if c.required]
-        lines.append(f"Tất cả {len(required)} đơn vị có chỉ tiêu đã giới thiệu đủ gương điển "
+        every = "Tất cả " if len(required) > 1 else ""
+        lines.append(f"{every}{len(required)} đơn vị có chỉ tiêu đã giới thiệu đủ gương điển "
                      "hình trong kỳ này." if required else
                      "Không có đơn vị nào phải giới thiệu gương điển hình trong kỳ này.")
     else:
         need = max(c.required for _, c in owing)
-        lines.append("Các đơn vị chưa giới thiệu gương điển hình nào:" if need == 1 else
-                     f"Các đơn vị chưa giới thiệu đủ {need} gương điển hình:")
+        who = "Các đơn vị" if len(owing) > 1 else "Đơn vị"
+        lines.append(f"{who} chưa giới thiệu gương điển hình nào:" if need == 1 else
+                     f"{who} chưa giới thiệu đủ {need} gương điển hình:")
         for u, c in owing:
             extra = []
             if c.count:
@@ -47,7 +49,8 @@ def due_text(q: Quotas, semester: Semester | None, periods: Sequence[QuotaPeriod
         unpublished = [u for u in q.units if q.year_cell(u.id, y).status == OPEN]
         if unpublished:
             yc = q.year_cell(unpublished[0].id, y)
-            lines += ["", f"Các đơn vị chưa có hồ sơ nào được công bố trong năm {y.year} "
+            who = "Các đơn vị" if len(unpublished) > 1 else "Đơn vị"
+            lines += ["", f"{who} chưa có hồ sơ nào được công bố trong năm {y.year} "
                           f"(hạn {vn_date(yc.deadline)}):"]
             lines += [f"- {u.name}" + (
                 f" (đã ngừng hoạt động từ {vn_date(u.active_to + dt.timedelta(days=1))})"

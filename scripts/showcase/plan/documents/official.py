@@ -296,6 +296,11 @@ def _kinds_text(chosen: tuple[Proposal, ...]) -> str:
                      if (n := sum(x.profile.kind == k for x in chosen)))
 
 
+def _these(chosen: tuple[Proposal, ...]) -> str:
+    return ("gương điển hình tiên tiến sau" if len(chosen) == 1 else
+            "các gương điển hình tiên tiến sau")
+
+
 def chairman_of(publisher: Publisher) -> str:
     """'Chủ tịch Ủy ban nhân dân thành phố Cần Thơ': the head of the governing body."""
     parent = publisher.parent
@@ -318,7 +323,7 @@ def proposals(a: Annual, office: Unit, publisher: Publisher) -> Document:
     body: list[Block] = [
         Para(f"Căn cứ kết quả giới thiệu gương điển hình tiên tiến năm {a.year} của các đơn "
              f"vị và đề xuất của Ban biên tập chuyên mục, {office.name} kính trình Giám đốc Sở "
-             "xem xét khen thưởng các gương điển hình tiên tiến sau:"),
+             f"xem xét khen thưởng {_these(chosen)}:"),
         _proposal_table(chosen)
         if chosen else Para("Chưa có gương điển hình nào được Ban biên tập đề nghị."),
         Para(f"Tổng số: {len(chosen)} gương điển hình"
@@ -347,7 +352,7 @@ def proposals_home_affairs(a: Annual, publisher: Publisher) -> Document:
     body: list[Block] = [
         Para(f"Căn cứ kết quả phát hiện, bồi dưỡng, xây dựng và nhân rộng gương điển hình "
              f"tiên tiến năm {a.year}, {publisher.name} kính đề nghị {home} xem xét, trình "
-             f"{chairman} khen thưởng các gương điển hình tiên tiến sau:"),
+             f"{chairman} khen thưởng {_these(chosen)}:"),
         _proposal_table(chosen),
         Para(f"Tổng số: {len(chosen)} gương điển hình ({_kinds_text(chosen)})."),
         Blank("Bổ sung căn cứ đề nghị khen thưởng, ý kiến của Hội đồng Thi đua - Khen thưởng "
