@@ -85,6 +85,27 @@ def test_department_report_has_every_element(reports: pathlib.Path) -> None:
     assert text.count("[Cần bổ sung:") == 3
 
 
+def test_withdrawal_told_in_its_year_and_counts_explained(
+        reports: pathlib.Path, tmp_path: pathlib.Path, capsys) -> None:
+    """Trần Thị B (introduced 2024) withdrew consent on 14/02/2025: the 2025 report tells
+    it, by count (it goes to Sở Nội vụ); the 2024 report, written later, does not."""
+    text, _ = docx_text(reports / "out" / "report-2025.docx")
+    assert ("Trong năm 2025, 1 người được giới thiệu đã rút lại sự đồng ý xử lý dữ liệu cá "
+            "nhân; hồ sơ không còn được đăng trên chuyên mục.") in text
+    assert "Trần Thị B" not in text and "14/02/2025" not in text
+    assert ("6 tháng cuối năm 2025: 3/6 đơn vị đạt chỉ tiêu, 3 đơn vị chưa đạt. Kỳ này chỉ "
+            "tính 6 đơn vị: 11 Phòng Văn hóa và Thông tin cấp huyện chỉ hoạt động đến ngày "
+            "30/06/2025, nên không phải thực hiện chỉ tiêu kỳ này.") in text
+    assert "dòng \"Cộng\" đếm mỗi đơn vị một lần (7 đơn vị)." in text
+    pdf = " ".join(pdf_text(reports / "out" / "report-2025.pdf").split())
+    assert "Kỳ này chỉ tính 6 đơn vị" in pdf and "Trần Thị B" not in pdf
+    code, out = run(reports, capsys, "report", "--year", "2024", "--out", str(tmp_path),
+                    "--format", "docx", "--today", "2026-01-15")
+    assert code == 0, out
+    text, _ = docx_text(tmp_path / "report-2024.docx")
+    assert "rút lại" not in text and "14/02/2025" not in text
+
+
 def test_no_unit_code_or_path(reports: pathlib.Path) -> None:
     ids = unit_ids(reports)
     for name in ("report-2025.docx", "proposals-2025.docx", "report-2024-vhtt-tp-soc-trang.docx"):

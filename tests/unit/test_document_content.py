@@ -213,3 +213,65 @@ def test_a_unit_outside_its_dates_has_no_report(year: int, says: str | None) -> 
         f"{later.name} bắt đầu hoạt động từ ngày 01/07/2025 (active_from trong "
         "profiles/units.yml), nên chưa có báo cáo năm 2024. Chọn năm 2025 trở về sau.")
     assert official.unit_inactive(later, 2025) is None
+
+
+# -- content: withdrawals in their own year, counts explained ---------------------------
+
+def _withdrawn(p: Profile, day: dt.date) -> Profile:
+    assert p.consent is not None
+    return dataclasses.replace(p, consent=dataclasses.replace(p.consent, withdrawn=day))
+
+
+def test_a_withdrawal_is_told_in_its_own_year_by_count_outside() -> None:
+    b = _withdrawn(prof("vhtt-a", "tran-thi-b", D(2024, 3, 12), D(2024, 4, 1),
+                        name="Trần Thị B"), D(2025, 2, 14))
+    c = prof("tt-b", "le-van-c", D(2025, 2, 1), D(2025, 3, 1))
+    y2024 = annual.build(UNITS, [b, c], DEFAULT_PERIODS, TODAY, 2024)
+    y2025 = annual.build(UNITS, [b, c], DEFAULT_PERIODS, TODAY, 2025)
+    assert "rút lại" not in texts(official.department_report(y2024, CAN_THO))
+    mine_2024 = texts(official.unit_report(y2024, UNITS[0], CAN_THO))
+    assert "Trần Thị B" in mine_2024 and "rút lại" not in mine_2024
+    assert "đã công bố ngày 01/04/2024" in mine_2024
+    dept = texts(official.department_report(y2025, CAN_THO))
+    assert ("Trong năm 2025, 1 người được giới thiệu đã rút lại sự đồng ý xử lý dữ liệu cá "
+            "nhân; hồ sơ không còn được đăng trên chuyên mục.") in dept
+    assert "Trần Thị B" not in dept  # sent outside the Department: a count, no name
+    # The unit's own report, to the Department, names her in the year of the event.
+    assert ("Trần Thị B (Phòng Văn hóa và Thông tin thị xã Vĩnh Châu): đã công bố ngày "
+            "01/04/2024; rút lại sự đồng ý ngày 14/02/2025, đã gỡ khỏi trang") in texts(
+        official.unit_report(y2025, UNITS[0], CAN_THO))
+    # Before the withdrawal happened, the 2025 report has nothing to tell.
+    early = annual.build(UNITS, [b, c], DEFAULT_PERIODS, D(2025, 1, 31), 2025)
+    assert "rút lại" not in texts(official.department_report(early, CAN_THO))
+
+
+def test_why_fewer_units_count_in_a_semester() -> None:
+    a = prof("vhtt-a", "nguyen-van-a", D(2025, 2, 1), D(2025, 3, 1))
+    ann = annual.build(UNITS, [a], DEFAULT_PERIODS, TODAY, 2025)
+    dept = texts(official.department_report(ann, CAN_THO))
+    assert "6 tháng đầu năm 2025: 1/2 đơn vị đạt chỉ tiêu, 1 đơn vị chưa đạt.\n" in dept
+    assert ("6 tháng cuối năm 2025: 0/1 đơn vị đạt chỉ tiêu, 1 đơn vị chưa đạt. Kỳ này chỉ "
+            "tính 1 đơn vị: Phòng Văn hóa và Thông tin thị xã Vĩnh Châu chỉ hoạt động đến ngày "
+            "30/06/2025, nên không phải thực hiện chỉ tiêu kỳ này.") in dept
+    own = texts(official.unit_report(ann, UNITS[0], CAN_THO))
+    assert ("6 tháng cuối năm 2025: không yêu cầu: chỉ hoạt động đến ngày 30/06/2025 "
+            "(0 hồ sơ).") in own
+    districts = [dataclasses.replace(UNITS[0], id=f"d{i}", name=f"Phòng Văn hóa và Thông tin "
+                                     f"huyện {i}", line=10 + i) for i in range(3)]
+    ann = annual.build([*UNITS, *districts], [a], DEFAULT_PERIODS, TODAY, 2025)
+    assert annual.counted_note(ann, ann.quotas.semesters[1]) == (
+        "Kỳ này chỉ tính 1 đơn vị: 4 Phòng Văn hóa và Thông tin cấp huyện chỉ hoạt động đến "
+        "ngày 30/06/2025, nên không phải thực hiện chỉ tiêu kỳ này.")
+    assert annual.counted_note(ann, ann.quotas.semesters[0]) == ""
+    assert "Kỳ này chỉ tính 1 đơn vị: 4 Phòng" in annual.markdown(ann)
+
+
+def test_total_of_the_table_by_field_is_distinct_units_and_says_so() -> None:
+    two_fields = [prof("tt-b", "le-van-c", D(2025, 2, 1), D(2025, 3, 1)),
+                  prof("tt-b", "le-van-d", D(2025, 8, 1), field="social-life")]
+    ann = annual.build(UNITS, two_fields, DEFAULT_PERIODS, TODAY, 2025)
+    doc = official.department_report(ann, CAN_THO)
+    table = next(b for b in doc.body if isinstance(b, Table) and b.header[0] == "Lĩnh vực")
+    assert sum(int(r[2]) for r in table.rows) == 2 and table.total == ("Cộng", "2", "1")
+    assert ("dòng \"Cộng\" đếm mỗi đơn vị một lần (1 đơn vị), nên nhỏ hơn tổng của cột (2) "
+            "vì có đơn vị giới thiệu gương ở nhiều lĩnh vực.") in texts(doc)

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from showcase.content.model import Profile, Record
 from showcase.content.text import vn_date
 from showcase.content.units import Unit
-from showcase.content.vocab import FIELDS, SECTORS
+from showcase.content.vocab import FIELDS, GROUPS, SECTORS
 from showcase.option_values import QuotaPeriod, Rubric
 from showcase.plan import proposals, quotas, scoring
 from showcase.plan.proposals import SetAside
-from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, Cell, Quotas
+from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, REASONS, Cell, Quotas
 from showcase.plan.reports import md_escape, periods_text, status_text
 from showcase.plan.semesters import Semester, Year
 
@@ -44,6 +44,7 @@ class UnitYear:
     commendations: tuple[tuple[Profile, Record], ...]
     featured: tuple[Profile, ...]
     score: scoring.Score
+    withdrawn: tuple[Profile, ...] = ()  # consent withdrawn in the year (by ``today``)
 
     @property
     def met(self) -> int:
@@ -104,6 +105,8 @@ def build(
                                 if r.year == year and p.introduced.year <= year),
             featured=featured,
             score=scoring.Score(u, year, rubric, met, missed, len(pub), len(featured), owed),
+            withdrawn=tuple(p for p in mine
+                            if (w := p.withdrawn_by(today)) is not None and w.year == year),
         ))
     ranked = scoring.ranked(r.score for r in rows)
     rows = [dataclasses.replace(r, score=s) for r, s in zip(rows, ranked, strict=True)]
@@ -143,6 +146,52 @@ def state(p: Profile, today: dt.date) -> str:
     if not p.is_public(today):
         return "không đăng trên trang (phạm vi đồng ý không gồm trang thông tin)"
     return f"đã công bố ngày {vn_date(p.published)}"
+
+
+def state_in_year(p: Profile, today: dt.date, year: int) -> str:
+    """:func:`state` for the report of ``year``: a withdrawal of a later year is that
+    year's event, told in that year's report."""
+    withdrawn = p.withdrawn_by(today)
+    if withdrawn and withdrawn.year > year and p.consent is not None:
+        p = dataclasses.replace(p, consent=dataclasses.replace(p.consent, withdrawn=None))
+    return state(p, today)
+
+
+def why_not_owed(u: Unit, c: Cell) -> str:
+    """Why ``u`` owes nothing for ``c``'s semester or year, for people: its dates when
+    it closed or opened inside it, else the general reason."""
+    if u.active_to is not None and u.active_to < c.end:
+        return f"chỉ hoạt động đến ngày {vn_date(u.active_to)}"
+    if u.active_from is not None and u.active_from > c.start:
+        return f"bắt đầu hoạt động từ ngày {vn_date(u.active_from)}"
+    return REASONS.get(c.reason, "không phải thực hiện chỉ tiêu")
+
+
+def counted_note(a: Annual, key: Semester | Year, rows: Sequence[UnitYear] | None = None
+                 ) -> str:
+    """Why fewer units count for ``key`` than have a quota in the year ('' if none):
+    'Kỳ này chỉ tính 6 đơn vị: 11 Phòng Văn hóa và Thông tin cấp huyện chỉ hoạt động
+    đến ngày 30/06/2025, nên không phải thực hiện chỉ tiêu kỳ này.'"""
+    q = a.quotas
+    owed = [r for r in (a.rows if rows is None else rows) if r.score.owed]
+    cells = [(r.unit, q.cell(r.unit.id, key) if isinstance(key, Semester)
+              else q.year_cell(r.unit.id, key)) for r in owed]
+    left = [(u, c) for u, c in cells if not c.required]
+    if not left:
+        return ""
+    by_why: dict[str, list[Unit]] = {}
+    for u, c in left:
+        by_why.setdefault(why_not_owed(u, c), []).append(u)
+    parts = []
+    for why, units in by_why.items():
+        groups = {u.group for u in units}
+        who = (units[0].name if len(units) == 1 else
+               f"{len(units)} {GROUPS[units[0].group].label}" if len(groups) == 1 else
+               f"{len(units)} đơn vị")
+        parts.append(f"{who} {why}")
+    span = "Kỳ này" if isinstance(key, Semester) else "Năm này"
+    return (f"{span} chỉ tính {len(owed) - len(left)} đơn vị: {'; '.join(parts)}, nên không "
+            f"phải thực hiện chỉ tiêu {span.lower()}.")
 
 
 def half_text(r: UnitYear, half: int) -> str:
@@ -206,8 +255,9 @@ def markdown(a: Annual) -> str:
     q = a.quotas
     for s in q.semesters:
         n = sum(1 for r in rows if q.cell(r.unit.id, s).required)
+        note = counted_note(a, s)
         lines.append(f"- {s.label[0].upper() + s.label[1:]}: {q.count(MET, s)}/{n} đơn vị đạt, "
-                     f"{q.count(MISSING, s)} đơn vị thiếu")
+                     f"{q.count(MISSING, s)} đơn vị thiếu" + (f". {note}" if note else ""))
     for y in q.years:
         n = sum(1 for r in rows if q.year_cell(r.unit.id, y).required)
         lines.append(f"- Có hồ sơ được công bố trong năm: {q.count(MET, y)}/{n} đơn vị đạt, "

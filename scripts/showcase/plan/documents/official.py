@@ -19,7 +19,17 @@ from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
 from showcase.option_values import Publisher
-from showcase.plan.annual import Annual, UnitYear, field_label, half_text, lacking, state
+from showcase.plan.annual import (
+    Annual,
+    UnitYear,
+    counted_note,
+    field_label,
+    half_text,
+    lacking,
+    state,
+    state_in_year,
+    why_not_owed,
+)
 from showcase.plan.documents.model import (
     Blank,
     Block,
@@ -90,6 +100,19 @@ def _field_table(a: Annual) -> Table:
                   str(len({p.unit for r in a.rows for p in r.introduced}))))
 
 
+def _field_note(a: Annual) -> str:
+    """What the 'Cộng' row of the table by field counts (distinct units, not the sum)."""
+    by_field = [len({p.unit for r in a.rows for p in r.introduced if p.field == f})
+                for f in FIELDS]
+    distinct = len({p.unit for r in a.rows for p in r.introduced})
+    text = ("Cột \"Số đơn vị\": số đơn vị có gương điển hình được giới thiệu trong từng lĩnh "
+            "vực; dòng \"Cộng\" đếm mỗi đơn vị một lần")
+    if sum(by_field) != distinct:
+        return (text + f" ({distinct} đơn vị), nên nhỏ hơn tổng của cột ({sum(by_field)}) vì "
+                "có đơn vị giới thiệu gương ở nhiều lĩnh vực.")
+    return text + f" ({distinct} đơn vị)."
+
+
 def _overview(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
     q = a.quotas
     out: list[Block] = [Para(t) for t in periods_text(q.periods, [a.year])]
@@ -106,8 +129,9 @@ def _overview(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
         n = sum(1 for r in rows if q.cell(r.unit.id, s).required)
         met = sum(1 for r in rows if q.cell(r.unit.id, s).status == MET)
         miss = sum(1 for r in rows if q.cell(r.unit.id, s).status == MISSING)
+        note = counted_note(a, s, rows)
         out.append(Para(f"{s.label[0].upper()}{s.label[1:]}: {met}/{n} đơn vị đạt chỉ tiêu, "
-                        f"{miss} đơn vị chưa đạt."))
+                        f"{miss} đơn vị chưa đạt." + (f" {note}" if note else "")))
     for y in q.years:
         n = sum(1 for r in rows if q.year_cell(r.unit.id, y).required)
         met = sum(1 for r in rows if q.year_cell(r.unit.id, y).status == MET)
@@ -115,18 +139,26 @@ def _overview(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
     return out
 
 
-def _highlights(a: Annual, rows: tuple[UnitYear, ...]) -> list[Block]:
+def _highlights(a: Annual, rows: tuple[UnitYear, ...], named: bool) -> list[Block]:
+    """Commendations, featured profiles, and the consents withdrawn in the year: by name
+    for the Department (``named``), as a count in a document sent outside it."""
     comm = [f"{p.name} ({r.unit.name}): {rec.text}" for r in rows for p, rec in r.commendations]
     feat = [f"{p.name} ({r.unit.name})" for r in rows for p in r.featured]
-    withdrawn = [f"{p.name} ({r.unit.name}): {state(p, a.today)}" for r in rows
-                 for p in r.profiles if p.withdrawn_by(a.today)]
+    gone = [(r.unit, p) for r in rows for p in r.withdrawn]
     out: list[Block] = [Heading(f"Khen thưởng ghi nhận trong năm {a.year}", 2)]
     out.append(Bullets(tuple(comm)) if comm else Para("Chưa có khen thưởng nào được ghi nhận."))
     out += [Heading("Gương điển hình tiêu biểu", 2)]
     out.append(Bullets(tuple(feat)) if feat else Para("Chưa có gương nào được chọn tiêu biểu."))
-    if withdrawn:
-        out += [Heading("Hồ sơ người được giới thiệu đã rút lại sự đồng ý", 2),
-                Bullets(tuple(withdrawn))]
+    if gone:
+        out.append(Heading("Hồ sơ người được giới thiệu đã rút lại sự đồng ý", 2))
+        if named:
+            out.append(Bullets(tuple(f"{p.name} ({u.name}): {state(p, a.today)}"
+                                     for u, p in gone)))
+        else:
+            out.append(Para(
+                f"Trong năm {a.year}, {len(gone)} người được giới thiệu đã rút lại sự đồng ý "
+                "xử lý dữ liệu cá nhân; hồ sơ " + ("của họ " if len(gone) > 1 else "")
+                + "không còn được đăng trên chuyên mục."))
     return out
 
 
@@ -181,9 +213,9 @@ def department_report(a: Annual, publisher: Publisher) -> Document:
         Heading("1. Tình hình chung", 2), *_overview(a, rows),
         Heading("2. Kết quả theo đơn vị", 2), _unit_table(rows),
         Para(rubric_text(rows[0].score.rubric) if rows else ""),
-        Heading("3. Kết quả theo lĩnh vực", 2), _field_table(a),
+        Heading("3. Kết quả theo lĩnh vực", 2), _field_table(a), Para(_field_note(a)),
         *[Heading(f"{i}. {h.text}", 2) if isinstance(h, Heading) else h
-          for i, h in _numbered(_highlights(a, rows), 4)],
+          for i, h in _numbered(_highlights(a, rows, named=False), 4)],
         *_closing(a, rows, "Cơ quan"),
         Para(f"Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {a.year} "
              f"của {publisher.name}./."),
@@ -222,7 +254,8 @@ def _own_overview(a: Annual, r: UnitYear) -> list[Block]:
         f"{len(r.published)} gương được công bố trên chuyên mục trong năm.")]
     for s in q.semesters:
         c = q.cell(r.unit.id, s)
-        out.append(Para(f"{s.label[0].upper()}{s.label[1:]}: {status_text(c)}"
+        why = f": {why_not_owed(r.unit, c)}" if r.score.owed and not c.required else ""
+        out.append(Para(f"{s.label[0].upper()}{s.label[1:]}: {status_text(c)}{why}"
                         f" ({c.count} hồ sơ)."))
     for y in q.years:
         c = q.year_cell(r.unit.id, y)
@@ -249,7 +282,7 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     """A unit's own annual evaluation, sent to the Department."""
     rows = tuple(r for r in a.rows if r.unit.id == unit.id)
     r = rows[0]
-    mine = [(p, state(p, a.today)) for p in r.profiles]
+    mine = [(p, state_in_year(p, a.today, a.year)) for p in r.profiles]
     body: list[Block] = [
         Para(f"Thực hiện Kế hoạch của {a.plan_issuer or publisher.name} về phát hiện, bồi "
              f"dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo "
@@ -264,7 +297,7 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
               (0.5, 2.4, 0.9, 2.2, 1.1, 2.2))
         if mine else Para("Đơn vị chưa giới thiệu gương điển hình nào trong năm."),
         *[Heading(f"{i}. {h.text}", 2) if isinstance(h, Heading) else h
-          for i, h in _numbered(_highlights(a, rows), 3)],
+          for i, h in _numbered(_highlights(a, rows, named=True), 3)],
         *_closing(a, rows, "Đơn vị"),
         Para(f"Trên đây là báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {a.year} "
              f"của {unit.name}./."),
