@@ -94,3 +94,54 @@ def test_vietnamese_extracts_with_pdftotext(book) -> None:
     for phrase in ("Đội ghe Ngo xã Lạc Hòa", "Hộ gia đình bà Phạm Thị D",
                    "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu", "GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"):
         assert phrase in text, phrase
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_khmer_name_on_the_page_in_the_contents_and_in_the_index(book) -> None:
+    repo, out = book
+    khmer = [p for p in expected(repo, 2023, 2025) if p.get("name_km")]
+    assert khmer, "the sample has a Khmer name (Thạch Thị F)"
+    reader = pypdf.PdfReader(str(out))
+    texts = [_flat(p.extract_text()) for p in reader.pages]
+    toc = next(t for t in texts if t.startswith("Mục lục"))
+    index = texts[-1]
+    for p in khmer:
+        page = next(t for t in texts if "Đơn vị giới thiệu" in t and p["name"] in t)
+        for where in (page, toc, index):
+            assert p["name_km"] in where, (p["name"], where[:80])
+    fonts = {str(f.get_object()["/BaseFont"]) for pg in reader.pages
+             for f in pg["/Resources"]["/Font"].values()}
+    assert any(f.endswith("+DocKhmer") for f in fonts), fonts
+
+
+def test_index_has_no_running_header_of_the_last_field(book) -> None:
+    _, out = book
+    reader = pypdf.PdfReader(str(out))
+    last_field = next(t for t in (_flat(p.extract_text()) for p in reader.pages[::-1])
+                      if "Đơn vị giới thiệu" in t).split(" ", 1)[0]
+    index = reader.pages[-1].extract_text()
+    assert index.lstrip().startswith("Chỉ mục theo đơn vị"), index[:80]
+    assert "Phong trào thi đua của tỉnh" not in index and last_field == "đ)"
+
+
+def test_a_page_without_photo_shows_the_initials(book) -> None:
+    from showcase.content.scripts import initials
+
+    repo, out = book
+    reader = pypdf.PdfReader(str(out))
+    pages = [(pg, pg.extract_text()) for pg in reader.pages if "Đơn vị giới thiệu" in
+             pg.extract_text()]
+    without = [p for p in expected(repo, 2023, 2025) if not p.get("photo")]
+    assert without
+    for p in without:
+        page, text = next((pg, t) for pg, t in pages if p["name"] in _flat(t))
+        lines = [line.strip() for line in text.splitlines()]
+        assert initials(p["name"]) in lines, (p["name"], lines[:6])
+        # The block is drawn: a rectangle filled with the gradient (a shading pattern).
+        assert b"/Pattern cs" in page.get_contents().get_data(), p["name"]
+    for pg, _ in pages:  # pages with a photo draw none
+        if drawn_images(pg):
+            assert b"/Pattern cs" not in pg.get_contents().get_data()

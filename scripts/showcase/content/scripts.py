@@ -119,3 +119,14 @@ def not_khmer(text: str) -> list[str]:
         if ch not in KHMER_NAME_EXTRA and script_of(ch) != "khmer":
             out[ch] = None
     return list(out)
+
+
+def initials(name: str) -> str:
+    """'Lâm Hồng Sơn' -> 'HS': the last two words, as Vietnamese names are read (drawn
+    where a profile has no photo: the site's cards and the honour book).
+
+    Vietnamese words are preferred: 'Thạch Thị Sa Rươne (ថាច់ ធី សារឿន)' -> 'SR'.
+    """
+    words = [w for w in name.split() if w[0].isalnum()]
+    latin = [w for w in words if script_of(w[0]) == "latin"]
+    return "".join(w[0] for w in (latin or words)[-2:]).upper()

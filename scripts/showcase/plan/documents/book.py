@@ -3,7 +3,10 @@
 Cover, foreword (a fill-in page for the Director), table of contents by the
 plan's fields, one page per exemplary published in the years asked for and
 still on the site (a withdrawn consent takes a profile out of the book), and
-an index of units. Photos are embedded, scaled down for print. Pure apart
+an index of units. Khmer names (``name_km``) are printed under the name and
+in the contents and the index, in the shipped Khmer font. Photos are
+embedded, scaled down for print; a page without one shows the initials on
+the column's colours, as the site's cards do. Pure apart
 from reading the photos: returns bytes.
 """
 
@@ -18,13 +21,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from showcase.content.model import Profile
+from showcase.content.scripts import initials
 from showcase.content.text import sort_key
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS
 from showcase.option_values import Publisher
 from showcase.plan.annual import field_label, sectors_text
 from showcase.plan.documents.model import upper
-from showcase.plan.documents.pdf import font_css, render
+from showcase.plan.documents.pdf import PACKAGE_FONTS, font_css, render
 
 PHOTO_PX = 1400  # longest side in print: 300 dpi over about 12 cm
 
@@ -78,10 +82,25 @@ def _e(text: str) -> str:
     return html.escape(text)
 
 
+def _name(p: Profile) -> str:
+    """The name, then the Khmer name (``name_km``) in the Khmer font, for lists."""
+    km = f' <span class="km" lang="km">{_e(p.name_km)}</span>' if p.name_km else ""
+    return _e(p.name) + km
+
+
+def _picture(p: Profile, root: str) -> str:
+    """The photo with its caption, or, where there is none, the initials on the column's
+    colours, as the site's cards draw them."""
+    if p.photo:
+        return (f'<figure><img src="{_photo(root, p.photo)}" alt="{_e(p.photo_alt or "")}">'
+                f"<figcaption>{_e(p.photo_alt or '')}</figcaption></figure>")
+    return f'<div class="ph" aria-hidden="true"><span>{_e(initials(p.name))}</span></div>'
+
+
 def _page(e: Entry, root: str) -> str:
     p = e.profile
-    photo = (f'<figure><img src="{_photo(root, p.photo)}" alt="{_e(p.photo_alt or "")}">'
-             f"<figcaption>{_e(p.photo_alt or '')}</figcaption></figure>" if p.photo else "")
+    photo = _picture(p, root)
+    km = f'<div class="name-km" lang="km">{_e(p.name_km)}</div>' if p.name_km else ""
     facts = [("Đơn vị giới thiệu", e.unit.name), ("Lĩnh vực", field_label(p.field)),
              ("Ngành", sectors_text(p))]
     facts += [(k, v) for k, v in (("Địa bàn", p.location), ("Phong trào", p.movement)) if v]
@@ -95,7 +114,7 @@ def _page(e: Entry, root: str) -> str:
 
     return f"""<section class="profile" id="{e.anchor}">
 <div class="field-name">{_e(field_label(p.field))}</div>
-<h2>{_e(p.name)}</h2><div class="kind">{_e(KINDS[p.kind].label)} · {_e(e.unit.name)}</div>
+<h2>{_e(p.name)}</h2>{km}<div class="kind">{_e(KINDS[p.kind].label)} · {_e(e.unit.name)}</div>
 {photo}<p class="summary">{_e(p.summary)}</p><table class="facts">{rows}</table>
 {records("Thành tích", tuple((r.year, r.text) for r in p.achievements))}
 {records("Khen thưởng", tuple((r.year, r.text) for r in p.commendations))}
@@ -110,7 +129,7 @@ def _toc(b: Book) -> str:
         if not mine:
             continue
         parts.append(f'<li class="field">{_e(field_label(fid))}</li>')
-        parts += [f'<li><a href="#{e.anchor}">{_e(e.profile.name)}</a></li>' for e in mine]
+        parts += [f'<li><a href="#{e.anchor}">{_name(e.profile)}</a></li>' for e in mine]
     parts.append('<li class="lead"><a href="#chi-muc">Chỉ mục theo đơn vị</a></li></ul></section>')
     return "".join(parts)
 
@@ -121,7 +140,7 @@ def _index(b: Book) -> str:
         by_unit.setdefault(e.unit.name, []).append(e)
     items = "".join(
         f"<li><b>{_e(unit)}</b><ul>"
-        + "".join(f'<li><a href="#{e.anchor}">{_e(e.profile.name)}</a></li>' for e in es)
+        + "".join(f'<li><a href="#{e.anchor}">{_name(e.profile)}</a></li>' for e in es)
         + "</ul></li>" for unit, es in by_unit.items())
     return f'<section class="index" id="chi-muc"><h1>Chỉ mục theo đơn vị</h1><ul>{items}</ul>' \
            "</section>"
@@ -132,6 +151,14 @@ CSS = """
         @bottom-center { content: counter(page); font: 10pt DocSans; }
         @top-right { content: string(field); font: 9pt DocSans; color: #555; } }
 @page cover { margin: 0; @bottom-center { content: none; } @top-right { content: none; } }
+@page index { @top-right { content: none; } }
+.index { page: index; string-set: field ""; }
+.km, .name-km { font-family: DocKhmer; }
+.name-km { font-size: 16pt; color: #7a1f1f; margin: 0 0 2pt; }
+.ph { height: 70mm; margin: 0 0 8pt; display: flex; align-items: center;
+      justify-content: center; color: #fff; font-family: DocSans; font-weight: bold;
+      font-size: 54pt; letter-spacing: 2pt; border-bottom: 3pt solid #d9a520;
+      background: linear-gradient(135deg, #7a1f1f 0%, #5a120c 100%); }
 body { font-family: DocSerif; font-size: 12pt; line-height: 1.45; margin: 0; }
 h1, h2, h3, .kind, .field-name, .cover { font-family: DocSans; }
 .cover { page: cover; height: 297mm; background: #7a1f1f; color: #fff; text-align: center;
@@ -164,6 +191,14 @@ ul { margin: 0; padding-left: 14pt; }
 """
 
 
+def _khmer_css() -> str:
+    """The shipped Khmer font, for ``name_km`` (and any Khmer a name holds)."""
+    return "".join(
+        f'@font-face {{ font-family: "DocKhmer"; font-weight: {w}; '
+        f'src: url("file://{os.path.join(PACKAGE_FONTS, f"NotoSansKhmer-{n}.ttf")}"); }}\n'
+        for w, n in (("normal", "Regular"), ("bold", "Bold")))
+
+
 def to_html(b: Book, root: str) -> str:
     pub = b.publisher
     place = f"{pub.place}, {b.today.year}" if pub.place else str(b.today.year)
@@ -180,7 +215,7 @@ trong giai đoạn {b.span}, sắp xếp theo lĩnh vực của kế hoạch.</p
     pages = "".join(_page(e, root) for e in b.entries)
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>{_e(b.column)} - Giai đoạn {b.span}</title>
-<style>{font_css()}{CSS}</style></head><body>{cover}{foreword}{_toc(b)}{pages}{_index(b)}
+<style>{font_css()}{_khmer_css()}{CSS}</style></head><body>{cover}{foreword}{_toc(b)}{pages}{_index(b)}
 </body></html>"""
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from showcase.content.model import Profile
-from showcase.content.scripts import script_of
+from showcase.content.scripts import initials
 from showcase.content.text import slugify, vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import FIELDS, KINDS, SECTORS
@@ -74,16 +74,6 @@ def _card(p: Profile, unit: str, photo: PhotoSet | None) -> Card:
         summary=_one_line(p.summary), date=vn_date(day), date_iso=day.isoformat(),
         photo=photo, photo_alt=p.photo_alt or "", initials=initials(p.name),
     )
-
-
-def initials(name: str) -> str:
-    """'Lâm Hồng Sơn' -> 'HS': the last two words, as Vietnamese names are read.
-
-    Vietnamese words are preferred: 'Thạch Thị Sa Rươne (ថាច់ ធី សារឿន)' -> 'SR'.
-    """
-    words = [w for w in name.split() if w[0].isalnum()]
-    latin = [w for w in words if script_of(w[0]) == "latin"]
-    return "".join(w[0] for w in (latin or words)[-2:]).upper()
 
 
 @lru_cache(maxsize=MEMO)
