@@ -12,7 +12,7 @@ from showcase.content.units import Unit
 from showcase.content.vocab import grantor_of_form
 from showcase.option_values import DEFAULT_PERIODS, Publisher
 from showcase.plan import annual, proposals
-from showcase.plan.documents import official
+from showcase.plan.documents import commendations, official
 from showcase.plan.documents.model import Bullets, Document, Para, Table
 
 D = dt.date
@@ -106,9 +106,9 @@ def test_one_document_per_recipient_each_in_its_form() -> None:
     a_hh = prof("tt-b", "ho-ong-d", D(2025, 4, 2), D(2025, 5, 2), kind="household",
                 name="Hộ gia đình ông D", nominated=CHAIRMAN_FORM)
     ann = annual.build(UNITS, [a_dir, a_chair, a_hh], DEFAULT_PERIODS, TODAY, 2025)
-    assert official.recipients_of(ann) == ("director", "chairman")
+    assert commendations.recipients_of(ann) == ("director", "chairman")
 
-    to_director = official.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
+    to_director = commendations.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
     assert to_director.to == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",)
     assert to_director.issuer == "Phòng Tổ chức - Pháp chế"
     assert to_director.signer_title == "TRƯỞNG PHÒNG"
@@ -116,7 +116,7 @@ def test_one_document_per_recipient_each_in_its_form() -> None:
     assert "Nguyen Van A" in body and "Le Van C" not in body
     assert "Tổng số: 1 gương điển hình (1 cá nhân)." in body
 
-    to_home = official.proposals_home_affairs(ann, CAN_THO)
+    to_home = commendations.proposals_home_affairs(ann, CAN_THO)
     assert to_home.to == ("Sở Nội vụ thành phố Cần Thơ",)
     assert (to_home.parent, to_home.issuer) == (CAN_THO.parent, CAN_THO.name)
     assert to_home.signer_title == "GIÁM ĐỐC" and to_home.number == "Số:        /TTr-SVHTTDL"
@@ -131,17 +131,17 @@ def test_one_document_per_recipient_each_in_its_form() -> None:
 
 def test_a_year_without_proposals_says_so_to_the_director_only() -> None:
     ann = annual.build(UNITS, [], DEFAULT_PERIODS, TODAY, 2025)
-    assert official.recipients_of(ann) == ("director",)
-    doc = official.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
+    assert commendations.recipients_of(ann) == ("director",)
+    doc = commendations.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
     assert "Chưa có gương điển hình nào được Ban biên tập đề nghị." in texts(doc)
     only_chair = prof("tt-b", "le-van-c", D(2025, 4, 1), D(2025, 5, 1), nominated=CHAIRMAN_FORM)
     ann = annual.build(UNITS, [only_chair], DEFAULT_PERIODS, TODAY, 2025)
-    assert official.recipients_of(ann) == ("chairman",)
+    assert commendations.recipients_of(ann) == ("chairman",)
 
 
 def test_chairman_of_the_governing_body() -> None:
-    assert official.chairman_of(CAN_THO) == "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"
-    assert official.chairman_of(Publisher("Sở X")) == "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert commendations.chairman_of(CAN_THO) == "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"
+    assert commendations.chairman_of(Publisher("Sở X")) == "Chủ tịch Ủy ban nhân dân tỉnh"
 
 
 # -- unit reports ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from showcase.content.corpus import Corpus
 from showcase.content.text import vn_date
 from showcase.context import Context
 from showcase.plan import annual, report_files, reports
-from showcase.plan.documents import official, pdf
+from showcase.plan.documents import commendations, official, pdf
 from showcase.plan.periods import report_year
 from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
 
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 print(f"Cảnh báo: không có đơn vị '{ctx.options.organising_office}' "
                       "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
                       "khen thưởng trình Giám đốc Sở.", file=sys.stderr)
-            for note in official.set_aside_notes(ann):
+            for note in commendations.set_aside_notes(ann):
                 print("Lưu ý: " + note, file=sys.stderr)
             content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
         written = report_files.write(folder, content)

@@ -15,7 +15,7 @@ from showcase.content.units import Unit
 from showcase.option_values import Publisher
 from showcase.options import Options
 from showcase.plan import annual, proposals, reports, sheets
-from showcase.plan.documents import docx, official, pdf
+from showcase.plan.documents import commendations, docx, official, pdf
 from showcase.plan.documents.model import Document
 from showcase.plan.quotas import Quotas
 
@@ -67,12 +67,12 @@ def files(ann: annual.Annual, q: Quotas, formats: tuple[str, ...] = SHEETS,
     docs = []
     if publisher is not None:
         docs.append((f"report-{y}", official.department_report(ann, publisher)))
-        for grantor in official.recipients_of(ann):
+        for grantor in commendations.recipients_of(ann):
             if grantor == proposals.CHAIRMAN:
                 docs.append((f"proposals-{y}-so-noi-vu",
-                             official.proposals_home_affairs(ann, publisher)))
+                             commendations.proposals_home_affairs(ann, publisher)))
             elif office is not None:
-                docs.append((f"proposals-{y}", official.proposals(ann, office, publisher)))
+                docs.append((f"proposals-{y}", commendations.proposals(ann, office, publisher)))
     for stem, doc in docs:
         out.update(document_files(stem, doc, ann.today, formats))
     if "xlsx" in formats:
