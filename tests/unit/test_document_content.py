@@ -108,6 +108,16 @@ def test_one_document_per_recipient_each_in_its_form() -> None:
     ann = annual.build(UNITS, [a_dir, a_chair, a_hh], DEFAULT_PERIODS, TODAY, 2025)
     assert commendations.recipients_of(ann) == ("director", "chairman")
 
+    from showcase.plan import sheets
+
+    col = sheets.PROPOSAL_HEADER.index("Cấp khen thưởng")
+    assert {r[1]: r[col] for r in sheets.proposal_rows(ann)} == {
+        "Nguyen Van A": "Giám đốc Sở", "Le Van C": "Chủ tịch UBND cấp tỉnh",
+        "Hộ gia đình ông D": "Chủ tịch UBND cấp tỉnh"}
+    md = annual.markdown(ann)
+    assert "Le Van C (Trung tâm Văn hóa - Nghệ thuật tỉnh): Bằng khen của Chủ tịch UBND tỉnh " \
+           "(đề nghị Sở Nội vụ trình Chủ tịch UBND cấp tỉnh)" in md
+
     to_director = commendations.proposals(ann, BY_ID["to-chuc-phap-che"], CAN_THO)
     assert to_director.to == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",)
     assert to_director.issuer == "Phòng Tổ chức - Pháp chế"

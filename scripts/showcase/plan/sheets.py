@@ -15,7 +15,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
-from showcase.content.vocab import GROUPS, KINDS
+from showcase.content.vocab import GRANTORS, GROUPS, KINDS
 from showcase.plan.annual import (
     Annual,
     field_label,
@@ -48,7 +48,7 @@ SCORE_HEADER = [
 ]
 PROPOSAL_HEADER = [
     "STT", "Gương điển hình", "Loại", "Đơn vị giới thiệu", "Lĩnh vực",
-    "Hình thức khen thưởng đề nghị", "Lý do", "Khen thưởng đã có",
+    "Hình thức khen thưởng đề nghị", "Cấp khen thưởng", "Lý do", "Khen thưởng đã có",
 ]
 
 
@@ -94,7 +94,8 @@ def score_rows(a: Annual) -> list[list[object]]:
 def proposal_rows(a: Annual) -> list[list[object]]:
     return [
         [i, x.profile.name, KINDS[x.profile.kind].label, x.unit.name,
-         field_label(x.profile.field), x.nomination.form, x.nomination.reason or "",
+         field_label(x.profile.field), x.nomination.form, GRANTORS[x.grantor].label,
+         x.nomination.reason or "",
          "; ".join(f"{c.text} ({c.year})" for c in x.profile.commendations)]
         for i, x in enumerate(a.proposals, 1)
     ]
