@@ -28,8 +28,10 @@ from showcase.content.vocab import FIELDS, KINDS
 from showcase.option_values import Publisher
 from showcase.plan.annual import field_label, sectors_text
 from showcase.plan.documents.model import upper
-from showcase.plan.documents.pdf import PACKAGE_FONTS, font_css, render
+from showcase.plan.documents.pdf import font_css, render
 
+FONTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "fonts")  # the package's fonts (Khmer)
 PHOTO_PX = 1400  # longest side in print: 300 dpi over about 12 cm
 
 
@@ -195,7 +197,7 @@ def _khmer_css() -> str:
     """The shipped Khmer font, for ``name_km`` (and any Khmer a name holds)."""
     return "".join(
         f'@font-face {{ font-family: "DocKhmer"; font-weight: {w}; '
-        f'src: url("file://{os.path.join(PACKAGE_FONTS, f"NotoSansKhmer-{n}.ttf")}"); }}\n'
+        f'src: url("file://{os.path.join(FONTS, f"NotoSansKhmer-{n}.ttf")}"); }}\n'
         for w, n in (("normal", "Regular"), ("bold", "Bold")))
 
 
