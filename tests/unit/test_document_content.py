@@ -47,7 +47,8 @@ def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = N
 def uncited(text: str) -> str:
     """``text`` without the plan's number and date ('Kế hoạch số ... ngày ... của'), which
     the layout cites (or leaves blank): what is tested here is who issued the plan."""
-    return re.sub(r"Kế hoạch số .+? ngày .+? (của|về) ", r"Kế hoạch \1 ", text)
+    text = re.sub(r"Kế hoạch số .+? ngày .+? của ", "Kế hoạch của ", text)
+    return re.sub(r"Kế hoạch số .+? ngày .+? về ", "Kế hoạch ", text)
 
 
 def texts(d: Document) -> str:
