@@ -241,7 +241,7 @@ def test_proposals_go_to_whoever_grants_the_form(reports: pathlib.Path) -> None:
         ("Hộ gia đình bà Phạm Thị D", "Bằng khen của Chủ tịch UBND thành phố")]
     for element in ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
                     "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "TỜ TRÌNH",
-                    "Số:        /TTr-SVHTTDL", "Kính gửi: Sở Nội vụ thành phố Cần Thơ",
+                    "/TTr-SVHTTDL", "Kính gửi: Sở Nội vụ thành phố Cần Thơ",
                     "Về việc đề nghị Chủ tịch Ủy ban nhân dân thành phố Cần Thơ khen thưởng "
                     "gương điển hình tiên tiến năm 2025",
                     "kính đề nghị Sở Nội vụ thành phố Cần Thơ xem xét, trình Chủ tịch Ủy ban "
