@@ -1,10 +1,12 @@
 """A :class:`~showcase.plan.documents.model.Document` as PDF (HTML + WeasyPrint).
 
 Same layout as the Word file (Decree 30/2020/NĐ-CP): A4, margins 20/15/20/30
-mm, page numbers at the top centre from the second page. Fonts are embedded
-(subsets): Noto Serif from Debian's ``fonts-noto-core`` when installed (the
-Makefile's ``doc-deps``), else the Be Vietnam Pro shipped with the package;
-both cover Vietnamese. Only local files are read: any other URL is refused.
+mm, page numbers at the top centre from the second page. Set in Times New Roman
+where installed, else in its metric twin Liberation Serif (Debian's
+``fonts-liberation2``, the Makefile's ``doc-deps``), so that lines break as in
+the Word file; DocSerif (:func:`~showcase.plan.documents.fonts.fallback_faces`)
+is the last resort. Fonts are embedded (subsets). Only local files are read:
+any other URL is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import html
 import os
 import re
 
+from showcase.plan.documents.fonts import FAMILIES, PACKAGE_FONTS, fallback_faces
 from showcase.plan.documents.model import (
     CLOSE,
     MOTTO,
@@ -28,9 +31,6 @@ from showcase.plan.documents.model import (
     upper,
 )
 
-PACKAGE_FONTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "fonts")
-NOTO = "/usr/share/fonts/truetype/noto"
 _SPACES = re.compile(r" {2,}")  # blanks left to fill by hand keep their width
 _FIELD = re.compile(re.escape(OPEN) + r"[^" + re.escape(CLOSE) + r"]*" + re.escape(CLOSE))
 
@@ -39,25 +39,12 @@ class PdfError(Exception):
     """WeasyPrint or the system libraries it needs are missing (message in Vietnamese)."""
 
 
-def _faces() -> dict[tuple[str, str], str]:
-    """(weight, style) -> font file of the serif used for documents."""
-    noto = {("normal", "normal"): "NotoSerif-Regular.ttf", ("bold", "normal"):
-            "NotoSerif-Bold.ttf", ("normal", "italic"): "NotoSerif-Italic.ttf",
-            ("bold", "italic"): "NotoSerif-BoldItalic.ttf"}
-    if all(os.path.isfile(os.path.join(NOTO, f)) for f in noto.values()):
-        return {k: os.path.join(NOTO, f) for k, f in noto.items()}
-    regular = os.path.join(PACKAGE_FONTS, "BeVietnamPro-Regular.ttf")
-    bold = os.path.join(PACKAGE_FONTS, "BeVietnamPro-Bold.ttf")
-    return {("normal", "normal"): regular, ("bold", "normal"): bold,
-            ("normal", "italic"): regular, ("bold", "italic"): bold}
-
-
 def font_css(family: str = "DocSerif") -> str:
     """@font-face rules for the document serif and the package's sans (headings)."""
     rules = [
         f'@font-face {{ font-family: "{family}"; font-weight: {w}; font-style: {s}; '
         f'src: url("file://{path}"); }}'
-        for (w, s), path in sorted(_faces().items())
+        for (w, s), path in sorted(fallback_faces().items())
     ]
     for w, name in (("normal", "Regular"), ("bold", "Bold")):
         path = os.path.join(PACKAGE_FONTS, f"BeVietnamPro-{name}.ttf")
@@ -102,11 +89,12 @@ def _esc(text: str) -> str:
     return _SPACES.sub(lambda m: "\u00a0" * len(m.group(0)), "".join(out))
 
 
+SERIF = ", ".join(f'"{f}"' for f in FAMILIES) + ", DocSerif"
 CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
-        @top-center { content: counter(page); font: 13pt DocSerif; } }
+        @top-center { content: counter(page); font-size: 13pt; font-family: SERIF; } }
 @page :first { @top-center { content: none; } }
-body { font-family: DocSerif; font-size: 14pt; line-height: 1.3; margin: 0; }
+body { font-family: SERIF; font-size: 14pt; line-height: 1.3; margin: 0; }
 table.head, table.foot { width: 100%; border-collapse: collapse; }
 table.head td, table.foot td { vertical-align: top; padding: 0; text-align: center; }
 td.issuer-cell { width: 42%; font-size: 12pt; }
@@ -139,7 +127,7 @@ td.recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .note { font-style: italic; font-size: 13pt; }
 .signer-name { font-weight: bold; margin-top: 70pt; }
 .address { font-size: 11pt; font-style: italic; margin-top: 16pt; }
-"""
+""".replace("SERIF", SERIF)
 
 
 def _table(t: Table) -> str:
