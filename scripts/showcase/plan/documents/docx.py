@@ -15,6 +15,18 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from showcase.plan.documents.layout import (
+    BODY_PT,
+    LEFT_MM,
+    MOTTO_PT,
+    NAME_PT,
+    NUMBER_PT,
+    RIGHT_MM,
+    SLOGAN_PT,
+    TEXT_MM,
+    Head,
+    head,
+)
 from showcase.plan.documents.model import (
     CLOSE,
     MOTTO,
@@ -26,7 +38,6 @@ from showcase.plan.documents.model import (
     Heading,
     Para,
     Table,
-    upper,
 )
 
 if TYPE_CHECKING:
@@ -130,26 +141,56 @@ def _widths(table: object, cms: list[float]) -> None:
             cell.width = Cm(w)
 
 
-def _header(doc: DocxDocument, d: Document) -> None:
+def _lines(p: Paragraph, lines: tuple[str, ...], size: float, bold: bool = False) -> None:
+    """The measured lines of a name in one centred paragraph, a break after each."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for i, line in enumerate(lines):
+        if i:
+            p.runs[-1].add_break()
+        _text(p, line, size, bold)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _no_cell_margins(table: object) -> None:
+    """Cells without the default 0.19 cm side margins: the header's columns are
+    measured for their names (layout.LEFT_MM, RIGHT_MM)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        e = OxmlElement(f"w:{edge}")
+        e.set(qn("w:w"), "0")
+        e.set(qn("w:type"), "dxa")
+        margins.append(e)
+    table._tbl.tblPr.append(margins)  # type: ignore[attr-defined]
+
+
+def _header(doc: DocxDocument, d: Document, h: Head) -> None:
+    from docx.shared import Pt
+
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
-    _widths(t, [6.5, 10])
+    _no_cell_margins(t)
+    left_cm, right_cm = LEFT_MM / 10, RIGHT_MM / 10
+    _widths(t, [left_cm, right_cm])
     left, right = t.rows[0].cells
-    left.paragraphs[0].text = ""
-    if d.parent:
-        _text(left.paragraphs[0], upper(d.parent), 13)
-        left.paragraphs[0].alignment = 1
-        _para(left, upper(d.issuer), 13, bold=True, align="center", after=0)
+    first = left.paragraphs[0]
+    first.paragraph_format.space_after = Pt(0)
+    if h.parent:
+        _lines(first, h.parent, NAME_PT)
+        _lines(_para(left, align="center", after=0), h.issuer, NAME_PT, bold=True)
     else:
-        _text(left.paragraphs[0], upper(d.issuer), 13, bold=True)
-        left.paragraphs[0].alignment = 1
-    _rule(left, 2.5, 6.5)
-    _para(left, d.number, 13, align="center")
-    _text(right.paragraphs[0], MOTTO, 12, bold=True)
+        _lines(first, h.issuer, NAME_PT, bold=True)
+    _rule(left, h.issuer_rule_mm / 10, left_cm)
+    _para(left, d.number, NUMBER_PT, align="center")
+    _text(right.paragraphs[0], MOTTO, MOTTO_PT, bold=True)
     right.paragraphs[0].alignment = 1
-    _para(right, SLOGAN, 14, bold=True, align="center", after=0)
-    _rule(right, 5.6, 10)
-    _para(right, d.place_date, 14, italic=True, align="center")
+    right.paragraphs[0].paragraph_format.space_after = Pt(0)
+    _para(right, SLOGAN, SLOGAN_PT, bold=True, align="center", after=0)
+    _rule(right, h.slogan_rule_mm / 10, right_cm)
+    _para(right, d.place_date, BODY_PT, italic=True, align="center")
 
 
 def _table(doc: DocxDocument, t: Table) -> None:
@@ -219,17 +260,12 @@ def write(d: Document, day: dt.date) -> bytes:
     s.page_width, s.page_height = Cm(21), Cm(29.7)
     s.top_margin = s.bottom_margin = Cm(2)
     s.left_margin, s.right_margin = Cm(3), Cm(1.5)
-    _header(doc, d)
-    _para(doc, d.kind, 14, bold=True, align="center", after=0)
-    _para(doc, d.subject, 14, bold=True, align="center", after=0)
-    _rule(doc, 4, 16.5)
-    to = d.to
-    if len(to) == 1:
-        _para(doc, f"Kính gửi: {to[0]}", 14, align="center")
-    else:
-        _para(doc, "Kính gửi:", 14, align="center", after=0)
-        for name in to:
-            _para(doc, f"- {name};", 14, align="center", after=0)
+    h = head(d)
+    _header(doc, d, h)
+    _para(doc, d.kind, BODY_PT, bold=True, align="center", after=0)
+    _para(doc, d.subject, BODY_PT, bold=True, align="center", after=0)
+    _rule(doc, h.subject_rule_mm / 10, TEXT_MM / 10)
+    _lines(_para(doc, align="center"), h.to, BODY_PT)
     _body(doc, d)
     _footer(doc, d)
     stamp = dt.datetime(day.year, day.month, day.day)

@@ -17,6 +17,15 @@ import os
 import re
 
 from showcase.plan.documents.fonts import FAMILIES, PACKAGE_FONTS, fallback_faces
+from showcase.plan.documents.layout import (
+    LEFT_MM,
+    MOTTO_PT,
+    NAME_PT,
+    NUMBER_PT,
+    RIGHT_MM,
+    SLOGAN_PT,
+    head,
+)
 from showcase.plan.documents.model import (
     CLOSE,
     MOTTO,
@@ -28,7 +37,6 @@ from showcase.plan.documents.model import (
     Heading,
     Para,
     Table,
-    upper,
 )
 
 _SPACES = re.compile(r" {2,}")  # blanks left to fill by hand keep their width
@@ -96,13 +104,14 @@ CSS = """
 @page :first { @top-center { content: none; } }
 body { font-family: SERIF; font-size: 14pt; line-height: 1.3; margin: 0; }
 table.head, table.foot { width: 100%; border-collapse: collapse; }
+table.head { table-layout: fixed; }
 table.head td, table.foot td { vertical-align: top; padding: 0; text-align: center; }
-td.issuer-cell { width: 42%; font-size: 12pt; }
+td.issuer-cell { width: LEFTmm; font-size: NAMEpt; } td.motto-cell { width: RIGHTmm; }
 .issuer, .motto, .slogan, .signer, .kind, .subject { font-weight: bold; }
-.motto { font-size: 12pt; white-space: nowrap; } .slogan { font-size: 14pt; }
+.name, .motto, .to-line { white-space: nowrap; }
+.motto { font-size: MOTTOpt; } .slogan { font-size: SLOGANpt; }
 hr { border: 0; border-top: 0.8pt solid #000; margin: 2pt auto 6pt; }
-hr.issuer-rule { width: 30%; } hr.slogan-rule { width: 62%; } hr.subject-rule { width: 25%; }
-.number { font-size: 13pt; margin-top: 4pt; white-space: pre; }
+.number { font-size: NUMBERpt; margin-top: 4pt; white-space: pre; }
 .date { font-style: italic; margin-top: 4pt; }
 .kind { text-align: center; margin: 18pt 0 0; font-size: 14pt; }
 .subject { text-align: center; margin: 0; }
@@ -127,7 +136,10 @@ td.recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .note { font-style: italic; font-size: 13pt; }
 .signer-name { font-weight: bold; margin-top: 70pt; }
 .address { font-size: 11pt; font-style: italic; margin-top: 16pt; }
-""".replace("SERIF", SERIF)
+"""
+for _key, _value in (("SERIF", SERIF), ("LEFT", LEFT_MM), ("RIGHT", RIGHT_MM), ("NAME", NAME_PT),
+                     ("MOTTO", MOTTO_PT), ("SLOGAN", SLOGAN_PT), ("NUMBER", NUMBER_PT)):
+    CSS = CSS.replace(_key, str(_value))
 
 
 def _table(t: Table) -> str:
@@ -163,21 +175,29 @@ def _block(b: object) -> str:
             f"{html.escape(b.prompt)}{html.escape(CLOSE)}</span></p>{lines}</div>")
 
 
+def _rule(mm: float) -> str:
+    return f'<hr style="width: {mm:.1f}mm">'
+
+
+def _lines(lines: tuple[str, ...], cls: str) -> str:
+    return "".join(f'<div class="{cls}">{_esc(line)}</div>' for line in lines)
+
+
 def to_html(d: Document) -> str:
-    parent = f"<div>{_esc(upper(d.parent))}</div>" if d.parent else ""
-    to = (f"Kính gửi: {_esc(d.to[0])}" if len(d.to) == 1 else
-          "Kính gửi:<br>" + "<br>".join(f"- {_esc(t)};" for t in d.to))
+    h = head(d)
+    parent = _lines(h.parent, "name")
+    to = _lines(h.to, "to-line")
     recipients = "".join(f"<div>- {_esc(r)}</div>" for r in d.recipients)
     address = f'<div class="address">{_esc(d.address)}</div>' if d.address else ""
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>{html.escape(d.title)}</title><style>{font_css()}{CSS}</style></head><body>
 <table class="head"><tr><td class="issuer-cell">{parent}
-<div class="issuer">{_esc(upper(d.issuer))}</div><hr class="issuer-rule">
+<div class="issuer">{_lines(h.issuer, "name")}</div>{_rule(h.issuer_rule_mm)}
 <div class="number">{_esc(d.number)}</div></td>
-<td><div class="motto">{MOTTO}</div><div class="slogan">{SLOGAN}</div>
-<hr class="slogan-rule"><div class="date">{_esc(d.place_date)}</div></td></tr></table>
+<td class="motto-cell"><div class="motto">{MOTTO}</div><div class="slogan">{SLOGAN}</div>
+{_rule(h.slogan_rule_mm)}<div class="date">{_esc(d.place_date)}</div></td></tr></table>
 <div class="kind">{_esc(d.kind)}</div><div class="subject">{_esc(d.subject)}</div>
-<hr class="subject-rule"><div class="to">{to}</div>
+{_rule(h.subject_rule_mm)}<div class="to">{to}</div>
 {"".join(_block(b) for b in d.body)}
 <table class="foot"><tr><td class="recipients"><div class="label">Nơi nhận:</div>{recipients}</td>
 <td><div class="signer">{_esc(d.signer_title)}</div>
