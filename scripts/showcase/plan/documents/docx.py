@@ -21,10 +21,13 @@ from showcase.plan.documents.layout import (
     MOTTO_PT,
     NAME_PT,
     NUMBER_PT,
+    RECIPIENTS_MM,
+    RECIPIENTS_PT,
     RIGHT_MM,
     SLOGAN_PT,
     TEXT_MM,
     Head,
+    closing_start,
     head,
 )
 from showcase.plan.documents.model import (
@@ -141,15 +144,17 @@ def _widths(table: object, cms: list[float]) -> None:
             cell.width = Cm(w)
 
 
-def _lines(p: Paragraph, lines: tuple[str, ...], size: float, bold: bool = False) -> None:
-    """The measured lines of a name in one centred paragraph, a break after each."""
+def _lines(p: Paragraph, lines: tuple[str, ...], size: float, bold: bool = False,
+           align: str = "center") -> None:
+    """Measured lines (layout.head) in one paragraph, a break after each."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     for i, line in enumerate(lines):
         if i:
             p.runs[-1].add_break()
         _text(p, line, size, bold)
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.alignment = (WD_ALIGN_PARAGRAPH.CENTER if align == "center" else
+                   WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def _no_cell_margins(table: object) -> None:
@@ -213,9 +218,12 @@ def _table(doc: DocxDocument, t: Table) -> None:
 
 
 def _body(doc: DocxDocument, d: Document) -> None:
-    for b in d.body:
+    keep = closing_start(d.body)
+    for i, b in enumerate(d.body):
+        first = len(doc.paragraphs)
         if isinstance(b, Heading):
-            _para(doc, b.text, 14, bold=True, italic=b.level > 1, align="left", indent=True)
+            p = _para(doc, b.text, 14, bold=True, italic=b.level > 1, align="left", indent=True)
+            p.paragraph_format.keep_with_next = True
         elif isinstance(b, Para):
             _para(doc, b.text, 14, indent=True)
         elif isinstance(b, Bullets):
@@ -227,21 +235,32 @@ def _body(doc: DocxDocument, d: Document) -> None:
             _para(doc, f"{OPEN}Cần bổ sung: {b.prompt}{CLOSE}", 14, indent=True)
             for _ in range(b.lines):
                 _para(doc, "." * 110, 12, align="left", after=2)
+        if i >= keep:  # held with the signature (the footer's row cannot split)
+            for p in doc.paragraphs[first:]:
+                p.paragraph_format.keep_with_next = True
 
 
-def _footer(doc: DocxDocument, d: Document) -> None:
+def _cant_split(row: object) -> None:
+    from docx.oxml import OxmlElement
 
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _footer(doc: DocxDocument, d: Document, h: Head) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
-    _widths(t, [8, 8.5])
+    _no_cell_margins(t)
+    _widths(t, [RECIPIENTS_MM / 10, (TEXT_MM - RECIPIENTS_MM) / 10])
+    _cant_split(t.rows[0])
     left, right = t.rows[0].cells
     _text(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=True)
-    for item in d.recipients:
-        _para(left, f"- {item}", 11, align="left", after=0)
+    for lines in h.recipients:
+        _lines(_para(left, align="left", after=0), lines, RECIPIENTS_PT, align="left")
     _text(right.paragraphs[0], d.signer_title, 14, bold=True)
     right.paragraphs[0].alignment = 1
-    _para(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, italic=True, align="center", after=0)
-    for _ in range(4):
+    # Decree 30: the signer's title, room for the signature and seal, the full name.
+    for _ in range(5):
         _para(right, "", align="center", after=0)
     _para(right, d.signer_name, 14, bold=True, align="center")
     if d.address:
@@ -267,7 +286,7 @@ def write(d: Document, day: dt.date) -> bytes:
     _rule(doc, h.subject_rule_mm / 10, TEXT_MM / 10)
     _lines(_para(doc, align="center"), h.to, BODY_PT)
     _body(doc, d)
-    _footer(doc, d)
+    _footer(doc, d, h)
     stamp = dt.datetime(day.year, day.month, day.day)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = d.title, d.issuer, d.issuer

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from showcase.plan.documents.fonts import width
-from showcase.plan.documents.model import SLOGAN, Document, upper
+from showcase.plan.documents.model import SLOGAN, Block, Document, Heading, Table, upper
 
 TEXT_MM = 165.0  # A4 less the 30 mm and 15 mm margins
 LEFT_MM, RIGHT_MM = 75.0, 90.0  # the header's columns: the national title needs 88.3 mm
@@ -22,6 +22,7 @@ NAME_PT = 12  # governing body, issuing body (upright; the issuer bold)
 MOTTO_PT, SLOGAN_PT = 12, 13  # national title, motto (both bold)
 NUMBER_PT = 13
 BODY_PT = 14  # place and date, type, subject, "Kính gửi", text, signer
+RECIPIENTS_MM, RECIPIENTS_PT = 80.0, 11  # "Nơi nhận", left of the signer
 RULE_SHARE = 0.4  # rule under the issuer and under the subject: 1/3 to 1/2 of the line
 _SLACK_MM = 1.0  # kept free in every measured line (rounding, another renderer)
 PT_MM = 25.4 / 72
@@ -45,8 +46,8 @@ def _boundaries(words: list[str]) -> list[set[int]]:
     """Break points (index of the word a line may start with), finest last."""
     locality = {i for i in range(1, len(words)) if _locality_at(words, i)}
     locality |= {i for i in range(1, len(words)) if words[i - 1].endswith(":")}
-    phrase = locality | {i for i in range(1, len(words))
-                         if words[i].lower() == "và" or words[i - 1].endswith(",")}
+    phrase = locality | {i for i in range(1, len(words)) if words[i].lower() == "và"
+                         or words[i - 1].endswith(",") or words[i].startswith("(")}
     lower = " ".join(words).lower()
     body = next((len(b.split()) for b in _BODIES if lower.startswith(b + " ")), 0)
     kind = phrase | ({body} if body else set())
@@ -122,6 +123,7 @@ class Head:
     slogan_rule_mm: float
     subject_rule_mm: float
     to: tuple[str, ...]  # the lines of "Kính gửi"
+    recipients: tuple[tuple[str, ...], ...]  # the lines of each "- ..." of "Nơi nhận"
 
 
 def head(d: Document) -> Head:
@@ -137,5 +139,20 @@ def head(d: Document) -> Head:
         to = ("Kính gửi:", *[line for t in d.to for line in phrase_lines(f"- {t};", TEXT_MM,
                                                                           body)])
     subject = min(measure(BODY_PT, bold=True)(d.subject), TEXT_MM)
+    small = measure(RECIPIENTS_PT)
+    recipients = tuple(phrase_lines(f"- {r}", RECIPIENTS_MM, small) for r in d.recipients)
     return Head(parent, issuer, RULE_SHARE * max(map(bold, issuer)),
-                measure(SLOGAN_PT, bold=True)(SLOGAN), RULE_SHARE * subject, to)
+                measure(SLOGAN_PT, bold=True)(SLOGAN), RULE_SHARE * subject, to, recipients)
+
+
+def closing_start(body: tuple[Block, ...]) -> int:
+    """Index of the first block kept on the page of the signature: the last block
+    (with its heading), so that the signature never stands alone on a page. A
+    table is never held back (it may be longer than a page): the signature then
+    keeps the paragraph after it, which every document has."""
+    start = len(body)
+    if body and not isinstance(body[-1], Table | Heading):
+        start -= 1
+        if start and isinstance(body[start - 1], Heading):
+            start -= 1
+    return start

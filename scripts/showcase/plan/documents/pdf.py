@@ -22,8 +22,10 @@ from showcase.plan.documents.layout import (
     MOTTO_PT,
     NAME_PT,
     NUMBER_PT,
+    RECIPIENTS_MM,
     RIGHT_MM,
     SLOGAN_PT,
+    closing_start,
     head,
 )
 from showcase.plan.documents.model import (
@@ -119,6 +121,8 @@ hr { border: 0; border-top: 0.8pt solid #000; margin: 2pt auto 6pt; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1cm; }
 h2 { font-size: 14pt; margin: 8pt 0 4pt; text-indent: 1cm; }
 h3 { font-size: 14pt; font-style: italic; margin: 6pt 0 4pt; text-indent: 1cm; }
+h2, h3 { break-after: avoid; }
+.closing { break-inside: avoid; }
 table.data { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 11.5pt;
              page-break-inside: auto; }
 table.data th, table.data td { border: 0.6pt solid #000; padding: 2pt 3pt; text-align: left;
@@ -130,15 +134,16 @@ table.data thead { display: table-header-group; } table.data tr { page-break-ins
 .blank { border: 0.8pt dashed #777; padding: 4pt 6pt 2pt; margin: 0 0 8pt; }
 .blank p { text-indent: 0; }
 .blank .line { border-bottom: 0.6pt dotted #555; height: 16pt; }
-table.foot { margin-top: 12pt; page-break-inside: avoid; }
-table.foot td.recipients { width: 48%; text-align: left; font-size: 11pt; }
+table.foot { margin-top: 12pt; page-break-inside: avoid; table-layout: fixed; }
+table.foot td.recipients { width: RECIPIENTSmm; text-align: left; font-size: 11pt; }
+td.recipients .rec { white-space: nowrap; }
 td.recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
-.note { font-style: italic; font-size: 13pt; }
 .signer-name { font-weight: bold; margin-top: 70pt; }
 .address { font-size: 11pt; font-style: italic; margin-top: 16pt; }
 """
 for _key, _value in (("SERIF", SERIF), ("LEFT", LEFT_MM), ("RIGHT", RIGHT_MM), ("NAME", NAME_PT),
-                     ("MOTTO", MOTTO_PT), ("SLOGAN", SLOGAN_PT), ("NUMBER", NUMBER_PT)):
+                     ("MOTTO", MOTTO_PT), ("SLOGAN", SLOGAN_PT), ("NUMBER", NUMBER_PT),
+                     ("RECIPIENTS", RECIPIENTS_MM)):
     CSS = CSS.replace(_key, str(_value))
 
 
@@ -185,9 +190,10 @@ def _lines(lines: tuple[str, ...], cls: str) -> str:
 
 def to_html(d: Document) -> str:
     h = head(d)
+    keep = closing_start(d.body)
     parent = _lines(h.parent, "name")
     to = _lines(h.to, "to-line")
-    recipients = "".join(f"<div>- {_esc(r)}</div>" for r in d.recipients)
+    recipients = "".join(f"<div>{_lines(r, 'rec')}</div>" for r in h.recipients)
     address = f'<div class="address">{_esc(d.address)}</div>' if d.address else ""
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>{html.escape(d.title)}</title><style>{font_css()}{CSS}</style></head><body>
@@ -198,11 +204,11 @@ def to_html(d: Document) -> str:
 {_rule(h.slogan_rule_mm)}<div class="date">{_esc(d.place_date)}</div></td></tr></table>
 <div class="kind">{_esc(d.kind)}</div><div class="subject">{_esc(d.subject)}</div>
 {_rule(h.subject_rule_mm)}<div class="to">{to}</div>
-{"".join(_block(b) for b in d.body)}
+{"".join(_block(b) for b in d.body[:keep])}<div class="closing">
+{"".join(_block(b) for b in d.body[keep:])}
 <table class="foot"><tr><td class="recipients"><div class="label">Nơi nhận:</div>{recipients}</td>
 <td><div class="signer">{_esc(d.signer_title)}</div>
-<div class="note">(Ký, ghi rõ họ tên, đóng dấu)</div>
-<div class="signer-name">{_esc(d.signer_name)}</div></td></tr></table>{address}
+<div class="signer-name">{_esc(d.signer_name)}</div></td></tr></table>{address}</div>
 </body></html>"""
 
 
