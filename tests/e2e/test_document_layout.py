@@ -13,8 +13,11 @@ import pathlib
 import shutil
 import subprocess
 
+import docx
 import pypdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
 from showcase.cli import main
@@ -57,3 +60,20 @@ def test_pdf_fonts_are_times_metric(out: pathlib.Path, name: str) -> None:
     listed = subprocess.run(["pdffonts", str(out / name)], capture_output=True, text=True,
                             check=True).stdout
     assert "Liberation-Serif" in listed or "TimesNewRoman" in listed, listed
+
+
+DOCXS = ("report-2025.docx", "proposals-2025.docx", "report-2024-vhtt-vinh-chau.docx")
+
+
+@pytest.mark.parametrize("name", DOCXS)
+def test_word_numbers_pages_from_the_second_top_centre(out: pathlib.Path, name: str) -> None:
+    """A PAGE field centred in the header, a different (empty) first-page header."""
+    section = docx.Document(str(out / name)).sections[0]
+    assert section.different_first_page_header_footer
+    first = section.first_page_header
+    assert not first.is_linked_to_previous and not "".join(p.text for p in first.paragraphs)
+    p = section.header.paragraphs[0]
+    assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    xml = p._p.xml
+    assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
+    assert "".join(t.text for t in p._p.iter(qn("w:instrText"))).strip() == "PAGE"

@@ -2,9 +2,10 @@
 
 Layout of Decree 30/2020/NĐ-CP, Appendix I: A4, margins 20 mm top and
 bottom, 30 mm left, 15 mm right; Times New Roman (the Unicode font every
-office has) 13-14 pt; header in two columns with the short rules under the
-issuing body and the slogan; body justified, first line indented 1 cm;
-"Nơi nhận" and the signer side by side. Fill-in fields are highlighted in
+office has) 11-14 pt; pages numbered from the second, top centre; the header
+in two columns (lines and rules measured in :mod:`.layout`, as in the PDF);
+body justified, first line indented 1 cm; "Nơi nhận" and the signer side by
+side, kept on the page of the last paragraph. Fill-in fields are highlighted in
 yellow. Same input, same bytes.
 """
 
@@ -267,6 +268,37 @@ def _footer(doc: DocxDocument, d: Document, h: Head) -> None:
         _para(doc, d.address, 11, italic=True, align="left")
 
 
+def _page_numbers(section: object) -> None:
+    """Decree 30: pages numbered from the second, Arabic numerals, top centre (a PAGE
+    field in the header; the first page has its own, empty header)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    s = section  # docx.section.Section
+    s.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    s.first_page_header.is_linked_to_previous = False  # type: ignore[attr-defined]
+    s.header.is_linked_to_previous = False  # type: ignore[attr-defined]
+    p = s.header.paragraphs[0]  # type: ignore[attr-defined]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    parts: list[tuple[str, str]] = [("begin", ""), ("instr", " PAGE "), ("separate", ""),
+                                    ("text", "2"), ("end", "")]
+    for kind, value in parts:
+        run = p.add_run()
+        _font(run, NUMBER_PT)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = value
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+
 def write(d: Document, day: dt.date) -> bytes:
     """The Word file; ``day`` stamps its metadata (same input, same bytes)."""
     from docx import Document as New
@@ -279,6 +311,7 @@ def write(d: Document, day: dt.date) -> bytes:
     s.page_width, s.page_height = Cm(21), Cm(29.7)
     s.top_margin = s.bottom_margin = Cm(2)
     s.left_margin, s.right_margin = Cm(3), Cm(1.5)
+    _page_numbers(s)
     h = head(d)
     _header(doc, d, h)
     _para(doc, d.kind, BODY_PT, bold=True, align="center", after=0)
