@@ -80,7 +80,7 @@ def test_department_report_has_every_element(reports: pathlib.Path) -> None:
         "Kết quả giới thiệu gương điển hình tiên tiến năm 2025",
         "Kính gửi: Sở Nội vụ thành phố Cần Thơ", "I. KẾT QUẢ THỰC HIỆN",
         "II. HẠN CHẾ, TỒN TẠI VÀ NGUYÊN NHÂN", "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:",
-        "- Lưu: VT.", "GIÁM ĐỐC", "[Họ và tên người ký]", "Thang điểm: +10",
+        "- Lưu: VT, TCPC.", "GIÁM ĐỐC", "[Họ và tên người ký]", "Thang điểm: +10",
     ):
         assert element in text, element
     assert text.count("[Cần bổ sung:") == 3

@@ -40,6 +40,17 @@ _HEADS = (("Trung tâm", "GIÁM ĐỐC"), ("Bảo tàng", "GIÁM ĐỐC"), ("Th�
           ("Thanh tra", "CHÁNH THANH TRA"), ("Phòng", "TRƯỞNG PHÒNG"))
 
 
+def plan_citation(a: Annual) -> str:
+    """'Kế hoạch số 45/KH-SVHTTDL ngày 20/07/2023': the plan in force in the year, by
+    its number and date (``plan_number``, ``plan_date`` of its ``quota_periods``
+    entry); each a highlighted blank while unset."""
+    plans = [p for p in a.quotas.periods if p.start.year <= a.year <= p.end.year]
+    plan = plans[-1] if plans else None
+    number = plan.plan_number if plan and plan.plan_number else blank("số, ký hiệu")
+    day = vn_date(plan.plan_date) if plan and plan.plan_date else blank("ngày ban hành")
+    return f"Kế hoạch số {number} ngày {day}"
+
+
 def place_date(place: str, year: int) -> str:
     """'Cần Thơ, ngày      tháng      năm 2026' (day and month written when signing)."""
     return f"{place or blank('Địa danh')}, {DAY_BLANK} {year}"
@@ -151,9 +162,9 @@ def department_report(a: Annual, publisher: Publisher) -> Document:
     """
     rows = tuple(r for r in a.rows if r.score.owed or r.profiles)
     body: list[Block] = [
-        Para(f"Thực hiện Kế hoạch phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển "
-             f"hình tiên tiến, {publisher.name} báo cáo kết quả giới thiệu gương điển hình "
-             f"tiên tiến năm {a.year} như sau:"),
+        Para(f"Thực hiện {plan_citation(a)} về phát hiện, bồi dưỡng, xây dựng và nhân rộng "
+             f"các gương điển hình tiên tiến, {publisher.name} báo cáo kết quả giới thiệu "
+             f"gương điển hình tiên tiến năm {a.year} như sau:"),
         Heading("I. KẾT QUẢ THỰC HIỆN"),
         Heading("1. Tình hình chung", 2), *_overview(a, rows),
         Heading("2. Kết quả theo đơn vị", 2), _unit_table(rows),
@@ -173,7 +184,7 @@ def department_report(a: Annual, publisher: Publisher) -> Document:
         subject=f"Kết quả giới thiệu gương điển hình tiên tiến năm {a.year}",
         to=(home,), body=tuple(body),
         recipients=(f"{home};", "Giám đốc, các Phó Giám đốc Sở;", "Phòng Tổ chức - Pháp chế;",
-                    "Lưu: VT."),
+                    f"Lưu: VT, {publisher.drafting_office}."),
         signer_title=publisher.signer, signer_name=blank("Họ và tên người ký"),
         address=publisher.address,
         title=f"Báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {a.year}",
@@ -213,9 +224,9 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     r = rows[0]
     mine = [(p, state(p, a.today)) for p in r.profiles]
     body: list[Block] = [
-        Para(f"Thực hiện Kế hoạch của {publisher.name} về phát hiện, bồi dưỡng, xây dựng và "
-             f"nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo kết quả năm "
-             f"{a.year} như sau:"),
+        Para(f"Thực hiện {plan_citation(a)} của {publisher.name} về phát hiện, bồi dưỡng, "
+             f"xây dựng và nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo kết "
+             f"quả năm {a.year} như sau:"),
         Heading("I. KẾT QUẢ THỰC HIỆN"),
         Heading("1. Thực hiện chỉ tiêu", 2), *_overview(a, rows), _unit_table(rows),
         Para(rubric_text(r.score.rubric)),
@@ -260,11 +271,12 @@ def proposals(a: Annual, office: Unit, publisher: Publisher) -> Document:
         Para("Kính trình Giám đốc Sở xem xét, quyết định./."),
     ]
     return Document(
-        parent=publisher.name, issuer=office.name, number=number("TTr", "TCPC"),
+        parent=publisher.name, issuer=office.name, number=number("TTr", publisher.drafting_office),
         place_date=place_date(publisher.place, a.today.year), kind="TỜ TRÌNH",
         subject=f"Về việc đề nghị khen thưởng gương điển hình tiên tiến năm {a.year}",
         to=(f"Giám đốc {publisher.name}",), body=tuple(body),
-        recipients=("Như trên;", "Hội đồng Thi đua - Khen thưởng Sở;", "Lưu: VT, TCPC."),
+        recipients=("Như trên;", "Hội đồng Thi đua - Khen thưởng Sở;",
+                    f"Lưu: VT, {publisher.drafting_office}."),
         signer_title="TRƯỞNG PHÒNG", signer_name=blank("Họ và tên người ký"),
         title=f"Tờ trình đề nghị khen thưởng gương điển hình tiên tiến năm {a.year}",
     )
