@@ -123,9 +123,10 @@ h2 { font-size: 14pt; margin: 8pt 0 4pt; text-indent: 1cm; }
 h3 { font-size: 14pt; font-style: italic; margin: 6pt 0 4pt; text-indent: 1cm; }
 h2, h3 { break-after: avoid; }
 .closing { break-inside: avoid; }
-table.data { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 11.5pt;
+/* As the Word table (12 pt, the Table Grid style's 0.19 cm cell margins): cells break alike. */
+table.data { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 12pt;
              page-break-inside: auto; }
-table.data th, table.data td { border: 0.6pt solid #000; padding: 2pt 3pt; text-align: left;
+table.data th, table.data td { border: 0.6pt solid #000; padding: 1pt 5.4pt; text-align: left;
                                vertical-align: top; }
 table.data th { text-align: center; font-weight: bold; }
 table.data td.num { text-align: center; } table.data tr.total td { font-weight: bold; }
