@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO
 from showcase.context import read_mkdocs_yml
@@ -79,3 +81,17 @@ def test_kinh_gui_breaks_before_the_locality() -> None:
     assert phrase_lines(text, TEXT_MM, measure(14)) == (text,)
     assert phrase_lines(text, 120, measure(14)) == (
         "Kính gửi: Giám đốc Sở Văn hóa, Thể thao và Du lịch", "thành phố Cần Thơ")
+
+
+WORDS = st.sampled_from(["Ủy", "ban", "nhân", "dân", "tỉnh", "thành", "phố", "thị", "xã", "và",
+                         "Sở", "Văn", "hóa,", "Trung", "tâm", "Phòng", "(Phòng", "Khmer",
+                         "Ánh", "Bình", "Minh", "huyện", "Cù", "Lao", "Dung", "Kính", "gửi:"])
+
+
+@given(st.lists(WORDS, min_size=1, max_size=16), st.floats(20, 170), st.booleans())
+def test_lines_keep_every_word_and_fit(words: list[str], max_mm: float, caps: bool) -> None:
+    """Whatever the name: nothing lost or reordered; every line of two words or more fits."""
+    text = " ".join(words)
+    lines = phrase_lines(text, max_mm, BOLD, caps=caps)
+    assert " ".join(lines) == (text.upper() if caps else text)
+    assert all(BOLD(line) <= max_mm or " " not in line for line in lines)

@@ -141,7 +141,7 @@ def head(d: Document) -> Head:
     subject = min(measure(BODY_PT, bold=True)(d.subject), TEXT_MM)
     small = measure(RECIPIENTS_PT)
     recipients = tuple(phrase_lines(f"- {r}", RECIPIENTS_MM, small) for r in d.recipients)
-    return Head(parent, issuer, RULE_SHARE * max(map(bold, issuer)),
+    return Head(parent, issuer, RULE_SHARE * max(map(bold, issuer), default=0),
                 measure(SLOGAN_PT, bold=True)(SLOGAN), RULE_SHARE * subject, to, recipients)
 
 
