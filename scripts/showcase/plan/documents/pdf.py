@@ -104,7 +104,8 @@ CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
         @top-center { content: counter(page); font-size: 13pt; font-family: SERIF; } }
 @page :first { @top-center { content: none; } }
-body { font-family: SERIF; font-size: 14pt; line-height: 1.3; margin: 0; }
+/* Spacing as in the Word file: its lines are 1.15 "single" lines of Times (1.15 em). */
+body { font-family: SERIF; font-size: 14pt; line-height: 1.32; margin: 0; }
 table.head, table.foot { width: 100%; border-collapse: collapse; }
 table.head { table-layout: fixed; }
 table.head td, table.foot td { vertical-align: top; padding: 0; text-align: center; }
@@ -119,8 +120,9 @@ hr { border: 0; border-top: 0.8pt solid #000; margin: 2pt auto 6pt; }
 .subject { text-align: center; margin: 0; }
 .to { text-align: center; margin: 6pt 0 10pt; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1cm; }
-h2 { font-size: 14pt; margin: 8pt 0 4pt; text-indent: 1cm; }
-h3 { font-size: 14pt; font-style: italic; margin: 6pt 0 4pt; text-indent: 1cm; }
+h2 { font-size: 14pt; margin: 0 0 6pt; text-indent: 1cm; }
+h3 { font-size: 14pt; font-style: italic; margin: 0 0 6pt; text-indent: 1cm; }
+p.item { margin-bottom: 3pt; }
 h2, h3 { break-after: avoid; }
 .closing { break-inside: avoid; }
 /* As the Word table (12 pt, the Table Grid style's 0.19 cm cell margins): cells break alike. */
@@ -172,7 +174,7 @@ def _block(b: object) -> str:
     if isinstance(b, Para):
         return f"<p>{_esc(b.text)}</p>"
     if isinstance(b, Bullets):
-        return "".join(f"<p>- {_esc(item)}</p>" for item in b.items)
+        return "".join(f'<p class="item">- {_esc(item)}</p>' for item in b.items)
     if isinstance(b, Table):
         return _table(b)
     assert isinstance(b, Blank)
