@@ -121,9 +121,11 @@ font-deps:
 	fi
 
 # Official documents and the honour book (PDF through WeasyPrint): Debian's Pango,
-# the Noto fonts embedded in the PDFs, and poppler-utils (pdftotext, pdftoppm) that
-# the tests read them back with. Installs only what is missing.
-DOC_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core poppler-utils
+# the fonts embedded in the PDFs (Liberation Serif 2, metric-compatible with Times
+# New Roman, for the documents: version 2 has the Vietnamese letters, 1.07 in
+# fonts-liberation does not; Noto for the book), and poppler-utils (pdftotext,
+# pdftoppm, pdffonts) that the tests read them back with. Installs only what is missing.
+DOC_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-liberation2 poppler-utils
 
 doc-deps:
 	@missing=""; \

@@ -34,6 +34,8 @@ class QuotaPeriod:
     name: str = ""
     counts_from: dt.date | None = None
     counts_from_reason: str = ""
+    plan_number: str = ""  # "45/KH-SVHTTDL": cited in the documents, a blank while unset
+    plan_date: dt.date | None = None  # the day the plan was signed
     issued_by: str = ""  # the plan's issuer under its name on the day it was issued
 
     @property
@@ -52,6 +54,9 @@ class Publisher:
     symbol: str = ""  # the abbreviation after the document type: "BC-SVHTTDL"
     signer: str = "GIÁM ĐỐC"  # title of the head who signs
     home_affairs: str = "Sở Nội vụ"  # the body that receives the annual report
+    # The office that drafts the report and the proposals, abbreviated as in
+    # "Lưu: VT, TCPC." and "Số: .../TTr-TCPC" (Tổ chức - Pháp chế).
+    drafting_office: str = "TCPC"
     address: str = ""  # printed at the foot of the documents when set
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
@@ -72,7 +77,7 @@ class Rubric:
 
 
 PUBLISHER_KEYS = {"name", "parent", "place", "symbol", "signer", "home_affairs", "address",
-                  "from", "to"}
+                  "drafting_office", "from", "to"}
 
 DEFAULT_PERIODS = (
     QuotaPeriod(dt.date(2022, 1, 1), dt.date(2025, 12, 31), 1, 1, "Kế hoạch 2022-2025"),
@@ -113,7 +118,8 @@ def periods(v: Any) -> tuple[QuotaPeriod, ...]:
         if not isinstance(item, dict):
             raise OptionsError(f"'{where}' phải có start, end, per_semester, published_per_year.")
         unknown = set(item) - {"start", "end", "per_semester", "published_per_year", "name",
-                               "counts_from", "counts_from_reason", "issued_by"}
+                               "counts_from", "counts_from_reason", "plan_number", "plan_date",
+                               "issued_by"}
         if unknown:
             raise OptionsError(f"'{where}' có khóa không hợp lệ: {', '.join(sorted(unknown))}.")
         if "start" not in item or "end" not in item:
@@ -127,6 +133,9 @@ def periods(v: Any) -> tuple[QuotaPeriod, ...]:
             day(item["counts_from"], where + ".counts_from") if item.get("counts_from")
             else None,
             " ".join(str(item.get("counts_from_reason") or "").split()),
+            text(item["plan_number"], where + ".plan_number").strip()
+            if item.get("plan_number") is not None else "",
+            day(item["plan_date"], where + ".plan_date") if item.get("plan_date") else None,
             " ".join(text(item["issued_by"], where + ".issued_by").split())
             if item.get("issued_by") is not None else "",
         )

@@ -44,7 +44,9 @@ class Options:
     """Mark every profile page as sample content."""
     quota_periods: tuple[QuotaPeriod, ...] = DEFAULT_PERIODS
     """Plans with their quotas: [{name, start, end, per_semester, published_per_year,
-    counts_from, counts_from_reason, issued_by}]."""
+    counts_from, counts_from_reason, plan_number, plan_date, issued_by}]; the documents
+    cite the plan by ``plan_number`` and ``plan_date`` (a highlighted blank while unset)
+    and its issuer ``issued_by`` as named when it was issued."""
     today: dt.date | None = None
     """Treat this YYYY-MM-DD as today (reproducible builds)."""
     cache_dir: str = ".showcase-cache"
@@ -57,7 +59,7 @@ class Options:
     """GitHub team of the editorial board, e.g. "@org/ban-bien-tap" (CODEOWNERS)."""
     publishers: tuple[Publisher, ...] = ()
     """Who issues the documents, by date: [{name, parent, place, symbol, signer,
-    home_affairs, address, from, to}]; without it, ``department``."""
+    home_affairs, address, drafting_office, from, to}]; without it, ``department``."""
     scoring: Rubric = Rubric()
     """Year-end scoring rubric: {semester_met, semester_missed, published, featured}."""
     organising_office: str = "to-chuc-phap-che"

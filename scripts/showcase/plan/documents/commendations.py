@@ -72,11 +72,13 @@ def proposals(a: Annual, office: Unit, publisher: Publisher) -> Document:
         Para("Kính trình Giám đốc Sở xem xét, quyết định./."),
     ]
     return Document(
-        parent=publisher.name, issuer=office.name, number=number("TTr", "TCPC"),
+        parent=publisher.name, issuer=office.name,
+        number=number("TTr", publisher.drafting_office),
         place_date=place_date(publisher.place, a.today.year), kind="TỜ TRÌNH",
         subject=f"Về việc đề nghị khen thưởng gương điển hình tiên tiến năm {a.year}",
         to=(f"Giám đốc {publisher.name}",), body=tuple(body),
-        recipients=("Như trên;", "Hội đồng Thi đua - Khen thưởng Sở;", "Lưu: VT, TCPC."),
+        recipients=("Như trên;", "Hội đồng Thi đua - Khen thưởng Sở;",
+                    f"Lưu: VT, {publisher.drafting_office}."),
         signer_title="TRƯỞNG PHÒNG", signer_name=blank("Họ và tên người ký"),
         title=f"Tờ trình đề nghị khen thưởng gương điển hình tiên tiến năm {a.year}",
     )
@@ -106,7 +108,8 @@ def proposals_home_affairs(a: Annual, publisher: Publisher) -> Document:
         subject=f"Về việc đề nghị {chairman} khen thưởng gương điển hình tiên tiến "
                 f"năm {a.year}",
         to=(home,), body=tuple(body),
-        recipients=("Như trên;", "Giám đốc, các Phó Giám đốc Sở;", "Lưu: VT, TCPC."),
+        recipients=("Như trên;", "Giám đốc, các Phó Giám đốc Sở;",
+                    f"Lưu: VT, {publisher.drafting_office}."),
         signer_title=publisher.signer, signer_name=blank("Họ và tên người ký"),
         address=publisher.address,
         title=f"Tờ trình đề nghị {chairman} khen thưởng gương điển hình tiên tiến "

@@ -2,9 +2,10 @@
 
 Layout of Decree 30/2020/NĐ-CP, Appendix I: A4, margins 20 mm top and
 bottom, 30 mm left, 15 mm right; Times New Roman (the Unicode font every
-office has) 13-14 pt; header in two columns with the short rules under the
-issuing body and the slogan; body justified, first line indented 1 cm;
-"Nơi nhận" and the signer side by side. Fill-in fields are highlighted in
+office has) 11-14 pt; pages numbered from the second, top centre; the header
+in two columns (lines and rules measured in :mod:`.layout`, as in the PDF);
+body justified, first line indented 1 cm; "Nơi nhận" and the signer side by
+side, kept on the page of the last paragraph. Fill-in fields are highlighted in
 yellow. Same input, same bytes.
 """
 
@@ -15,6 +16,21 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from showcase.plan.documents.layout import (
+    BODY_PT,
+    LEFT_MM,
+    MOTTO_PT,
+    NAME_PT,
+    NUMBER_PT,
+    RECIPIENTS_MM,
+    RECIPIENTS_PT,
+    RIGHT_MM,
+    SLOGAN_PT,
+    TEXT_MM,
+    Head,
+    closing_start,
+    head,
+)
 from showcase.plan.documents.model import (
     CLOSE,
     MOTTO,
@@ -26,7 +42,6 @@ from showcase.plan.documents.model import (
     Heading,
     Para,
     Table,
-    upper,
 )
 
 if TYPE_CHECKING:
@@ -130,26 +145,58 @@ def _widths(table: object, cms: list[float]) -> None:
             cell.width = Cm(w)
 
 
-def _header(doc: DocxDocument, d: Document) -> None:
+def _lines(p: Paragraph, lines: tuple[str, ...], size: float, bold: bool = False,
+           align: str = "center") -> None:
+    """Measured lines (layout.head) in one paragraph, a break after each."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for i, line in enumerate(lines):
+        if i:
+            p.runs[-1].add_break()
+        _text(p, line, size, bold)
+    p.alignment = (WD_ALIGN_PARAGRAPH.CENTER if align == "center" else
+                   WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _no_cell_margins(table: object) -> None:
+    """Cells without the default 0.19 cm side margins: the header's columns are
+    measured for their names (layout.LEFT_MM, RIGHT_MM)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        e = OxmlElement(f"w:{edge}")
+        e.set(qn("w:w"), "0")
+        e.set(qn("w:type"), "dxa")
+        margins.append(e)
+    table._tbl.tblPr.append(margins)  # type: ignore[attr-defined]
+
+
+def _header(doc: DocxDocument, d: Document, h: Head) -> None:
+    from docx.shared import Pt
+
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
-    _widths(t, [6.5, 10])
+    _no_cell_margins(t)
+    left_cm, right_cm = LEFT_MM / 10, RIGHT_MM / 10
+    _widths(t, [left_cm, right_cm])
     left, right = t.rows[0].cells
-    left.paragraphs[0].text = ""
-    if d.parent:
-        _text(left.paragraphs[0], upper(d.parent), 13)
-        left.paragraphs[0].alignment = 1
-        _para(left, upper(d.issuer), 13, bold=True, align="center", after=0)
+    first = left.paragraphs[0]
+    first.paragraph_format.space_after = Pt(0)
+    if h.parent:
+        _lines(first, h.parent, NAME_PT)
+        _lines(_para(left, align="center", after=0), h.issuer, NAME_PT, bold=True)
     else:
-        _text(left.paragraphs[0], upper(d.issuer), 13, bold=True)
-        left.paragraphs[0].alignment = 1
-    _rule(left, 2.5, 6.5)
-    _para(left, d.number, 13, align="center")
-    _text(right.paragraphs[0], MOTTO, 12, bold=True)
+        _lines(first, h.issuer, NAME_PT, bold=True)
+    _rule(left, h.issuer_rule_mm / 10, left_cm)
+    _para(left, d.number, NUMBER_PT, align="center")
+    _text(right.paragraphs[0], MOTTO, MOTTO_PT, bold=True)
     right.paragraphs[0].alignment = 1
-    _para(right, SLOGAN, 14, bold=True, align="center", after=0)
-    _rule(right, 5.6, 10)
-    _para(right, d.place_date, 14, italic=True, align="center")
+    right.paragraphs[0].paragraph_format.space_after = Pt(0)
+    _para(right, SLOGAN, SLOGAN_PT, bold=True, align="center", after=0)
+    _rule(right, h.slogan_rule_mm / 10, right_cm)
+    _para(right, d.place_date, BODY_PT, italic=True, align="center")
 
 
 def _table(doc: DocxDocument, t: Table) -> None:
@@ -172,9 +219,12 @@ def _table(doc: DocxDocument, t: Table) -> None:
 
 
 def _body(doc: DocxDocument, d: Document) -> None:
-    for b in d.body:
+    keep = closing_start(d.body)
+    for i, b in enumerate(d.body):
+        first = len(doc.paragraphs)
         if isinstance(b, Heading):
-            _para(doc, b.text, 14, bold=True, italic=b.level > 1, align="left", indent=True)
+            p = _para(doc, b.text, 14, bold=True, italic=b.level > 1, align="left", indent=True)
+            p.paragraph_format.keep_with_next = True
         elif isinstance(b, Para):
             _para(doc, b.text, 14, indent=True)
         elif isinstance(b, Bullets):
@@ -186,25 +236,67 @@ def _body(doc: DocxDocument, d: Document) -> None:
             _para(doc, f"{OPEN}Cần bổ sung: {b.prompt}{CLOSE}", 14, indent=True)
             for _ in range(b.lines):
                 _para(doc, "." * 110, 12, align="left", after=2)
+        if i >= keep:  # held with the signature (the footer's row cannot split)
+            for p in doc.paragraphs[first:]:
+                p.paragraph_format.keep_with_next = True
 
 
-def _footer(doc: DocxDocument, d: Document) -> None:
+def _cant_split(row: object) -> None:
+    from docx.oxml import OxmlElement
 
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _footer(doc: DocxDocument, d: Document, h: Head) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
-    _widths(t, [8, 8.5])
+    _no_cell_margins(t)
+    _widths(t, [RECIPIENTS_MM / 10, (TEXT_MM - RECIPIENTS_MM) / 10])
+    _cant_split(t.rows[0])
     left, right = t.rows[0].cells
     _text(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=True)
-    for item in d.recipients:
-        _para(left, f"- {item}", 11, align="left", after=0)
+    for lines in h.recipients:
+        _lines(_para(left, align="left", after=0), lines, RECIPIENTS_PT, align="left")
     _text(right.paragraphs[0], d.signer_title, 14, bold=True)
     right.paragraphs[0].alignment = 1
-    _para(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, italic=True, align="center", after=0)
-    for _ in range(4):
+    # Decree 30: the signer's title, room for the signature and seal, the full name.
+    for _ in range(5):
         _para(right, "", align="center", after=0)
     _para(right, d.signer_name, 14, bold=True, align="center")
     if d.address:
         _para(doc, d.address, 11, italic=True, align="left")
+
+
+def _page_numbers(section: object) -> None:
+    """Decree 30: pages numbered from the second, Arabic numerals, top centre (a PAGE
+    field in the header; the first page has its own, empty header)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    s = section  # docx.section.Section
+    s.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    s.first_page_header.is_linked_to_previous = False  # type: ignore[attr-defined]
+    s.header.is_linked_to_previous = False  # type: ignore[attr-defined]
+    p = s.header.paragraphs[0]  # type: ignore[attr-defined]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    parts: list[tuple[str, str]] = [("begin", ""), ("instr", " PAGE "), ("separate", ""),
+                                    ("text", "2"), ("end", "")]
+    for kind, value in parts:
+        run = p.add_run()
+        _font(run, NUMBER_PT)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = value
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
 
 
 def write(d: Document, day: dt.date) -> bytes:
@@ -219,19 +311,15 @@ def write(d: Document, day: dt.date) -> bytes:
     s.page_width, s.page_height = Cm(21), Cm(29.7)
     s.top_margin = s.bottom_margin = Cm(2)
     s.left_margin, s.right_margin = Cm(3), Cm(1.5)
-    _header(doc, d)
-    _para(doc, d.kind, 14, bold=True, align="center", after=0)
-    _para(doc, d.subject, 14, bold=True, align="center", after=0)
-    _rule(doc, 4, 16.5)
-    to = d.to
-    if len(to) == 1:
-        _para(doc, f"Kính gửi: {to[0]}", 14, align="center")
-    else:
-        _para(doc, "Kính gửi:", 14, align="center", after=0)
-        for name in to:
-            _para(doc, f"- {name};", 14, align="center", after=0)
+    _page_numbers(s)
+    h = head(d)
+    _header(doc, d, h)
+    _para(doc, d.kind, BODY_PT, bold=True, align="center", after=0)
+    _para(doc, d.subject, BODY_PT, bold=True, align="center", after=0)
+    _rule(doc, h.subject_rule_mm / 10, TEXT_MM / 10)
+    _lines(_para(doc, align="center"), h.to, BODY_PT)
     _body(doc, d)
-    _footer(doc, d)
+    _footer(doc, d, h)
     stamp = dt.datetime(day.year, day.month, day.day)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = d.title, d.issuer, d.issuer

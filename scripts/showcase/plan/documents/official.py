@@ -50,6 +50,17 @@ _HEADS = (("Trung tâm", "GIÁM ĐỐC"), ("Bảo tàng", "GIÁM ĐỐC"), ("Th�
           ("Thanh tra", "CHÁNH THANH TRA"), ("Phòng", "TRƯỞNG PHÒNG"))
 
 
+def plan_citation(a: Annual) -> str:
+    """'Kế hoạch số 45/KH-SVHTTDL ngày 20/07/2023': the plan in force in the year, by
+    its number and date (``plan_number``, ``plan_date`` of its ``quota_periods``
+    entry); each a highlighted blank while unset."""
+    plans = [p for p in a.quotas.periods if p.start.year <= a.year <= p.end.year]
+    plan = plans[-1] if plans else None
+    number = plan.plan_number if plan and plan.plan_number else blank("số, ký hiệu")
+    day = vn_date(plan.plan_date) if plan and plan.plan_date else blank("ngày ban hành")
+    return f"Kế hoạch số {number} ngày {day}"
+
+
 def place_date(place: str, year: int) -> str:
     """'Cần Thơ, ngày      tháng      năm 2026' (day and month written when signing)."""
     return f"{place or blank('Địa danh')}, {DAY_BLANK} {year}"
@@ -181,7 +192,8 @@ def _plan(a: Annual, publisher: Publisher) -> str:
     (the Department's own report names the issuer only when it has been renamed since)."""
     what = "phát hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến"
     issuer = a.plan_issuer or publisher.name
-    return f"Kế hoạch {what}" if issuer == publisher.name else f"Kế hoạch của {issuer} về {what}"
+    cited = plan_citation(a)
+    return f"{cited} về {what}" if issuer == publisher.name else f"{cited} của {issuer} về {what}"
 
 
 def _closing(a: Annual, rows: tuple[UnitYear, ...], who: str) -> list[Block]:
@@ -225,7 +237,7 @@ def department_report(a: Annual, publisher: Publisher) -> Document:
         subject=f"Kết quả giới thiệu gương điển hình tiên tiến năm {a.year}",
         to=(home,), body=tuple(body),
         recipients=(f"{home};", "Giám đốc, các Phó Giám đốc Sở;", "Phòng Tổ chức - Pháp chế;",
-                    "Lưu: VT."),
+                    f"Lưu: VT, {publisher.drafting_office}."),
         signer_title=publisher.signer, signer_name=blank("Họ và tên người ký"),
         address=publisher.address,
         title=f"Báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {a.year}",
@@ -281,9 +293,9 @@ def unit_report(a: Annual, unit: Unit, publisher: Publisher) -> Document:
     r = rows[0]
     mine = [(p, state_in_year(p, a.today, a.year)) for p in r.profiles]
     body: list[Block] = [
-        Para(f"Thực hiện Kế hoạch của {a.plan_issuer or publisher.name} về phát hiện, bồi "
-             f"dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến, {unit.name} báo cáo "
-             f"kết quả năm {a.year} như sau:"),
+        Para(f"Thực hiện {plan_citation(a)} của {a.plan_issuer or publisher.name} về phát "
+             f"hiện, bồi dưỡng, xây dựng và nhân rộng các gương điển hình tiên tiến, "
+             f"{unit.name} báo cáo kết quả năm {a.year} như sau:"),
         Heading("I. KẾT QUẢ THỰC HIỆN"),
         Heading("1. Thực hiện chỉ tiêu", 2), *_overview(a, rows), _unit_table(rows),
         Para(rubric_text(r.score.rubric)),
