@@ -118,6 +118,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if year is None:
         year = today.year
     if args.score:
+        refused = reports.no_report(periods, today, year)  # scoring is the year's report
+        if refused:
+            print(f"showcase: {refused}", file=sys.stderr)
+            return 2
         emit(_scores(ctx, c, units, year, args.format, args.sep), args.output)
         return 0
     q = quotas.for_year(units, c.profiles, periods, today, year)

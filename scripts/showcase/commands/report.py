@@ -8,7 +8,6 @@ import sys
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content.corpus import Corpus
-from showcase.content.text import vn_date
 from showcase.context import Context
 from showcase.plan import annual, report_files, reports
 from showcase.plan.documents import official, pdf
@@ -62,13 +61,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print("showcase: " + reports.nothing_owed(periods, ctx.today)
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)
         return 2
-    if year > ctx.today.year:
-        print(f"showcase: năm {year} chưa đến (hôm nay là {vn_date(ctx.today)}).",
-              file=sys.stderr)
+    refused = reports.no_report(periods, ctx.today, year)
+    if refused:
+        print(f"showcase: {refused}", file=sys.stderr)
         return 2
     ann = build_annual(ctx, c, year)
-    if not ann.quotas.semesters and not ann.quotas.years:
-        print("Lưu ý: " + reports.nothing_owed(periods, ctx.today, year), file=sys.stderr)
     publisher = ctx.options.publisher_on(ctx.today)
     formats = tuple(args.format or FORMATS)
     try:
