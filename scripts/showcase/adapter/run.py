@@ -10,28 +10,47 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from typing import Any
 
 from showcase.pipeline import Loaded
-from showcase.publish.atomic import TMP_PREFIX, BuildFailed, build_lock, remove_stale, swap_in
+from showcase.publish.atomic import (
+    SITE_KEPT,
+    BuildFailed,
+    WriteFault,
+    build_lock,
+    new_site_folder,
+    remove_stale,
+    swap_in,
+)
 
 
 def mkdocs_build(
     config_path: str, site_dir: str, loaded: Loaded | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> list[str]:
-    """Build into ``site_dir`` atomically; returns the report files written."""
+    """Build into ``site_dir`` atomically; returns the report files written.
+
+    Raises :class:`BuildFailed`, :class:`BuildLocked`, or :class:`WriteFault` when
+    the machine refuses a write; the last good site is kept in every case.
+    """
+    site_dir = os.path.abspath(site_dir)
+    try:
+        return _build(config_path, site_dir, loaded, overrides)
+    except OSError as exc:  # a full disk, a read-only one...: the old site is kept
+        raise WriteFault(site_dir, exc, SITE_KEPT) from exc
+
+
+def _build(config_path: str, site_dir: str, loaded: Loaded | None,
+           overrides: dict[str, Any] | None) -> list[str]:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from showcase.adapter.plugin import ShowcasePlugin
 
-    site_dir = os.path.abspath(site_dir)
     with build_lock(site_dir):
         remove_stale(site_dir)
-        tmp = tempfile.mkdtemp(prefix=TMP_PREFIX, dir=os.path.dirname(site_dir))
+        tmp = new_site_folder(site_dir)
         try:
             quiet_mkdocs()
             try:

@@ -13,6 +13,7 @@ from showcase.plan import annual, report_files, reports
 from showcase.plan.documents import official, pdf
 from showcase.plan.periods import report_year
 from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
+from showcase.publish import atomic
 
 NAME = "report"
 HELP = ("báo cáo năm: bảng tính (xlsx, CSV), bản tóm tắt Markdown, báo cáo gửi Sở Nội vụ "
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except ReportsDirError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
+    atomic.folder_target(folder)
     c = load(ctx)
     if not c.units:
         print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
@@ -85,13 +87,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                       "(organising_office) trong profiles/units.yml; không ghi tờ trình đề nghị "
                       "khen thưởng.", file=sys.stderr)
             content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
-        written = report_files.write(folder, content)
     except pdf.PdfError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"showcase: không ghi được báo cáo vào {folder}: {exc}", file=sys.stderr)
-        return 2
+    written = atomic.write_files(folder, content)
     for path in written:
         print(os.path.relpath(path, ctx.root))
     return 0

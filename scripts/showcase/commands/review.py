@@ -25,7 +25,7 @@ from showcase.content.model import FILE_NAME
 from showcase.context import Context
 from showcase.plan import quotas
 from showcase.plan.semesters import Semester
-from showcase.publish import urls
+from showcase.publish import atomic, urls
 from showcase.workflow import review
 
 NAME = "review"
@@ -53,6 +53,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.output:
+        atomic.file_target(args.output)
+    if args.screenshots:
+        atomic.folder_target(args.screenshots)
     try:
         changes = changed_profiles(ctx.root, args.base, ctx.options.profiles_dir)
     except ReviewError as exc:
