@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from typing import Any
 
 from showcase.pipeline import Loaded
@@ -79,12 +80,25 @@ class _DropNoise(logging.Filter):
         return "end of life" not in msg.lower() and "zensical" not in msg.lower()
 
 
+class _Stderr(logging.StreamHandler):
+    """A handler that writes to ``sys.stderr`` as it is when a record comes: the
+    one of the first build may have been replaced (or closed) since."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: Any) -> None:
+        pass
+
+
 def quiet_mkdocs() -> None:
     log = logging.getLogger("mkdocs")
     if not any(isinstance(f, _DropNoise) for f in log.filters):
         log.addFilter(_DropNoise())
     if not log.handlers:
-        handler = logging.StreamHandler()
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
         handler.addFilter(_DropNoise())
         log.addHandler(handler)

@@ -32,9 +32,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.last < args.first:
         print("showcase: năm cuối (--to) phải từ năm đầu (--from) trở đi.", file=sys.stderr)
         return 2
-    if args.first > ctx.today.year:
-        print(f"showcase: năm {args.first} chưa đến (hôm nay là {vn_date(ctx.today)}).",
-              file=sys.stderr)
+    if args.last > ctx.today.year:  # the book counts what has been published by today
+        print(f"showcase: năm {args.last} chưa đến (hôm nay là {vn_date(ctx.today)}); "
+              f"chọn --to từ năm {ctx.today.year} trở về trước.", file=sys.stderr)
         return 2
     try:
         folder = reports_dir(ctx)

@@ -76,6 +76,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
                       file=sys.stderr)
                 return 2
+            if not any(f in DOCUMENTS for f in formats):
+                print("showcase: báo cáo của một đơn vị (--unit) chỉ có bản Word và PDF: "
+                      "dùng --format docx, --format pdf hoặc bỏ --format.", file=sys.stderr)
+                return 2
             doc = official.unit_report(ann, c.units[args.unit], publisher)
             content = report_files.document_files(
                 f"report-{year}-{args.unit}", doc, ctx.today,
