@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     publisher = ctx.options.publisher_on(ctx.today)
     formats = tuple(args.format or FORMATS)
     try:
-        if args.unit:
+        if args.unit is not None:
             if args.unit not in c.units:
                 print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
                       file=sys.stderr)

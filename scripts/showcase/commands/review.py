@@ -48,13 +48,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="lưu ảnh chụp trang (khổ điện thoại) và ảnh chia sẻ của từng hồ sơ "
                         "thay đổi vào thư mục này")
     p.add_argument("-o", "--output", default=None, metavar="TỆP",
-                   help="ghi bản tóm tắt ra tệp (mặc định: $GITHUB_STEP_SUMMARY nếu có, "
-                        "không thì in ra màn hình)")
+                   help="ghi bản tóm tắt ra tệp .md (mặc định: thêm vào $GITHUB_STEP_SUMMARY "
+                        "nếu có, không thì in ra màn hình)")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.output:
-        atomic.file_target(args.output)
+        atomic.file_target(args.output, (".md", ".txt"))
     if args.screenshots:
         atomic.folder_target(args.screenshots)
     try:
@@ -163,13 +163,17 @@ def _artifacts() -> str:
 
 
 def _emit(text: str, output: str | None) -> None:
-    target = output or os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as fh:
+    """To ``output`` (replaced whole), else appended to the job's summary, else stdout."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output:
+        atomic.write_file(output, text.encode("utf-8"))
+    elif summary:  # GitHub Actions' own file: each step adds its part
+        with open(summary, "a", encoding="utf-8") as fh:
             fh.write(text)
-        print(f"Đã ghi bản tóm tắt vào {target}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        return
+    print(f"Đã ghi bản tóm tắt vào {output or summary}.", file=sys.stderr)
 
 
 def screenshots(site: str, found: list[review.Item], dest: str) -> list[str]:
