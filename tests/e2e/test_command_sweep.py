@@ -33,7 +33,7 @@ VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹ
 # argparse's and Python's own words, which must never reach a clerk.
 ENGLISH = re.compile(r"Traceback|\busage:|\berror:|invalid choice|expected one argument|"
                      r"the following arguments|unrecognized arguments|Errno|Error\b|"
-                     r"expected '|but found")  # the last two: PyYAML's own
+                     r"expected '|but found|fatal:")  # PyYAML's and git's own
 CLOSED = "vhtt-vinh-chau"  # a district office dissolved on 30/06/2025
 # What every command may write besides the output it is given: the build cache.
 ALWAYS = (".showcase-cache",)
@@ -120,6 +120,8 @@ def cases(out: pathlib.Path) -> Iterator[Case]:
     yield Case("book", ("--from", "2025", "--to", "2024"))
     yield Case("report", ("--year", "2025", "--unit", CLOSED, "--format", "docx"))
     yield Case("quotas", ("--year", "2026", "--unit", CLOSED))
+    # Outside a git clone.
+    yield Case("review", (), (), ("-f", str(out.parent / "ngoai-kho" / "mkdocs.yml")))
     # The options of `showcase` itself, on one command each.
     for value in ("khong-co.yml", str(out), str(out / "tep-chan")):
         yield Case("check", (), (), ("-f", value))
@@ -167,6 +169,7 @@ def run(repo: pathlib.Path, case: Case) -> tuple[int, str]:
 def test_every_command_with_wrong_values(tmp_path: pathlib.Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     repo = copy_repo(tmp_path / "repo")
+    copy_repo(tmp_path / "ngoai-kho")  # the same files, not a git clone
     out = tmp_path / "ra"
     out.mkdir()
     (out / "tep-chan").write_text("một tệp đứng chắn đường\n", encoding="utf-8")

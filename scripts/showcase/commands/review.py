@@ -90,6 +90,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def changed_profiles(root: str, base: str, profiles_dir: str) -> list[review.Change]:
     """Profile files added, changed or removed since the merge base of ``base``,
     including uncommitted and untracked files; a changed photo counts for its profile."""
+    _known(root, base)
     mb = _git(root, "merge-base", base, "HEAD").strip()
     out: dict[str, str] = {}
     photos: set[str] = set()
@@ -143,12 +144,26 @@ def _uses_photo(root: str, path: str, photos: set[str]) -> bool:
                 if ln.startswith("photo:")))
 
 
-def _git(root: str, *args: str) -> str:
+def _known(root: str, base: str) -> None:
+    """A Vietnamese refusal, rather than git's English, for the usual mistakes."""
+    if _run(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise ReviewError(f"thư mục '{root}' không phải một kho git; chạy lệnh trong bản sao "
+                          "của kho (git clone).")
+    if _run(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
+        raise ReviewError(f"không có nhánh đích '{base}' trong kho này; ghi đúng tên nhánh "
+                          "bằng --base (ví dụ origin/main) và lấy đủ lịch sử (git fetch).")
+
+
+def _run(root: str, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
                               check=False)
     except FileNotFoundError:
         raise ReviewError("không tìm thấy lệnh git.") from None
+
+
+def _git(root: str, *args: str) -> str:
+    done = _run(root, *args)
     if done.returncode != 0:
         raise ReviewError(
             f"git {' '.join(args[:2])} thất bại: {done.stderr.strip()[:300]}. "
