@@ -18,6 +18,7 @@ from showcase import commands
 from showcase.argparse_vi import vietnamese
 from showcase.context import Context, make_context
 from showcase.option_values import OptionsError
+from showcase.publish.atomic import OutputRefused, WriteFault, fault_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -74,6 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     except OptionsError as exc:
         print(f"showcase: lỗi cấu hình: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OutputRefused as exc:  # an output path that cannot be (a folder, a wrong extension)
+        print(f"showcase: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WriteFault as exc:  # the machine refused a write: what happened, what to do
+        print(f"showcase: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # `showcase quotas | head`: the reader has gone
+        return EXIT_INVALID
+    except OSError as exc:  # any other fault of the machine, reading or writing
+        shown = exc.filename if isinstance(exc.filename, str) else ""
+        print("showcase: " + fault_text(shown, exc, "", "Không đọc hoặc ghi được"),
+              file=sys.stderr)
+        return EXIT_INVALID
     except KeyboardInterrupt:
         print("showcase: đã dừng.", file=sys.stderr)
         return 130

@@ -61,8 +61,14 @@ def read_mkdocs_yml(path: str) -> tuple[dict[str, Any], Options]:
     try:
         with open(path, encoding="utf-8") as fh:
             config = yaml.load(fh, Loader=_TolerantLoader) or {}  # noqa: S506 - safe subclass
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise OptionsError(f"Tệp cấu hình '{path}' có lỗi: {exc}") from None
+    except UnicodeDecodeError:
+        raise OptionsError(f"Tệp cấu hình '{path}' không phải văn bản UTF-8; lưu lại tệp "
+                           "với bảng mã UTF-8.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+        raise OptionsError(f"Tệp cấu hình '{path}' không đúng cú pháp YAML{where}: kiểm tra "
+                           "thụt đầu dòng, dấu hai chấm sau mỗi khóa và dấu ngoặc kép.") from None
     if not isinstance(config, dict):
         raise OptionsError(f"Tệp cấu hình '{path}' phải là một nhóm khóa.")
     for plugin in config.get("plugins") or []:

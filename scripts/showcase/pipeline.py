@@ -33,7 +33,7 @@ from showcase.content.units import Unit
 from showcase.options import Options
 from showcase.plan import asof, periods, quotas, report_cache, report_files
 from showcase.plan.quotas import Quotas
-from showcase.publish import markup
+from showcase.publish import atomic, markup
 from showcase.publish.feeds import plan as feeds
 from showcase.publish.feeds.plan import FeedFile
 from showcase.publish.markup import Story
@@ -256,7 +256,8 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
     """The reports of the years under review (or the latest year), next to the site.
 
     Returns (folder, written paths). Raises :class:`report_files.ReportsDirError`
-    when the folder would be published, ``OSError`` when it cannot be written.
+    when the folder would be published, :class:`atomic.WriteFault` when it cannot be
+    written (the reports there are kept).
     """
     opts = loaded.options
     folder = report_files.reports_dir(loaded.root, opts.reports_dir, published)
@@ -267,7 +268,7 @@ def write_reports(loaded: Loaded, published: Iterable[str]) -> tuple[str, list[s
         for y in years or ([latest] if latest else []):
             ann = report_files.annual_of(loaded.units.values(), loaded.corpus.profiles, opts,
                                          loaded.today, y)
-            written += report_files.write(folder, report_cache.files(ann, _cache(loaded)))
+            written += atomic.write_files(folder, report_cache.files(ann, _cache(loaded)))
     return folder, written
 
 

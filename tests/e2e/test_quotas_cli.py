@@ -441,3 +441,26 @@ def test_score_follows_the_quotas_and_the_rubric(repo_copy: pathlib.Path, capsys
     code, out, _ = showcase(repo_copy, capsys, "quotas", "--score", "--year", str(year),
                             "--today", today.isoformat())
     assert code == 0 and "Thang điểm: +10 mỗi kỳ 6 tháng đạt chỉ tiêu" in out
+
+
+@pytest.mark.parametrize(("year", "today", "code"), [
+    (2021, "2026-11-24", 2), (2022, "2026-11-24", 2), (2023, "2026-11-24", 2),
+    (2024, "2026-11-24", 0), (2025, "2026-11-24", 0),
+    (2026, "2026-11-24", 2),  # the current year: the plan ended in 2025
+    (2027, "2026-11-24", 2),
+    (2025, "2025-08-01", 0),  # the current year within the plan: what has elapsed
+])
+def test_report_of_every_year(repo_copy: pathlib.Path, tmp_path: pathlib.Path, capsys,
+                              year: int, today: str, code: int) -> None:
+    out_dir = tmp_path / "bao-cao"
+    got, out, err = showcase(repo_copy, capsys, "report", "--year", str(year), "--out",
+                             str(out_dir), "--format", "md", "--today", today)
+    assert got == code, err
+    assert "Traceback" not in err and "Error" not in err
+    if code:
+        assert err.startswith(f"showcase: Năm {year} ") and not out_dir.exists()
+        return
+    md = (out_dir / f"report-{year}.md").read_text("utf-8")
+    assert md.startswith(f"# Báo cáo kết quả giới thiệu gương điển hình tiên tiến năm {year}")
+    if today.startswith(str(year)):
+        assert "đang mở" in md  # the second half is under way

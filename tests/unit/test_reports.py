@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -259,3 +260,48 @@ def test_a_build_takes_the_reports_of_unchanged_figures_from_its_cache(tmp_path)
     other = report_cache.files(year(PROFILES[:-1]), str(tmp_path))
     assert other == report_files.files(year(PROFILES[:-1]), year(PROFILES[:-1]).quotas)
     assert other != made
+
+
+# --- which years have an annual report -------------------------------------------------
+
+LATE = (dataclasses.replace(PLAN[0], counts_from=D(2024, 1, 1),
+                            counts_from_reason="Kế hoạch ban hành giữa năm 2023"),)
+
+
+@pytest.mark.parametrize(("year", "today", "words"), [
+    (2021, D(2026, 11, 24), "nằm ngoài thời gian của kế hoạch"),
+    (2022, D(2026, 11, 24), "chưa tính chỉ tiêu: chỉ tiêu được tính từ ngày 01/01/2024 "
+                            "(Kế hoạch ban hành giữa năm 2023)"),
+    (2023, D(2026, 11, 24), "chưa tính chỉ tiêu"),
+    (2026, D(2026, 11, 24), "thêm một giai đoạn vào 'quota_periods'"),
+    (2027, D(2026, 11, 24), "Năm 2027 chưa đến (hôm nay là 24/11/2026)"),
+    (2025, D(2024, 8, 1), "Năm 2025 chưa đến"),
+])
+def test_no_report_says_why(year: int, today: dt.date, words: str) -> None:
+    text = reports.no_report(LATE, today, year)
+    assert text is not None and words in text
+    if today.year > 2024:
+        assert text.rstrip().endswith(".") and "lập được cho năm 2024, 2025" in text
+
+
+@pytest.mark.parametrize(("year", "today"), [
+    (2024, D(2026, 11, 24)), (2025, D(2026, 11, 24)),
+    (2025, D(2025, 3, 1)),  # the current year, in progress: what has elapsed
+    (2024, D(2024, 1, 1)),  # its first day
+])
+def test_years_with_a_quota_have_a_report(year: int, today: dt.date) -> None:
+    assert reports.no_report(LATE, today, year) is None
+
+
+def test_report_years_follow_the_counting_start() -> None:
+    assert reports.report_years(LATE, D(2026, 11, 24)) == [2024, 2025]
+    assert reports.report_years(PLAN, D(2023, 5, 1)) == [2022, 2023]
+    assert reports.report_years(LATE, D(2023, 5, 1)) == []
+
+
+def test_quota_renderers_take_a_year_no_plan_counts() -> None:
+    q = quotas.for_year(UNITS, [], PLAN, D(2026, 11, 24), 2021)
+    assert not q.semesters and not q.years
+    assert reports.markdown(q).startswith(
+        "# Chỉ tiêu giới thiệu gương điển hình (tính đến ngày 24/11/2026)")
+    assert "Chỉ tiêu giới thiệu gương điển hình (tính đến ngày" in reports.table(q)

@@ -7,6 +7,7 @@ import logging
 
 from showcase import pipeline
 from showcase.plan.report_files import ReportsDirError
+from showcase.publish.atomic import WriteFault
 from showcase.publish.pages.styles import InlineStyle
 from showcase.workflow import editor_site
 
@@ -19,7 +20,7 @@ def reports(loaded: pipeline.Loaded, folders: list[str], serving: bool) -> list[
         return []
     try:
         _, written = pipeline.write_reports(loaded, folders)
-    except (ReportsDirError, OSError) as exc:
+    except (ReportsDirError, WriteFault) as exc:
         log.warning(f"Không ghi được báo cáo chỉ tiêu: {exc}")
         return []
     return written

@@ -14,7 +14,7 @@ from showcase.commands.check import report_diagnostics
 from showcase.commands.quotas import quota_gate
 from showcase.context import Context
 from showcase.plan.report_files import ReportsDirError
-from showcase.publish.atomic import BuildFailed, BuildLocked
+from showcase.publish.atomic import BuildFailed, BuildLocked, WriteFault, site_target
 
 NAME = "build"
 PREVIEW_DIR = "site-preview"  # never the production site/ folder
@@ -37,6 +37,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     options = dataclasses.replace(ctx.options, preview=True) if args.preview else ctx.options
+    default = PREVIEW_DIR if args.preview else (ctx.config.get("site_dir") or "site")
+    site_dir = args.site_dir or os.path.join(ctx.root, default)
+    site_target(site_dir, ctx.root)  # before the long part, not after
     # A production build decodes each new photo once, while making its variants;
     # a preview shows the photos' errors on its pages, so it decodes them first.
     loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon,
@@ -56,8 +59,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     elif not loaded.ok:
         print("Không dựng trang vì nội dung còn lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         return 1
-    default = PREVIEW_DIR if args.preview else (ctx.config.get("site_dir") or "site")
-    site_dir = args.site_dir or os.path.join(ctx.root, default)
     if quota_gate(loaded, args.strict_quotas, args.format):
         # No site, but the office still gets the reports that show what is missing.
         _say_written(ctx, _reports(ctx, loaded, site_dir))
@@ -83,7 +84,7 @@ def _reports(ctx: Context, loaded: pipeline.Loaded, site_dir: str) -> list[str]:
     docs = os.path.join(ctx.root, ctx.config.get("docs_dir") or "docs")
     try:
         return pipeline.write_reports(loaded, [site_dir, docs])[1]
-    except (ReportsDirError, OSError) as exc:
+    except (ReportsDirError, WriteFault) as exc:
         print(f"Cảnh báo: không ghi được báo cáo chỉ tiêu: {exc}", file=sys.stderr)
         return []
 

@@ -12,7 +12,6 @@ import argparse
 import difflib
 import os
 import sys
-import tempfile
 
 from showcase.content import diagnostics
 from showcase.content.diagnostics import Collector, Diagnostic
@@ -20,6 +19,7 @@ from showcase.content.units import read_units, units_path
 from showcase.context import Context
 from showcase.option_values import OptionsError
 from showcase.options import Options
+from showcase.publish import atomic
 from showcase.workflow import codeowners
 
 NAME = "codeowners"
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ))
         print(f"{codeowners.PATH} {why}. {fix}", file=sys.stderr)
         return 1
-    _write(path, text)
+    atomic.write_file(path, text.encode("utf-8"))
     print(f"Đã cập nhật {codeowners.PATH}.", file=sys.stderr)
     return 0
 
@@ -86,17 +86,3 @@ def _read(path: str) -> str | None:
             return fh.read()
     except FileNotFoundError:
         return None
-
-
-def _write(path: str, text: str) -> None:
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".CODEOWNERS-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

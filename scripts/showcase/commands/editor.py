@@ -17,6 +17,7 @@ from showcase.content.diagnostics import Collector
 from showcase.content.units import read_units, units_path
 from showcase.context import Context
 from showcase.option_values import OptionsError, editor
+from showcase.publish import atomic
 from showcase.workflow.editor_config import config_yaml
 from showcase.workflow.editor_site import site_config
 
@@ -25,13 +26,16 @@ HELP = "in cấu hình biểu mẫu nhập hồ sơ (trang quan-tri/) tạo từ
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="TỆP", help="ghi ra tệp (mặc định: in ra màn hình)")
+    p.add_argument("-o", "--output", metavar="TỆP",
+                   help="ghi ra tệp .yml (mặc định: in ra màn hình)")
     p.add_argument("--local-backend", metavar="ĐỊA-CHỈ",
                    help="dùng máy chủ thử của Decap trên máy này, ví dụ "
                         "http://localhost:8081/api/v1")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.output:
+        atomic.file_target(args.output, (".yml", ".yaml"))
     settings = ctx.options.editor
     if args.local_backend:
         checked = editor({"local_backend": args.local_backend})
@@ -50,8 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          site_url if site_url.endswith("/") else site_url + "/")
     text = config_yaml(config, ctx.today)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        atomic.write_file(args.output, text.encode("utf-8"))
         print(f"Đã ghi cấu hình biểu mẫu vào {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

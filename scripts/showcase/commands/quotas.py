@@ -14,10 +14,13 @@ from showcase.pipeline import Loaded
 from showcase.plan import asof, notices, quotas, report_files, reports, scoring
 from showcase.plan.periods import current_semester, report_year, years_in_scope
 from showcase.plan.semesters import Year
+from showcase.publish import atomic
 
 NAME = "quotas"
 HELP = "tình hình thực hiện chỉ tiêu giới thiệu gương điển hình (mỗi 6 tháng, mỗi năm)"
 FORMATS = ("table", "csv", "json", "md")
+# An output file's extension -> the format written into it.
+EXTENSIONS = {".txt": "table", ".csv": "csv", ".json": "json", ".md": "md"}
 
 
 def year_arg(text: str) -> int:
@@ -32,8 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="năm cần xem (mặc định: năm gần nhất có tính chỉ tiêu)")
     p.add_argument("--unit", action="append", default=None, metavar="MÃ",
                    help="chỉ xem đơn vị có mã này (dùng nhiều lần để xem nhiều đơn vị)")
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="table: bảng trên màn hình; csv: mở bằng Excel; json; md: Markdown")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="table: bảng trên màn hình; csv: mở bằng Excel; json; md: Markdown "
+                        "(mặc định: theo đuôi tệp của -o, không thì table)")
     p.add_argument("--due", action="store_true",
                    help="nhắc việc: các đơn vị chưa giới thiệu ai trong kỳ hiện tại, "
                         "viết sẵn để dán vào tin nhắn hoặc issue (không dùng --format)")
@@ -41,7 +45,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="chấm điểm thi đua cuối năm của các đơn vị theo thang điểm 'scoring' "
                         "trong mkdocs.yml (bảng, csv hoặc json)")
     p.add_argument("-o", "--output", default=None, metavar="TỆP",
-                   help="ghi ra tệp thay vì in ra màn hình")
+                   help="ghi ra tệp thay vì in ra màn hình; đuôi tệp chọn định dạng: "
+                        ".txt (bảng), .csv, .json, .md")
     p.add_argument("--sep", choices=(",", ";"), default=",",
                    help="dấu phân cách cột của CSV (';' nếu Excel của máy dùng dấu phẩy "
                         "thập phân)", metavar="KÝ-TỰ")
@@ -70,13 +75,32 @@ def select_units(c: corpus.Corpus, ids: list[str] | None) -> list[Unit] | None:
     return [c.units[i] for i in ids]
 
 
+def output_format(fmt: str | None, output: str | None, due: bool = False) -> str:
+    """The format to write: ``--format``, else the extension of ``-o``, else a table.
+
+    :class:`~showcase.publish.atomic.OutputRefused` for an output that cannot be
+    (a folder, an unknown extension, an extension that says another format).
+    """
+    if not output:
+        return fmt or "table"
+    allowed = (".txt", ".md") if due else tuple(EXTENSIONS)
+    atomic.file_target(output, allowed)
+    ext = os.path.splitext(output)[1].lower()
+    if due:
+        return "table"
+    if fmt is not None and fmt != EXTENSIONS[ext]:
+        wanted = next(e for e, f in EXTENSIONS.items() if f == fmt)
+        raise atomic.OutputRefused(
+            f"--format {fmt} không khớp với đuôi '{ext}' của tệp '{output}': bỏ --format "
+            f"(định dạng theo đuôi tệp) hoặc đổi đuôi tệp thành {wanted}.")
+    return EXTENSIONS[ext]
+
+
 def emit(data: str | bytes, output: str | None) -> None:
     """Write to ``output`` (a file) or stdout; bytes go out unchanged (the CSV's BOM)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output:
-        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
-        with open(output, "wb") as fh:
-            fh.write(raw)
+        atomic.write_file(output, raw)
         print(f"Đã ghi {output}.", file=sys.stderr)
         return
     sys.stdout.flush()
@@ -99,6 +123,7 @@ def render(q: quotas.Quotas, fmt: str, sep: str = ",") -> str | bytes:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    args.format = output_format(args.format, args.output, args.due)
     c = load(ctx)
     if not c.units:
         print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
@@ -118,6 +143,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if year is None:
         year = today.year
     if args.score:
+        refused = reports.no_report(periods, today, year)  # scoring is the year's report
+        if refused:
+            print(f"showcase: {refused}", file=sys.stderr)
+            return 2
         emit(_scores(ctx, c, units, year, args.format, args.sep), args.output)
         return 0
     q = quotas.for_year(units, c.profiles, periods, today, year)

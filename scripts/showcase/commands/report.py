@@ -8,12 +8,12 @@ import sys
 
 from showcase.commands.quotas import load, year_arg
 from showcase.content.corpus import Corpus
-from showcase.content.text import vn_date
 from showcase.context import Context
 from showcase.plan import annual, report_files, reports
 from showcase.plan.documents import commendations, official, pdf
 from showcase.plan.periods import report_year
 from showcase.plan.report_files import DOCUMENTS, FORMATS, ReportsDirError
+from showcase.publish import atomic
 
 NAME = "report"
 HELP = ("báo cáo năm: bảng tính (xlsx, CSV), bản tóm tắt Markdown, báo cáo gửi Sở Nội vụ "
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except ReportsDirError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
+    atomic.folder_target(folder)
     c = load(ctx)
     if not c.units:
         print("showcase: không đọc được danh sách đơn vị (profiles/units.yml); "
@@ -62,20 +63,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print("showcase: " + reports.nothing_owed(periods, ctx.today)
               + " Dùng --year để chọn năm báo cáo.", file=sys.stderr)
         return 2
-    if year > ctx.today.year:
-        print(f"showcase: năm {year} chưa đến (hôm nay là {vn_date(ctx.today)}).",
-              file=sys.stderr)
+    refused = reports.no_report(periods, ctx.today, year)
+    if refused:
+        print(f"showcase: {refused}", file=sys.stderr)
         return 2
     ann = build_annual(ctx, c, year)
-    if not ann.quotas.semesters and not ann.quotas.years:
-        print("Lưu ý: " + reports.nothing_owed(periods, ctx.today, year), file=sys.stderr)
     publisher = ctx.options.publisher_on(ctx.today)
     formats = tuple(args.format or FORMATS)
     try:
-        if args.unit:
+        if args.unit is not None:
             if args.unit not in c.units:
                 print(f"showcase: không có đơn vị mã '{args.unit}' trong profiles/units.yml.",
                       file=sys.stderr)
+                return 2
+            if not any(f in DOCUMENTS for f in formats):
+                print("showcase: báo cáo của một đơn vị (--unit) chỉ có bản Word và PDF: "
+                      "dùng --format docx, --format pdf hoặc bỏ --format.", file=sys.stderr)
                 return 2
             inactive = official.unit_inactive(c.units[args.unit], year)
             if inactive:
@@ -94,13 +97,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             for note in commendations.set_aside_notes(ann):
                 print("Lưu ý: " + note, file=sys.stderr)
             content = report_files.files(ann, ann.quotas, formats, args.sep, publisher, office)
-        written = report_files.write(folder, content)
     except pdf.PdfError as exc:
         print(f"showcase: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"showcase: không ghi được báo cáo vào {folder}: {exc}", file=sys.stderr)
-        return 2
+    written = atomic.write_files(folder, content)
     for path in written:
         print(os.path.relpath(path, ctx.root))
     return 0

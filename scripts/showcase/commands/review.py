@@ -25,7 +25,7 @@ from showcase.content.model import FILE_NAME
 from showcase.context import Context
 from showcase.plan import quotas
 from showcase.plan.semesters import Semester
-from showcase.publish import urls
+from showcase.publish import atomic, urls
 from showcase.workflow import review
 
 NAME = "review"
@@ -48,11 +48,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="lưu ảnh chụp trang (khổ điện thoại) và ảnh chia sẻ của từng hồ sơ "
                         "thay đổi vào thư mục này")
     p.add_argument("-o", "--output", default=None, metavar="TỆP",
-                   help="ghi bản tóm tắt ra tệp (mặc định: $GITHUB_STEP_SUMMARY nếu có, "
-                        "không thì in ra màn hình)")
+                   help="ghi bản tóm tắt ra tệp .md (mặc định: thêm vào $GITHUB_STEP_SUMMARY "
+                        "nếu có, không thì in ra màn hình)")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.output:
+        atomic.file_target(args.output, (".md", ".txt"))
+    if args.screenshots:
+        atomic.folder_target(args.screenshots)
     try:
         changes = changed_profiles(ctx.root, args.base, ctx.options.profiles_dir)
     except ReviewError as exc:
@@ -86,6 +90,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def changed_profiles(root: str, base: str, profiles_dir: str) -> list[review.Change]:
     """Profile files added, changed or removed since the merge base of ``base``,
     including uncommitted and untracked files; a changed photo counts for its profile."""
+    _known(root, base)
     mb = _git(root, "merge-base", base, "HEAD").strip()
     out: dict[str, str] = {}
     photos: set[str] = set()
@@ -139,12 +144,26 @@ def _uses_photo(root: str, path: str, photos: set[str]) -> bool:
                 if ln.startswith("photo:")))
 
 
-def _git(root: str, *args: str) -> str:
+def _known(root: str, base: str) -> None:
+    """A Vietnamese refusal, rather than git's English, for the usual mistakes."""
+    if _run(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise ReviewError(f"thư mục '{root}' không phải một kho git; chạy lệnh trong bản sao "
+                          "của kho (git clone).")
+    if _run(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
+        raise ReviewError(f"không có nhánh đích '{base}' trong kho này; ghi đúng tên nhánh "
+                          "bằng --base (ví dụ origin/main) và lấy đủ lịch sử (git fetch).")
+
+
+def _run(root: str, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
                               check=False)
     except FileNotFoundError:
         raise ReviewError("không tìm thấy lệnh git.") from None
+
+
+def _git(root: str, *args: str) -> str:
+    done = _run(root, *args)
     if done.returncode != 0:
         raise ReviewError(
             f"git {' '.join(args[:2])} thất bại: {done.stderr.strip()[:300]}. "
@@ -159,13 +178,17 @@ def _artifacts() -> str:
 
 
 def _emit(text: str, output: str | None) -> None:
-    target = output or os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as fh:
+    """To ``output`` (replaced whole), else appended to the job's summary, else stdout."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output:
+        atomic.write_file(output, text.encode("utf-8"))
+    elif summary:  # GitHub Actions' own file: each step adds its part
+        with open(summary, "a", encoding="utf-8") as fh:
             fh.write(text)
-        print(f"Đã ghi bản tóm tắt vào {target}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        return
+    print(f"Đã ghi bản tóm tắt vào {output or summary}.", file=sys.stderr)
 
 
 def screenshots(site: str, found: list[review.Item], dest: str) -> list[str]:

@@ -97,17 +97,3 @@ def document_files(stem: str, doc: Document, day: dt.date,
     if "pdf" in formats:
         out[f"{stem}.pdf"] = pdf.write(doc, day)
     return out
-
-
-def write(folder: str, content: dict[str, bytes]) -> list[str]:
-    """Write each file by an atomic replace; returns their paths."""
-    os.makedirs(folder, exist_ok=True)
-    written = []
-    for name, data in sorted(content.items()):
-        path = os.path.join(folder, name)
-        tmp = path + ".tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # an office member may have the old file open
-        written.append(path)
-    return written

@@ -19,6 +19,7 @@ from showcase.content.text import vn_date
 from showcase.content.units import Unit
 from showcase.content.vocab import GROUPS
 from showcase.option_values import QuotaPeriod
+from showcase.plan.periods import semesters_in_scope, years_in_scope
 from showcase.plan.quotas import MET, MISSING, NOT_REQUIRED, OPEN, REASONS, Cell, Quotas
 from showcase.plan.semesters import Semester, Year
 
@@ -123,6 +124,46 @@ def nothing_owed(periods: Sequence[QuotaPeriod], today: dt.date, year: int | Non
     return text
 
 
+def report_years(periods: Sequence[QuotaPeriod], today: dt.date) -> list[int]:
+    """The years that have an annual report on ``today``: a quota counted in them."""
+    years = {s.year for s in semesters_in_scope(periods, today)}
+    return sorted(years | {y.year for y in years_in_scope(periods, today)})
+
+
+def no_report(periods: Sequence[QuotaPeriod], today: dt.date, year: int) -> str | None:
+    """Why ``year`` has no annual report on ``today`` (None when it has one).
+
+    An annual report gives the year's results against the plan's quotas, so a
+    year no quota counts in has none: a year still to come, a year outside
+    every plan, or a year of a plan before its quotas are counted. The current
+    year, when the plan counts it, has a report of what has elapsed.
+    """
+    if year in report_years(periods, today):
+        return None
+    hosts = [p for p in periods if p.start.year <= year <= p.end.year]
+    names = "; ".join(f"{p.name or 'giai đoạn'} từ {vn_date(p.start)} đến {vn_date(p.end)}"
+                      for p in periods)
+    if year > today.year:
+        text = f"Năm {year} chưa đến (hôm nay là {vn_date(today)})."
+    elif not hosts:
+        text = f"Năm {year} nằm ngoài thời gian của kế hoạch ({names}), nên không có báo cáo năm."
+    else:
+        p = hosts[0]
+        if p.counting_start.year > year:
+            text = (f"Năm {year} thuộc {p.name or 'kế hoạch'} nhưng chưa tính chỉ tiêu: chỉ "
+                    f"tiêu được tính từ ngày {vn_date(p.counting_start)}")
+            text += f" ({p.counts_from_reason.rstrip('.')})." if p.counts_from_reason else "."
+        else:
+            text = f"Năm {year} không có kỳ nào tính chỉ tiêu ({names})."
+    have = report_years(periods, today)
+    if have:
+        text += " Báo cáo năm lập được cho năm " + ", ".join(map(str, have)) + "."
+    if all(p.end.year < year for p in periods):
+        text += (" Khi có kế hoạch mới, thêm một giai đoạn vào 'quota_periods' của plugin "
+                 "showcase trong mkdocs.yml.")
+    return text
+
+
 # --- terminal table -------------------------------------------------------------------
 
 
@@ -134,8 +175,9 @@ def _columns(q: Quotas) -> list[tuple[str, list[Cell]]]:
 
 def _title(q: Quotas) -> str:
     years = sorted({s.year for s in q.semesters} | {y.year for y in q.years})
-    span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    return f"Chỉ tiêu giới thiệu gương điển hình năm {span} (tính đến ngày {vn_date(q.today)})"
+    span = ("" if not years else f" năm {years[0]}" if len(years) == 1
+            else f" năm {years[0]}-{years[-1]}")  # no column: no plan counts the year
+    return f"Chỉ tiêu giới thiệu gương điển hình{span} (tính đến ngày {vn_date(q.today)})"
 
 
 def table(q: Quotas) -> str:
