@@ -16,7 +16,10 @@
 //   - hand-written guide pages never outrank a profile on a name.
 (function () {
   "use strict";
-  var FORMAT = 1; // publish/search/bundle.py FORMAT
+  // The index's format and packed numbers ([shift, width] of each field), as
+  // publish/search/layout.py says (tests/unit/test_search_layout.py compares them).
+  var LAYOUT = {"format":1,"info":{"count":[0,2],"own":[2,1],"quarter":[3,2],"forms":[5,24]},"place":{"form":[0,4],"position":[4,6]}};
+  var INFO = LAYOUT.info, PLACE = LAYOUT.place, COUNT_CAP = 1 << INFO.count[1];
   var KIND = { listing: "Trang chuyên mục", guide: "Trang hướng dẫn" };
   var FILTERS = ["linh_vuc", "nganh", "don_vi", "loai", "nam"];
   var MAX_SHOWN = 20;
@@ -82,7 +85,7 @@
       if (!r.ok) { throw new Error("index.json"); }
       return r.json();
     }).then(function (e) {
-      if (e.f !== FORMAT) { throw new Error("format"); }
+      if (e.f !== LAYOUT.format) { throw new Error("format"); }
       entry = e;
       setStatus("");
     }).catch(function (err) {
@@ -119,6 +122,9 @@
     for (var i = a; i < k.length && k[i] < hi; i++) { out.push(i); }
     return out;
   }
+
+  function top(field) { return (1 << field[1]) - 1; }
+  function bits(packed, field) { return (packed >> field[0]) & top(field); }
 
   function docsOf(deltas) {
     var out = new Int32Array(deltas.length), d = 0;
@@ -171,8 +177,7 @@
         var forms = hit.p[0], docs = docsOf(hit.p[1]), infos = hit.p[2];
         var same = hit.key === q.f[i], values = new Map();
         for (var k = 0; k < docs.length; k++) {
-          // info: count - 1 (2 bits), own facts (1), quarter of first use (2), forms
-          var info = infos[k], mask = info >> 5, v = values.get(mask);
+          var info = infos[k], mask = bits(info, INFO.forms), v = values.get(mask);
           if (v === undefined) {
             v = 0;
             for (var m = 0; m < forms.length; m++) {
@@ -182,9 +187,9 @@
           }
           var d = docs[k];
           if (v > b[d]) { b[d] = v; }
-          c[d] = Math.min(4, c[d] + (info & 3) + 1);
-          if (info & 4) { own[d]++; }
-          early[d] = Math.max(early[d], 3 - ((info >> 3) & 3));
+          c[d] = Math.min(COUNT_CAP, c[d] + bits(info, INFO.count) + 1);
+          if (bits(info, INFO.own)) { own[d]++; }
+          early[d] = Math.max(early[d], top(INFO.quarter) - bits(info, INFO.quarter));
         }
       });
       best.push(b); count.push(c);
@@ -211,7 +216,7 @@
             titles.set(d, T);
           }
           [].concat(places[k]).forEach(function (code) {
-            var pos = code >> 4, fi = code & 15, v = formValue(q, i, fi < forms.length ? forms[fi] : "", same);
+            var pos = bits(code, PLACE.position), fi = bits(code, PLACE.form), v = formValue(q, i, fi < forms.length ? forms[fi] : "", same);
             if (pos < T.L) {
               if (v > T.m[i][pos]) { T.m[i][pos] = v; }
               if (same && v > T.e[i][pos]) { T.e[i][pos] = v; }
@@ -236,7 +241,7 @@
       var text = 0, got = 0;
       for (var a = 0; a < n; a++) {
         if (best[a][d] > 0) { got++; }
-        text += best[a][d] + Math.min(count[a][d], 4) * 0.1;
+        text += best[a][d] + Math.min(count[a][d], COUNT_CAP) * 0.1;
       }
       for (var b = 0; b + 1 < n; b++) {
         if (pairs[b][d] && best[b][d] && best[b + 1][d]) { text += 3 * (best[b][d] + best[b + 1][d]); }

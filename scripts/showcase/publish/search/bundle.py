@@ -34,6 +34,7 @@ from operator import is_
 
 from showcase.publish.search import encode as enc
 from showcase.publish.search.filters import filter_files, row
+from showcase.publish.search.layout import FORMAT
 from showcase.publish.search.postings import Postings
 from showcase.publish.search.records import (
     OUTPUT_DIR,
@@ -46,7 +47,6 @@ from showcase.publish.search.words import _FOLDED, RecordWords, analyse
 from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
-FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
 FOLDER = "search"  # the former Pagefind bundles in the build cache: removed
 CACHE = "search-index"  # in the build cache: one folder of files per set of records
 

@@ -26,12 +26,12 @@ from itertools import repeat
 from operator import add, floordiv, mul
 from sys import intern
 
+from showcase.publish.search.layout import COUNT_CAP, INFO
 from showcase.publish.search.records import RecordKind, SearchRecord
 
 _SYLLABLE = re.compile(r"[^\W_]+")
-COUNT_CAP = 4  # a term's count per record, capped: a page that repeats a word is no better
-OWN = 4  # a bit of a single's info: in the title or the record's own facts
-EARLY = 8  # times the quarter of the record where a single first occurs (0-3)
+OWN = INFO.own.unit  # a bit of a single's info: in the title or the record's own facts
+EARLY = INFO.quarter.unit  # times the quarter of the record where a single first occurs (0-3)
 # Pairs are taken from the first syllables of a record only: the title, its own
 # facts, its shared facts and the start of its story, where its topics are.
 # The pairs of a whole story would double the time and size of the index.
