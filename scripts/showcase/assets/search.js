@@ -28,25 +28,16 @@
   var PREFIX_SHARDS = 3, TITLE_SHARDS = 4, PAIR_SHARDS = 2;
   var END = "\uffff"; // after every key that starts with a prefix
 
-  var opener = document.querySelector(".sc-search-open");
-  var dialog = document.getElementById("sc-search");
-  if (!opener || !dialog) { return; }
-  var input = dialog.querySelector(".sc-search__input");
-  var form = dialog.querySelector(".sc-search__form");
-  var status = dialog.querySelector(".sc-search__status");
-  var list = dialog.querySelector(".sc-search__results");
-  var root = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
-  var siteRoot = new URL("../", root);
-  var entry = null;
-  var ready = null;
-  var files = new Map(); // path -> promise of its parsed JSON, fetched once
-  var seq = 0;
-  var timer = 0;
+  var entry = null; // index.json
+  var read = null; // path -> promise of the file's parsed JSON
+  var files = new Map(); // path -> promise of its parsed JSON, read once
 
   // ---- words (as publish/search/words.py) ----------------------------------
   function lower(s) { return s.normalize("NFC").toLowerCase(); }
+  // The one folding rule (content/text.py fold; tests/e2e/test_search_js.py runs both)
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+      .normalize("NFC");
   }
   function syllables(s) { return lower(s).match(/[\p{L}\p{N}]+/gu) || []; }
   function analyse(text) {
@@ -68,32 +59,11 @@
   function get(path) {
     var got = files.get(path);
     if (!got) {
-      got = fetch(new URL(path, root).href + "?v=" + entry.v).then(function (r) {
-        if (!r.ok) { throw new Error(path); }
-        return r.json();
-      });
+      got = read(path);
       got.catch(function () { files.delete(path); });
       files.set(path, got);
     }
     return got;
-  }
-
-  function load() {
-    if (ready) { return ready; }
-    setStatus("Đang tải chỉ mục tìm kiếm…");
-    ready = fetch(new URL("index.json", root).href, { cache: "no-cache" }).then(function (r) {
-      if (!r.ok) { throw new Error("index.json"); }
-      return r.json();
-    }).then(function (e) {
-      if (e.f !== LAYOUT.format) { throw new Error("format"); }
-      entry = e;
-      setStatus("");
-    }).catch(function (err) {
-      ready = null;
-      setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.");
-      throw err;
-    });
-    return ready;
   }
 
   function kindOf(doc) { return doc < entry.l ? "listing" : doc < entry.l + entry.g ? "guide" : "profile"; }
@@ -285,13 +255,107 @@
   // ---- filters -------------------------------------------------------------
   // The menus are filled the first time the visitor opens them (loc.json);
   // a chosen value fetches only its own list of profiles.
-  var filled = null, menus = null;
+  // The records every chosen filter allows (a mark per record), or null.
+  function allowed(chosen) {
+    if (!chosen) { return Promise.resolve(null); }
+    return get("loc.json").then(function (menus) {
+      return Promise.all(chosen.map(function (c) {
+        var hit = (menus[c[0]] || []).filter(function (v) { return v[0] === c[1]; })[0];
+        return hit ? get("f/" + hit[2] + ".json") : Promise.resolve([]);
+      }));
+    }).then(function (lists) {
+      var marks = new Uint8Array(entry.n);
+      lists.forEach(function (l) {
+        var docs = docsOf(l);
+        for (var k = 0; k < docs.length; k++) { marks[docs[k]]++; }
+      });
+      for (var d = 0; d < marks.length; d++) { marks[d] = marks[d] === lists.length ? 1 : 0; }
+      return marks;
+    });
+  }
+
+  // ---- a query -------------------------------------------------------------
+  function rows(docs) {
+    return Promise.all(docs.map(function (d) {
+      return get("d/" + Math.floor(d / entry.c) + ".json").then(function (chunk) {
+        var r = chunk[d % entry.c];
+        return { url: r[0], title: r[1], lead: r[2], facts: r[3], kind: kindOf(d) };
+      });
+    }));
+  }
+
+  // The results of a query (``chosen``: [[filter, value], ...] or null): the
+  // first MAX_SHOWN rows and the count; null once ``stale()`` says so.
+  function find(raw, chosen, stale) {
+    var q = analyse(raw);
+    return Promise.all([allowed(chosen), q.n ? gather(q) : null]).then(function (got) {
+      var marks = got[0], ranked;
+      if (stale && stale()) { return null; }
+      if (!q.n) {
+        ranked = [];
+        for (var d = entry.n - 1; d >= 0; d--) { if (marks[d]) { ranked.push({ doc: d, s: 0 }); } }
+      } else {
+        ranked = score(q, got[1]).filter(function (r) { return !marks || marks[r.doc]; });
+        ranked.sort(function (a, b) { return b.s - a.s || b.doc - a.doc; });
+      }
+      return rows(ranked.slice(0, MAX_SHOWN).map(function (r) { return r.doc; })).then(function (shown) {
+        return { shown: shown, total: ranked.length };
+      });
+    });
+  }
+
+  // Node (tests/js/): the words, the ranking and a query against an index read from disk.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = {
+      LAYOUT: LAYOUT, lower: lower, fold: fold, syllables: syllables, analyse: analyse,
+      titleScore: titleScore,
+      find: function (index, reader, raw, chosen) { entry = index; read = reader; files = new Map(); return find(raw, chosen); }
+    };
+    return;
+  }
+
+  // ---- the dialog ----------------------------------------------------------
+  var opener = document.querySelector(".sc-search-open");
+  var dialog = document.getElementById("sc-search");
+  if (!opener || !dialog) { return; }
+  var input = dialog.querySelector(".sc-search__input");
+  var form = dialog.querySelector(".sc-search__form");
+  var status = dialog.querySelector(".sc-search__status");
+  var list = dialog.querySelector(".sc-search__results");
+  var root = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
+  var siteRoot = new URL("../", root);
+  var ready = null;
+  var filled = null;
+  var seq = 0;
+  var timer = 0;
+  read = function (path) {
+    return fetch(new URL(path, root).href + "?v=" + entry.v).then(function (r) {
+      if (!r.ok) { throw new Error(path); }
+      return r.json();
+    });
+  };
+
+  function load() {
+    if (ready) { return ready; }
+    setStatus("Đang tải chỉ mục tìm kiếm…");
+    ready = fetch(new URL("index.json", root).href, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) { throw new Error("index.json"); }
+      return r.json();
+    }).then(function (e) {
+      if (e.f !== LAYOUT.format) { throw new Error("format"); }
+      entry = e;
+      setStatus("");
+    }).catch(function (err) {
+      ready = null;
+      setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.");
+      throw err;
+    });
+    return ready;
+  }
+
   function loadFilters() {
     if (!filled) {
-      filled = load().then(function () { return get("loc.json"); }).then(function (all) {
-        menus = all;
-        fillFilters(all);
-      });
+      filled = load().then(function () { return get("loc.json"); }).then(fillFilters);
       filled.catch(function () { filled = null; });
     }
     return filled;
@@ -320,63 +384,19 @@
     return out.length ? out : null;
   }
 
-  // The records every chosen filter allows (a mark per record), or null.
-  function allowed(chosen) {
-    if (!chosen) { return Promise.resolve(null); }
-    return loadFilters().then(function () {
-      return Promise.all(chosen.map(function (c) {
-        var hit = (menus[c[0]] || []).filter(function (v) { return v[0] === c[1]; })[0];
-        return hit ? get("f/" + hit[2] + ".json") : Promise.resolve([]);
-      }));
-    }).then(function (lists) {
-      var marks = new Uint8Array(entry.n);
-      lists.forEach(function (l) {
-        var docs = docsOf(l);
-        for (var k = 0; k < docs.length; k++) { marks[docs[k]]++; }
-      });
-      for (var d = 0; d < marks.length; d++) { marks[d] = marks[d] === lists.length ? 1 : 0; }
-      return marks;
-    });
-  }
-
-  // ---- a query -------------------------------------------------------------
-  function rows(docs) {
-    return Promise.all(docs.map(function (d) {
-      return get("d/" + Math.floor(d / entry.c) + ".json").then(function (chunk) {
-        var r = chunk[d % entry.c];
-        return { url: r[0], title: r[1], lead: r[2], facts: r[3], kind: kindOf(d) };
-      });
-    }));
-  }
-
   function run() {
     var raw = input.value;
-    var q = analyse(raw);
     var chosen = chosenFilters();
     var mine = ++seq;
-    if (!q.n && !chosen) { render([], raw, 0); setStatus(""); return; }
+    if (!analyse(raw).n && !chosen) { render([], raw, 0); setStatus(""); return; }
     load().then(function () {
-      return Promise.all([allowed(chosen), q.n ? gather(q) : null]);
-    }).then(function (got) {
-      var marks = got[0], ranked;
-      if (mine !== seq) { return null; }
-      if (!q.n) {
-        ranked = [];
-        for (var d = entry.n - 1; d >= 0; d--) { if (marks[d]) { ranked.push({ doc: d, s: 0 }); } }
-      } else {
-        ranked = score(q, got[1]).filter(function (r) { return !marks || marks[r.doc]; });
-        ranked.sort(function (a, b) { return b.s - a.s || b.doc - a.doc; });
-      }
-      return rows(ranked.slice(0, MAX_SHOWN).map(function (r) { return r.doc; })).then(function (shown) {
-        return { shown: shown, total: ranked.length };
-      });
+      return find(raw, chosen, function () { return mine !== seq; });
     }).then(function (res) {
       if (!res || mine !== seq) { return; }
       render(res.shown, raw, res.total);
     }).catch(function () { if (mine === seq) { setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."); } });
   }
 
-  // ---- the dialog ----------------------------------------------------------
   function setStatus(text) { status.textContent = text; }
 
   function el(tag, cls, text) {

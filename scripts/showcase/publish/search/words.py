@@ -9,10 +9,8 @@ ranks its exact form first. Adjacent syllables of a paragraph also make a
 *pair* (``chuyen doi``, ``doi so``): the meaning is in pairs, so pairs are
 asked for as phrases.
 
-Folding here and in ``assets/search.js`` must agree: both remove the marks
-U+0300-U+036F of the decomposed form and map ``đ`` to ``d``; here it is one
-translation table over the precomposed letters (the text is NFC already), a
-single C-level pass over each paragraph.
+Folding is the project's one rule, :func:`showcase.content.text.fold`, which
+``assets/search.js`` writes the same way (a test runs both on the same strings).
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from itertools import repeat
 from operator import add, floordiv, mul
 from sys import intern
 
+from showcase.content.text import fold
 from showcase.publish.search.layout import COUNT_CAP, INFO
 from showcase.publish.search.records import RecordKind, SearchRecord
 
@@ -38,31 +37,8 @@ EARLY = INFO.quarter.unit  # times the quarter of the record where a single firs
 PAIR_SYLLABLES = 200
 
 
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {ord("đ"): "d"}
-    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        ch = chr(code)
-        if ch.lower() != ch:
-            continue  # the text is lower case before folding
-        bare = "".join(c for c in unicodedata.normalize("NFD", ch)
-                       if not 0x300 <= ord(c) <= 0x36F)
-        bare = unicodedata.normalize("NFC", bare)
-        # One letter for one letter: the exact and folded syllables line up.
-        if bare != ch and len(bare) == 1 and bare.isalnum():
-            table[code] = bare
-    return table
-
-
-_FOLD = _fold_table()
-
-
 def lower(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
-
-
-def fold(text: str) -> str:
-    """Lower-case NFC text -> the same text without diacritics ('đường' -> 'duong')."""
-    return text.translate(_FOLD)
 
 
 def syllables(text: str) -> list[str]:
@@ -74,7 +50,7 @@ class _Folded(dict[str, str]):
     """Exact syllable -> folded, filled as syllables are met (a corpus has few)."""
 
     def __missing__(self, word: str) -> str:
-        self[word] = folded = word.translate(_FOLD)
+        self[word] = folded = fold(word)
         return folded
 
 
