@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tinycss2
 from tinycss2.ast import (
@@ -194,6 +195,7 @@ class _Source:
 
 
 
+@lru_cache(maxsize=4)  # parsing Material's CSS takes ~60 ms: once a process (`mkdocs serve`)
 def purge(css: str, used: frozenset[str]) -> str:
     """The rules of ``css`` that can apply to a page whose classes are among ``used``."""
     src = _Source(css)
