@@ -94,6 +94,8 @@ test("pairs of syllables count as phrases", { skip: NO_INDEX }, async () => {
 
 test("Khmer names are found", { skip: NO_INDEX }, async () => {
   assert.equal((await query("ថាច់ ធី សារឿន")).urls[0], "ho-so/le-van-c/");
+  // the same consonants with other vowels ("ថិច ធូ") are another name
+  assert.deepEqual((await query("ថាច់ ធី")).urls, ["ho-so/le-van-c/"]);
 });
 
 test("filters: a query within a kind, and a filter alone lists newest first",

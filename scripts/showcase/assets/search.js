@@ -39,7 +39,7 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
       .normalize("NFC");
   }
-  function syllables(s) { return lower(s).match(/[\p{L}\p{N}]+/gu) || []; }
+  function syllables(s) { return lower(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
   function analyse(text) {
     var w = syllables(text);
     return { w: w, f: w.map(fold), n: w.length };
