@@ -30,6 +30,7 @@ import shutil
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from operator import is_
 
 from showcase.publish.search import encode as enc
@@ -245,7 +246,10 @@ def _record_digest(rec: SearchRecord) -> bytes:
 
 @lru_cache(maxsize=1)
 def _code() -> str:
-    return cache.key(str(FORMAT), hashes.code_hash("showcase.publish.search"))
+    # the folding rule lives in content/text.py; regex splits syllables with marks
+    return cache.key(str(FORMAT), hashes.code_hash("showcase.publish.search",
+                                                   "showcase.content.text"),
+                     version("regex"))
 
 
 def _put(path: str, body: str) -> int:
