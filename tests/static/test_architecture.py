@@ -64,7 +64,8 @@ PURE = (
     "showcase.publish.pages.sitemaps", "showcase.publish.pages.social",
     "showcase.publish.pages.views", "showcase.publish.pages.wording",
     "showcase.publish.search.blocks", "showcase.publish.search.encode",
-    "showcase.publish.search.filters", "showcase.publish.search.postings",
+    "showcase.publish.search.filters", "showcase.publish.search.layout",
+    "showcase.publish.search.postings",
     "showcase.publish.search.records", "showcase.publish.search.words",
 )
 # The modules that write (files, the cache, processes): no pure module imports one.

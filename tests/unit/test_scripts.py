@@ -156,6 +156,22 @@ def test_runs_keep_sequences_whole() -> None:
     assert typeset.clusters(family) == [family]
     assert typeset.clusters("🇻🇳🇰🇭") == ["🇻🇳", "🇰🇭"]
     assert [r.script for r in typeset.runs("1️⃣ a")] == ["emoji", "latin"]
+    # a Khmer consonant keeps its coeng subscripts and vowel signs (a cut or an
+    # ellipsis never splits the stack), and the zero-width space stays in the run
+    assert typeset.clusters("ស្ត្រី") == ["ស្ត្រី"]
+    assert typeset.clusters("ខ្មែរ") == ["ខ្មែ", "រ"]
+    assert typeset.clusters("Nguyễn") == ["N", "g", "u", "y", "ễ", "n"]
+    assert typeset.runs("ថាច់​ធី") == [typeset.Run("ថាច់​ធី", "khmer")]
+
+
+def test_a_khmer_word_cut_on_a_card_keeps_its_stacks() -> None:
+    word = "ស្ត្រីក្សត្រ" * 4
+    face = typeset.Face("bold", 40)
+    lines = typeset.wrap(word, face, 120, 10)
+    assert len(lines) > 1 and "".join(lines) == word
+    assert not any(line.endswith("្") for line in lines)  # no coeng left hanging
+    short = typeset.wrap("ស្ត្រីក្សត្រ " * 6, face, 200, 1)[0]
+    assert short.endswith("…") and not short[:-1].endswith("្")
 
 
 def test_initial_prefers_the_vietnamese_given_name() -> None:

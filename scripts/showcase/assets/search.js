@@ -16,7 +16,10 @@
 //   - hand-written guide pages never outrank a profile on a name.
 (function () {
   "use strict";
-  var FORMAT = 1; // publish/search/bundle.py FORMAT
+  // The index's format and packed numbers ([shift, width] of each field), as
+  // publish/search/layout.py says (tests/unit/test_search_layout.py compares them).
+  var LAYOUT = {"format":1,"info":{"count":[0,2],"own":[2,1],"quarter":[3,2],"forms":[5,24]},"place":{"form":[0,4],"position":[4,6]}};
+  var INFO = LAYOUT.info, PLACE = LAYOUT.place, COUNT_CAP = 1 << INFO.count[1];
   var KIND = { listing: "Trang chuyên mục", guide: "Trang hướng dẫn" };
   var FILTERS = ["linh_vuc", "nganh", "don_vi", "loai", "nam"];
   var MAX_SHOWN = 20;
@@ -25,27 +28,18 @@
   var PREFIX_SHARDS = 3, TITLE_SHARDS = 4, PAIR_SHARDS = 2;
   var END = "\uffff"; // after every key that starts with a prefix
 
-  var opener = document.querySelector(".sc-search-open");
-  var dialog = document.getElementById("sc-search");
-  if (!opener || !dialog) { return; }
-  var input = dialog.querySelector(".sc-search__input");
-  var form = dialog.querySelector(".sc-search__form");
-  var status = dialog.querySelector(".sc-search__status");
-  var list = dialog.querySelector(".sc-search__results");
-  var root = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
-  var siteRoot = new URL("../", root);
-  var entry = null;
-  var ready = null;
-  var files = new Map(); // path -> promise of its parsed JSON, fetched once
-  var seq = 0;
-  var timer = 0;
+  var entry = null; // index.json
+  var read = null; // path -> promise of the file's parsed JSON
+  var files = new Map(); // path -> promise of its parsed JSON, read once
 
   // ---- words (as publish/search/words.py) ----------------------------------
   function lower(s) { return s.normalize("NFC").toLowerCase(); }
+  // The one folding rule (content/text.py fold; tests/e2e/test_search_js.py runs both)
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+      .normalize("NFC");
   }
-  function syllables(s) { return lower(s).match(/[\p{L}\p{N}]+/gu) || []; }
+  function syllables(s) { return lower(s).match(/[\p{L}\p{N}\p{M}]+/gu) || []; }
   function analyse(text) {
     var w = syllables(text);
     return { w: w, f: w.map(fold), n: w.length };
@@ -65,32 +59,11 @@
   function get(path) {
     var got = files.get(path);
     if (!got) {
-      got = fetch(new URL(path, root).href + "?v=" + entry.v).then(function (r) {
-        if (!r.ok) { throw new Error(path); }
-        return r.json();
-      });
+      got = read(path);
       got.catch(function () { files.delete(path); });
       files.set(path, got);
     }
     return got;
-  }
-
-  function load() {
-    if (ready) { return ready; }
-    setStatus("Đang tải chỉ mục tìm kiếm…");
-    ready = fetch(new URL("index.json", root).href, { cache: "no-cache" }).then(function (r) {
-      if (!r.ok) { throw new Error("index.json"); }
-      return r.json();
-    }).then(function (e) {
-      if (e.f !== FORMAT) { throw new Error("format"); }
-      entry = e;
-      setStatus("");
-    }).catch(function (err) {
-      ready = null;
-      setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.");
-      throw err;
-    });
-    return ready;
   }
 
   function kindOf(doc) { return doc < entry.l ? "listing" : doc < entry.l + entry.g ? "guide" : "profile"; }
@@ -119,6 +92,9 @@
     for (var i = a; i < k.length && k[i] < hi; i++) { out.push(i); }
     return out;
   }
+
+  function top(field) { return (1 << field[1]) - 1; }
+  function bits(packed, field) { return (packed >> field[0]) & top(field); }
 
   function docsOf(deltas) {
     var out = new Int32Array(deltas.length), d = 0;
@@ -171,8 +147,7 @@
         var forms = hit.p[0], docs = docsOf(hit.p[1]), infos = hit.p[2];
         var same = hit.key === q.f[i], values = new Map();
         for (var k = 0; k < docs.length; k++) {
-          // info: count - 1 (2 bits), own facts (1), quarter of first use (2), forms
-          var info = infos[k], mask = info >> 5, v = values.get(mask);
+          var info = infos[k], mask = bits(info, INFO.forms), v = values.get(mask);
           if (v === undefined) {
             v = 0;
             for (var m = 0; m < forms.length; m++) {
@@ -182,9 +157,9 @@
           }
           var d = docs[k];
           if (v > b[d]) { b[d] = v; }
-          c[d] = Math.min(4, c[d] + (info & 3) + 1);
-          if (info & 4) { own[d]++; }
-          early[d] = Math.max(early[d], 3 - ((info >> 3) & 3));
+          c[d] = Math.min(COUNT_CAP, c[d] + bits(info, INFO.count) + 1);
+          if (bits(info, INFO.own)) { own[d]++; }
+          early[d] = Math.max(early[d], top(INFO.quarter) - bits(info, INFO.quarter));
         }
       });
       best.push(b); count.push(c);
@@ -211,7 +186,7 @@
             titles.set(d, T);
           }
           [].concat(places[k]).forEach(function (code) {
-            var pos = code >> 4, fi = code & 15, v = formValue(q, i, fi < forms.length ? forms[fi] : "", same);
+            var pos = bits(code, PLACE.position), fi = bits(code, PLACE.form), v = formValue(q, i, fi < forms.length ? forms[fi] : "", same);
             if (pos < T.L) {
               if (v > T.m[i][pos]) { T.m[i][pos] = v; }
               if (same && v > T.e[i][pos]) { T.e[i][pos] = v; }
@@ -236,7 +211,7 @@
       var text = 0, got = 0;
       for (var a = 0; a < n; a++) {
         if (best[a][d] > 0) { got++; }
-        text += best[a][d] + Math.min(count[a][d], 4) * 0.1;
+        text += best[a][d] + Math.min(count[a][d], COUNT_CAP) * 0.1;
       }
       for (var b = 0; b + 1 < n; b++) {
         if (pairs[b][d] && best[b][d] && best[b + 1][d]) { text += 3 * (best[b][d] + best[b + 1][d]); }
@@ -280,13 +255,107 @@
   // ---- filters -------------------------------------------------------------
   // The menus are filled the first time the visitor opens them (loc.json);
   // a chosen value fetches only its own list of profiles.
-  var filled = null, menus = null;
+  // The records every chosen filter allows (a mark per record), or null.
+  function allowed(chosen) {
+    if (!chosen) { return Promise.resolve(null); }
+    return get("loc.json").then(function (menus) {
+      return Promise.all(chosen.map(function (c) {
+        var hit = (menus[c[0]] || []).filter(function (v) { return v[0] === c[1]; })[0];
+        return hit ? get("f/" + hit[2] + ".json") : Promise.resolve([]);
+      }));
+    }).then(function (lists) {
+      var marks = new Uint8Array(entry.n);
+      lists.forEach(function (l) {
+        var docs = docsOf(l);
+        for (var k = 0; k < docs.length; k++) { marks[docs[k]]++; }
+      });
+      for (var d = 0; d < marks.length; d++) { marks[d] = marks[d] === lists.length ? 1 : 0; }
+      return marks;
+    });
+  }
+
+  // ---- a query -------------------------------------------------------------
+  function rows(docs) {
+    return Promise.all(docs.map(function (d) {
+      return get("d/" + Math.floor(d / entry.c) + ".json").then(function (chunk) {
+        var r = chunk[d % entry.c];
+        return { url: r[0], title: r[1], lead: r[2], facts: r[3], kind: kindOf(d) };
+      });
+    }));
+  }
+
+  // The results of a query (``chosen``: [[filter, value], ...] or null): the
+  // first MAX_SHOWN rows and the count; null once ``stale()`` says so.
+  function find(raw, chosen, stale) {
+    var q = analyse(raw);
+    return Promise.all([allowed(chosen), q.n ? gather(q) : null]).then(function (got) {
+      var marks = got[0], ranked;
+      if (stale && stale()) { return null; }
+      if (!q.n) {
+        ranked = [];
+        for (var d = entry.n - 1; d >= 0; d--) { if (marks[d]) { ranked.push({ doc: d, s: 0 }); } }
+      } else {
+        ranked = score(q, got[1]).filter(function (r) { return !marks || marks[r.doc]; });
+        ranked.sort(function (a, b) { return b.s - a.s || b.doc - a.doc; });
+      }
+      return rows(ranked.slice(0, MAX_SHOWN).map(function (r) { return r.doc; })).then(function (shown) {
+        return { shown: shown, total: ranked.length };
+      });
+    });
+  }
+
+  // Node (tests/js/): the words, the ranking and a query against an index read from disk.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = {
+      LAYOUT: LAYOUT, lower: lower, fold: fold, syllables: syllables, analyse: analyse,
+      titleScore: titleScore,
+      find: function (index, reader, raw, chosen) { entry = index; read = reader; files = new Map(); return find(raw, chosen); }
+    };
+    return;
+  }
+
+  // ---- the dialog ----------------------------------------------------------
+  var opener = document.querySelector(".sc-search-open");
+  var dialog = document.getElementById("sc-search");
+  if (!opener || !dialog) { return; }
+  var input = dialog.querySelector(".sc-search__input");
+  var form = dialog.querySelector(".sc-search__form");
+  var status = dialog.querySelector(".sc-search__status");
+  var list = dialog.querySelector(".sc-search__results");
+  var root = new URL(opener.getAttribute("data-sc-search"), document.baseURI);
+  var siteRoot = new URL("../", root);
+  var ready = null;
+  var filled = null;
+  var seq = 0;
+  var timer = 0;
+  read = function (path) {
+    return fetch(new URL(path, root).href + "?v=" + entry.v).then(function (r) {
+      if (!r.ok) { throw new Error(path); }
+      return r.json();
+    });
+  };
+
+  function load() {
+    if (ready) { return ready; }
+    setStatus("Đang tải chỉ mục tìm kiếm…");
+    ready = fetch(new URL("index.json", root).href, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) { throw new Error("index.json"); }
+      return r.json();
+    }).then(function (e) {
+      if (e.f !== LAYOUT.format) { throw new Error("format"); }
+      entry = e;
+      setStatus("");
+    }).catch(function (err) {
+      ready = null;
+      setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.");
+      throw err;
+    });
+    return ready;
+  }
+
   function loadFilters() {
     if (!filled) {
-      filled = load().then(function () { return get("loc.json"); }).then(function (all) {
-        menus = all;
-        fillFilters(all);
-      });
+      filled = load().then(function () { return get("loc.json"); }).then(fillFilters);
       filled.catch(function () { filled = null; });
     }
     return filled;
@@ -315,63 +384,19 @@
     return out.length ? out : null;
   }
 
-  // The records every chosen filter allows (a mark per record), or null.
-  function allowed(chosen) {
-    if (!chosen) { return Promise.resolve(null); }
-    return loadFilters().then(function () {
-      return Promise.all(chosen.map(function (c) {
-        var hit = (menus[c[0]] || []).filter(function (v) { return v[0] === c[1]; })[0];
-        return hit ? get("f/" + hit[2] + ".json") : Promise.resolve([]);
-      }));
-    }).then(function (lists) {
-      var marks = new Uint8Array(entry.n);
-      lists.forEach(function (l) {
-        var docs = docsOf(l);
-        for (var k = 0; k < docs.length; k++) { marks[docs[k]]++; }
-      });
-      for (var d = 0; d < marks.length; d++) { marks[d] = marks[d] === lists.length ? 1 : 0; }
-      return marks;
-    });
-  }
-
-  // ---- a query -------------------------------------------------------------
-  function rows(docs) {
-    return Promise.all(docs.map(function (d) {
-      return get("d/" + Math.floor(d / entry.c) + ".json").then(function (chunk) {
-        var r = chunk[d % entry.c];
-        return { url: r[0], title: r[1], lead: r[2], facts: r[3], kind: kindOf(d) };
-      });
-    }));
-  }
-
   function run() {
     var raw = input.value;
-    var q = analyse(raw);
     var chosen = chosenFilters();
     var mine = ++seq;
-    if (!q.n && !chosen) { render([], raw, 0); setStatus(""); return; }
+    if (!analyse(raw).n && !chosen) { render([], raw, 0); setStatus(""); return; }
     load().then(function () {
-      return Promise.all([allowed(chosen), q.n ? gather(q) : null]);
-    }).then(function (got) {
-      var marks = got[0], ranked;
-      if (mine !== seq) { return null; }
-      if (!q.n) {
-        ranked = [];
-        for (var d = entry.n - 1; d >= 0; d--) { if (marks[d]) { ranked.push({ doc: d, s: 0 }); } }
-      } else {
-        ranked = score(q, got[1]).filter(function (r) { return !marks || marks[r.doc]; });
-        ranked.sort(function (a, b) { return b.s - a.s || b.doc - a.doc; });
-      }
-      return rows(ranked.slice(0, MAX_SHOWN).map(function (r) { return r.doc; })).then(function (shown) {
-        return { shown: shown, total: ranked.length };
-      });
+      return find(raw, chosen, function () { return mine !== seq; });
     }).then(function (res) {
       if (!res || mine !== seq) { return; }
       render(res.shown, raw, res.total);
     }).catch(function () { if (mine === seq) { setStatus("Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."); } });
   }
 
-  // ---- the dialog ----------------------------------------------------------
   function setStatus(text) { status.textContent = text; }
 
   function el(tag, cls, text) {

@@ -22,6 +22,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from importlib.metadata import version
 
 from PIL import Image
 
@@ -209,4 +210,4 @@ def _code_hash() -> str:
     """The drawing and encoding code itself is an input of every cached file."""
     code = hashes.code_hash("showcase.publish.media.imaging", "showcase.publish.media.cards",
                            "showcase.publish.media.typeset", "showcase.publish.media.jobs")
-    return cache.key(code, Image.__version__)
+    return cache.key(code, Image.__version__, version("regex"))  # regex: card text clusters

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
 
+import regex
 from PIL import Image, ImageDraw, ImageFont, features
 
 from showcase.content import scripts
@@ -47,10 +48,9 @@ FILES: dict[tuple[str, str], str] = {
     ("emoji", "bold"): "NotoEmoji-Bold.ttf",
 }
 SHAPED = frozenset({"khmer", "emoji"})  # scripts that need complex shaping
-_ZWJ = "\u200d"
 _MODIFIERS = range(0x1F3FB, 0x1F400)  # emoji skin tones
-_REGIONAL = range(0x1F1E6, 0x1F200)  # flag letters, read in pairs
 _EMOJI_HINTS = frozenset("\ufe0f\u20e3")  # emoji presentation, keycap
+_CLUSTER = regex.compile(r"\X")
 
 
 class ShapingUnavailable(RuntimeError):
@@ -64,29 +64,20 @@ class Run:
 
 
 def clusters(text: str) -> list[str]:
-    """User-perceived characters, enough for fonts: a base with its marks, format
-    characters and emoji modifiers, ZWJ sequences and flag pairs kept whole."""
-    out: list[str] = []
-    for ch in text:
-        if out and _joins(out[-1], ch):
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
-
-
-def _joins(prev: str, ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    if cat in ("Mn", "Mc", "Me") or (cat == "Cf" and ch != "\u00ad"):
-        return True
-    if ord(ch) in _MODIFIERS or prev.endswith(_ZWJ):
-        return True
-    return ord(ch) in _REGIONAL and len(prev) == 1 and ord(prev) in _REGIONAL
+    """User-perceived characters (Unicode's extended grapheme clusters, ``regex``'s
+    ``\\X``): a base with its marks, a Khmer consonant with its coeng subscripts
+    and vowel signs, emoji ZWJ sequences, modifiers, keycaps and flag pairs whole."""
+    found: list[str] = _CLUSTER.findall(text)
+    return found
 
 
 def script_of_cluster(cluster: str, previous: str | None) -> str:
-    """The font a cluster is drawn with; spaces follow a Khmer run, else go Latin."""
+    """The font a cluster is drawn with; spaces follow a Khmer run, else go Latin; a
+    format character alone (the zero-width space between Khmer words) follows the run
+    before it."""
     base = cluster[0]
+    if previous is not None and unicodedata.category(base) == "Cf":
+        return previous
     emoji_ish = any(c in _EMOJI_HINTS or ord(c) in _MODIFIERS for c in cluster[1:])
     if emoji_ish and (scripts.script_of(base) == "emoji" or base.isascii()):
         return "emoji"
@@ -255,7 +246,7 @@ def wrap(text: str, f: Face, width: int, max_lines: int) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` pixels; ellipsis past max.
 
     Lines break at spaces; a word wider than the line is cut between clusters
-    (never inside a Khmer syllable's stack or an emoji sequence).
+    (Unicode grapheme clusters: never inside a Khmer stack or an emoji sequence).
     """
     words = text.split()
     lines: list[str] = []

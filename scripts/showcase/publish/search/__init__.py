@@ -3,7 +3,9 @@
 Owns, pure: ``records`` (one record per public profile, listing and guide
 page), ``words`` (syllables, folded keys, pairs), ``postings`` (the inverted
 lists, kept up to date one record at a time), ``blocks`` (a posting's text in
-blocks of record numbers), ``encode`` (the files' format) and ``filters``
+blocks of record numbers), ``layout`` (the files' format, the one spec
+``assets/search.js`` is checked against), ``encode`` (the files, written
+from it) and ``filters``
 (result rows and filter values). The writer: ``bundle`` (``site/tim-kiem/``,
 from the build cache when the same records were indexed before), read in the
 browser by ``assets/search.js``.

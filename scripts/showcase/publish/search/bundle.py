@@ -30,10 +30,12 @@ import shutil
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from operator import is_
 
 from showcase.publish.search import encode as enc
 from showcase.publish.search.filters import filter_files, row
+from showcase.publish.search.layout import FORMAT
 from showcase.publish.search.postings import Postings
 from showcase.publish.search.records import (
     OUTPUT_DIR,
@@ -46,7 +48,6 @@ from showcase.publish.search.words import _FOLDED, RecordWords, analyse
 from showcase.store import cache, hashes
 from showcase.store.digest import digest
 
-FORMAT = 1  # bump when the files change shape (search.js reads ``f`` to check)
 FOLDER = "search"  # the former Pagefind bundles in the build cache: removed
 CACHE = "search-index"  # in the build cache: one folder of files per set of records
 
@@ -245,7 +246,10 @@ def _record_digest(rec: SearchRecord) -> bytes:
 
 @lru_cache(maxsize=1)
 def _code() -> str:
-    return cache.key(str(FORMAT), hashes.code_hash("showcase.publish.search"))
+    # the folding rule lives in content/text.py; regex splits syllables with marks
+    return cache.key(str(FORMAT), hashes.code_hash("showcase.publish.search",
+                                                   "showcase.content.text"),
+                     version("regex"))
 
 
 def _put(path: str, body: str) -> int:

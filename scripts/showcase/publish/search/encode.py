@@ -1,27 +1,10 @@
 """The search index as files: JSON, small, cut so that a query fetches little.
 
 Everything is JSON (hosts compress it; ``assets/search.js`` reads it with
-``JSON.parse``, no WebAssembly, no library). Numbers are delta-coded: a list
-of record numbers ``[3, 7, 8]`` is written ``[3,4,1]``.
-
-``index.json`` (fetched when the search box opens)
-    ``n`` records, of which the first ``l`` are listings and the next ``g``
-    guides (profiles follow, oldest first); ``c`` records per chunk of
-    ``d/``; the first key of every shard of ``w/`` (single syllables),
-    ``p/`` (pairs) and ``t/`` (title syllables); ``v``, a digest of every
-    file, appended to their URLs so that no browser mixes two builds.
-``w/N.json``  ``{"k": [keys], "p": [[forms, docs, infos], ...]}`` where
-    ``forms`` are the exact forms of the key in the corpus, sorted, and an
-    info is the count (1-4) minus one, plus 4 when in a title or the record's own
-    facts, plus 8 times the quarter of the text where it first occurs, plus
-    32 times a bit mask of the forms it holds (when several).
-``p/N.json``  ``{"k": [keys], "p": [docs, ...]}`` for the pairs.
-``t/N.json``  ``{"k": [keys], "p": [[forms, docs, lengths, places], ...]}``:
-    where each title holds the key: its length in syllables, and its
-    position(s) as ``16 * position + form``.
-``d/N.json``  ``[[url, title, lead, facts], ...]``: what a result shows.
-``loc.json``  the filter menus' values and counts; ``f/N.json`` the
-    profiles of each value (fetched when a filter is chosen).
+``JSON.parse``, no WebAssembly, no library). The files and the packed numbers
+in them are specified once, in :mod:`layout`; this module writes them from it.
+Numbers are delta-coded: a list of record numbers ``[3, 7, 8]`` is written
+``[3,4,1]``.
 
 Shards are cut in key order at about :data:`SHARD_CHARS` characters; a key
 larger than that gets one of its own.
@@ -37,13 +20,21 @@ from operator import add, is_, mul, sub
 from typing import TypeVar
 
 from showcase.publish.search import blocks
+from showcase.publish.search.layout import (
+    FORM_LIMIT,
+    INFO,
+    OTHER_FORM,
+    PLACE,
+    TITLE_FORMS,
+    TITLE_WORDS,
+)
 from showcase.publish.search.postings import Postings
 from showcase.publish.search.words import pair_name
 
 SHARD_CHARS = 48_000
 CHUNK = 16  # records per chunk of display data: results are spread, chunks stay small
-FORM_LIMIT = 24  # a mask of more forms than this would not fit JavaScript's 32-bit integers
-MASK = 32  # where the mask of forms starts in an info
+MASK = INFO.forms.unit  # where the mask of forms starts in an info
+POSITION = PLACE.position.unit  # a title place: POSITION * position + form
 
 
 def ints(values: Iterable[int]) -> str:
@@ -211,7 +202,7 @@ def titles(titles: Sequence[tuple[str, ...]], fold: Mapping[str, str]
     places: dict[str, list[list[tuple[int, str]]]] = {}
     for doc, words in enumerate(titles):
         seen: dict[str, list[tuple[int, str]]] = {}
-        for pos, w in enumerate(words[:64]):
+        for pos, w in enumerate(words[:TITLE_WORDS]):
             key = fold[w]
             at = seen.get(key)
             if at is None:
@@ -223,10 +214,11 @@ def titles(titles: Sequence[tuple[str, ...]], fold: Mapping[str, str]
                 at.append((pos, w))
     fragments = {}
     for key, where in places.items():
-        names = sorted({w for at in where for _, w in at})[:15]
+        names = sorted({w for at in where for _, w in at})[:TITLE_FORMS]
         index = {w: i for i, w in enumerate(names)}
-        coded = [str(16 * at[0][0] + index.get(at[0][1], 15)) if len(at) == 1
-                 else ints(16 * pos + index.get(w, 15) for pos, w in at) for at in where]
+        coded = [str(POSITION * at[0][0] + index.get(at[0][1], OTHER_FORM)) if len(at) == 1
+                 else ints(POSITION * pos + index.get(w, OTHER_FORM) for pos, w in at)
+                 for at in where]
         fragments[key] = (f"[{text(names)},{deltas(docs[key])},{ints(lengths[key])},"
                           f"[{','.join(coded)}]]")
     return shards(sorted(fragments, key=utf16), fragments)
