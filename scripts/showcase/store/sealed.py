@@ -1,0 +1,122 @@
+"""Cache entries that say what wrote them: a header, then the value.
+
+Every value the build cache keeps for itself (not the files it shares with a
+site: see :mod:`linked`) is written as one line of header and the payload::
+
+    showcase-cache <FORMAT> <stamp> <name> <sha256 of the payload>\\n<payload>
+
+``stamp`` names the release that wrote it (:func:`stamp`): the package's
+version and, for pickles of live objects, a hash of the package's code, so
+that a new release (or an edited checkout) never unpickles an object of
+another one's classes; ``name`` is the entry's file name (its key), so that
+an entry moved or copied under another key is not taken for that key's.
+:func:`unseal` checks all five before the payload is used: a truncated,
+garbled, swapped or older entry is a miss, never an error, and the caller
+makes the value again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from showcase.store.cache import Blobs, store_file
+from showcase.store.hashes import code_hash
+
+FORMAT = 1  # bump when the header changes shape: every entry is then a miss
+MAGIC = b"showcase-cache"
+
+
+@lru_cache(maxsize=2)
+def stamp(objects: bool = False) -> str:
+    """The release that writes (``objects``: the package's code too, for pickles)."""
+    try:
+        release = version("showcase")
+    except PackageNotFoundError:  # run from a checkout without installing: the code decides
+        release = "0"
+    return f"{release}+{code_hash('showcase')[:20]}" if objects else release
+
+
+def seal(payload: bytes, mark: str, name: str) -> bytes:
+    head = b" ".join((MAGIC, b"%d" % FORMAT, mark.encode(), _name(name),
+                      hashlib.sha256(payload).hexdigest().encode()))
+    return head + b"\n" + payload
+
+
+def unseal(data: bytes, mark: str, name: str) -> bytes | None:
+    """The payload of a sealed entry, or None unless it is whole, of ``mark``
+    and written as ``name``."""
+    head, newline, payload = data.partition(b"\n")
+    parts = head.split(b" ")
+    if (not newline or len(parts) != 5 or parts[0] != MAGIC or parts[1] != b"%d" % FORMAT
+            or parts[2] != mark.encode() or parts[3] != _name(name)
+            or parts[4] != hashlib.sha256(payload).hexdigest().encode()):
+        return None
+    return payload
+
+
+def _name(name: str) -> bytes:
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16].encode()
+
+
+def read(path: str, mark: str | None = None) -> bytes | None:
+    """The payload kept at ``path`` (by this release: ``mark`` defaults to
+    :func:`stamp`), or None: missing, unreadable, damaged or another release's."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    return unseal(data, stamp() if mark is None else mark, os.path.basename(path))
+
+
+def write(path: str, payload: bytes, mark: str | None = None) -> None:
+    """Keep ``payload`` at ``path``, sealed, atomically (see :func:`cache.store_file`)."""
+    store_file(path, seal(payload, stamp() if mark is None else mark, os.path.basename(path)))
+
+
+def read_object(path: str, kind: type | tuple[type, ...]) -> Any | None:
+    """The object pickled at ``path`` by this very code, if it is a ``kind``; else None."""
+    payload = read(path, stamp(objects=True))
+    if payload is None:
+        return None
+    try:
+        found = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - whatever a damaged pickle raises: a miss
+        return None
+    return found if isinstance(found, kind) else None
+
+
+def write_object(path: str, value: Any) -> None:
+    write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), stamp(objects=True))
+
+
+class Values:
+    """Values by key, one sealed file each: ``<folder>/<first two hex digits>/<key>``."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._files = Blobs(folder)  # the layout and the pruning
+
+    def path(self, key: str) -> str:
+        return self._files.path(key)
+
+    def get(self, key: str) -> bytes | None:
+        return read(self.path(key))
+
+    def put(self, key: str, data: bytes) -> None:
+        write(self.path(key), data)
+
+    def get_object(self, key: str, kind: type | tuple[type, ...]) -> Any | None:
+        return read_object(self.path(key), kind)
+
+    def put_object(self, key: str, value: Any) -> None:
+        write_object(self.path(key), value)
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop values this build did not use and that no build used for a while."""
+        self._files.prune(keep)
