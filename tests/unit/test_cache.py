@@ -12,7 +12,7 @@ from conftest import PROFILE, PROFILE_PATH, UNITS_YML
 from showcase.content import corpus
 from showcase.options import Options
 from showcase.publish import markup
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
 
 
 def test_a_value_is_read_back_and_a_half_written_one_never(tmp_path):
@@ -80,9 +80,9 @@ def test_unused_values_are_pruned_only_when_old(tmp_path):
 
 def test_cached_story_is_the_story(tmp_path):
     body = "## Hành trình\n\nÔng gắn bó với [phong trào](https://a.gov.vn/).\n\n- một\n- hai\n"
-    first = markup.stories({"a": body}, cache.Shelf(str(tmp_path / "stories")))
+    first = markup.stories({"a": body}, sealed.Shelf(str(tmp_path / "stories")))
     markup._MEMO.clear()  # a new process: read back from the shelf
-    again = markup.stories({"a": body}, cache.Shelf(str(tmp_path / "stories")))
+    again = markup.stories({"a": body}, sealed.Shelf(str(tmp_path / "stories")))
     assert first == again == {"a": markup.story(body)}
     assert len([f for _, _, fs in os.walk(tmp_path / "stories") for f in fs]) == 1
 
@@ -91,25 +91,25 @@ def test_a_shelf_keeps_what_a_build_used_and_drops_the_rest(tmp_path):
     folder = tmp_path / "s"
     (folder / "ab").mkdir(parents=True)  # the layout before shelves: dropped
     (folder / "ab" / "ab12").write_text("x")
-    shelf = cache.Shelf(str(folder))
+    shelf = sealed.Shelf(str(folder))
     for key in ("ab01", "ab02", "cd01"):
         shelf.put(key, [key])
     shelf.save()
     assert sorted(os.listdir(folder)) == ["ab", "ab.json", "cd.json"]
-    later = cache.Shelf(str(folder))
+    later = sealed.Shelf(str(folder))
     assert later.get("ab02") == ["ab02"] and later.get("ef01") is None
     later.save({"ab02": ["ab02"]})  # this build used one value
     assert sorted(os.listdir(folder)) == ["ab.json"]
-    again = cache.Shelf(str(folder))
+    again = sealed.Shelf(str(folder))
     assert again.get("ab01") is None and again.get("ab02") == ["ab02"]
     # A serve rebuild (no pruning) only adds.
     again.put("ab03", ["ab03"])
     again.save()
-    assert cache.Shelf(str(folder)).get("ab02") == ["ab02"]
+    assert sealed.Shelf(str(folder)).get("ab02") == ["ab02"]
     # A broken or half-written shard reads as empty; no temporary file is a shard.
     (folder / "ab.json").write_text("{not json")
     (folder / ".tmp-x").write_text("{}")
-    assert cache.Shelf(str(folder)).get("ab02") is None
+    assert sealed.Shelf(str(folder)).get("ab02") is None
 
 
 def _repo(tmp_path):

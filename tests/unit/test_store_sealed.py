@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pathlib
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_a_value_is_read_back(values):
 def test_a_damaged_value_is_a_miss(values, damage):
     values.put("ab01", b"gia tri " * 20)
     path = values.path("ab01")
-    data = open(path, "rb").read()
+    data = pathlib.Path(path).read_bytes()
     os.chmod(path, 0o644)
     damaged = {"truncated": data[:-3], "garbage": os.urandom(len(data)), "empty": b"",
                "flipped": data[:-1] + bytes([data[-1] ^ 1])}[damage]
@@ -49,8 +50,8 @@ def test_another_release_is_a_miss(values, tmp_path):
     values.put_object("ab02", {"a": 1})
     assert values.get_object("ab02", dict) == {"a": 1}
     # A pickle of the same release but other code is not unpickled.
-    sealed.write(values.path("ab03"), open(values.path("ab02"), "rb").read().partition(b"\n")[2],
-                 mark=sealed.stamp())
+    pickled = pathlib.Path(values.path("ab02")).read_bytes().partition(b"\n")[2]
+    sealed.write(values.path("ab03"), pickled, mark=sealed.stamp())
     assert values.get_object("ab03", dict) is None
 
 

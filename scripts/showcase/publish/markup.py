@@ -21,7 +21,7 @@ import nh3
 
 from showcase.content.hashing import hash_once
 from showcase.content.text import slugify
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
 
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
@@ -74,7 +74,7 @@ def story(body: str) -> Story:
     return Story(rendered, story_headings(rendered), tuple(plain_text(rendered)))
 
 
-def stories(bodies: Mapping[str, str], shelf: cache.Shelf | None = None,
+def stories(bodies: Mapping[str, str], shelf: sealed.Shelf | None = None,
             prune: bool = True) -> dict[str, Story]:
     """Each body's story (by the same key), from ``shelf`` when rendered before.
 
@@ -100,7 +100,7 @@ _MEMO: dict[str, Story] = {}  # body -> story, for this process (``mkdocs serve`
 _MEMO_MAX = 1 << 16
 
 
-def _kept(body: str, shelf: cache.Shelf) -> Story:
+def _kept(body: str, shelf: sealed.Shelf) -> Story:
     """The story of ``body``: from this process's memo, ``shelf``, or rendered
     (and put on the shelf)."""
     made = _MEMO.get(body)

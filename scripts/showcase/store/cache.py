@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import time
-from typing import Any
 
 PRUNE_DAYS = 30  # entries unused this long are removed
 
@@ -140,76 +138,6 @@ class Blobs:
                         os.unlink(entry.path)
                 except OSError:
                     continue
-
-
-class Shelf:
-    """Small values (JSON) kept in at most 256 files, by the first two hex digits
-    of their keys: a thousand stories are 256 files, not a thousand files in 256
-    folders (creating a file is the dearest step of a cold build on some disks).
-
-    A shard is read whole the first time a key in it is looked up, and written
-    whole by :meth:`save`, atomically (a temporary name, then a rename): a killed
-    build leaves each shard as it was or as the build made it. Two builds at
-    once may each rewrite a shard; either result holds only right values (keys
-    are content hashes), at worst fewer of them.
-    """
-
-    def __init__(self, folder: str) -> None:
-        self.folder = folder
-        self._read: dict[str, dict[str, Any]] = {}
-        self._added: dict[str, dict[str, Any]] = {}
-
-    def get(self, key: str) -> Any | None:
-        return self._shard(key[:2]).get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        self._added.setdefault(key[:2], {})[key] = value
-
-    def save(self, used: dict[str, Any] | None = None) -> None:
-        """Write what :meth:`put` added. With ``used`` (key -> value: every value
-        this build used), each shard is left holding exactly those: the unused
-        ones go, and so does whatever else the folder holds."""
-        os.makedirs(self.folder, exist_ok=True)
-        if used is None:
-            for prefix, added in self._added.items():
-                self._write(prefix, {**self._shard(prefix), **added})
-        else:
-            wanted: dict[str, dict[str, Any]] = {}
-            for key, value in used.items():
-                wanted.setdefault(key[:2], {})[key] = value
-            shards = {os.path.basename(self._path(prefix)) for prefix in wanted}
-            for entry in os.scandir(self.folder):
-                if entry.name.startswith(".tmp-") or entry.name in shards:
-                    continue  # (a temporary file may be another build's, being written)
-                if entry.is_dir(follow_symlinks=False):  # an earlier layout's
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-            for prefix, values in wanted.items():
-                if self._shard(prefix).keys() != values.keys():
-                    self._write(prefix, values)
-        self._added = {}
-
-    def _path(self, prefix: str) -> str:
-        return os.path.join(self.folder, prefix + ".json")
-
-    def _shard(self, prefix: str) -> dict[str, Any]:
-        found = self._read.get(prefix)
-        if found is None:
-            try:
-                with open(self._path(prefix), encoding="utf-8") as fh:
-                    data = json.load(fh)
-                found = data if isinstance(data, dict) else {}
-            except (OSError, ValueError):
-                found = {}
-            self._read[prefix] = found
-        return found
-
-    def _write(self, prefix: str, values: dict[str, Any]) -> None:
-        data = json.dumps(values, ensure_ascii=False, sort_keys=True).encode()
-        store_file(self._path(prefix), data)
-        self._read[prefix] = values
 
 
 def place(src: str, dest: str) -> None:

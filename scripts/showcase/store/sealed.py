@@ -17,15 +17,18 @@ makes the value again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import pickle
+import shutil
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from showcase.store.cache import Blobs, store_file
-from showcase.store.hashes import code_hash
+from showcase.store.hashes import code_hash, source_hash
 
 FORMAT = 1  # bump when the header changes shape: every entry is then a miss
 MAGIC = b"showcase-cache"
@@ -120,3 +123,107 @@ class Values:
     def prune(self, keep: set[str]) -> None:
         """Drop values this build did not use and that no build used for a while."""
         self._files.prune(keep)
+
+
+class Shelf:
+    """Small values (JSON) kept in at most 256 files, by the first two hex digits
+    of their keys: a thousand stories are 256 files, not a thousand files in 256
+    folders (creating a file is the dearest step of a cold build on some disks).
+
+    Each shard is a sealed entry (:func:`write`: a damaged or older one reads as
+    empty). A shard is read whole the first time a key in it is looked up, and written
+    whole by :meth:`save`, atomically (a temporary name, then a rename): a killed
+    build leaves each shard as it was or as the build made it. Two builds at
+    once may each rewrite a shard; either result holds only right values (keys
+    are content hashes), at worst fewer of them.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._read: dict[str, dict[str, Any]] = {}
+        self._added: dict[str, dict[str, Any]] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self._shard(key[:2]).get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self._added.setdefault(key[:2], {})[key] = value
+
+    def save(self, used: dict[str, Any] | None = None) -> None:
+        """Write what :meth:`put` added. With ``used`` (key -> value: every value
+        this build used), each shard is left holding exactly those: the unused
+        ones go, and so does whatever else the folder holds."""
+        os.makedirs(self.folder, exist_ok=True)
+        if used is None:
+            for prefix, added in self._added.items():
+                self._write(prefix, {**self._shard(prefix), **added})
+        else:
+            wanted: dict[str, dict[str, Any]] = {}
+            for key, value in used.items():
+                wanted.setdefault(key[:2], {})[key] = value
+            shards = {os.path.basename(self._path(prefix)) for prefix in wanted}
+            for entry in os.scandir(self.folder):
+                if entry.name.startswith(".tmp-") or entry.name in shards:
+                    continue  # (a temporary file may be another build's, being written)
+                if entry.is_dir(follow_symlinks=False):  # an earlier layout's
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+            for prefix, values in wanted.items():
+                if self._shard(prefix).keys() != values.keys():
+                    self._write(prefix, values)
+        self._added = {}
+
+    def _path(self, prefix: str) -> str:
+        return os.path.join(self.folder, prefix + ".json")
+
+    def _shard(self, prefix: str) -> dict[str, Any]:
+        found = self._read.get(prefix)
+        if found is None:
+            payload = read(self._path(prefix))  # a damaged or older shard: empty
+            try:
+                data = json.loads(payload) if payload is not None else {}
+            except ValueError:
+                data = {}
+            found = data if isinstance(data, dict) else {}
+            self._read[prefix] = found
+        return found
+
+    def _write(self, prefix: str, values: dict[str, Any]) -> None:
+        data = json.dumps(values, ensure_ascii=False, sort_keys=True).encode()
+        write(self._path(prefix), data)
+        self._read[prefix] = values
+
+
+class HashMemo:
+    """Files' hashes kept between runs by (size, mtime): a camera photo is read and
+    hashed again only when it changed (a fresh checkout changes every mtime: then
+    each is hashed once more)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.known: dict[str, list[Any]] = {}
+        self.seen: dict[str, list[Any]] = {}
+        payload = read(path)  # a damaged or older memo: every photo is hashed again
+        try:
+            data = json.loads(payload) if payload is not None else {}
+        except ValueError:
+            data = {}
+        if isinstance(data, dict):
+            self.known = {k: v for k, v in data.items()
+                          if isinstance(v, list) and len(v) == 3 and isinstance(v[2], str)}
+
+    def get(self, full: str, st: os.stat_result) -> str:
+        known = self.known.get(full)
+        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            digest = str(known[2])
+        else:
+            digest = source_hash(full, st.st_mtime_ns, st.st_size)
+        self.seen[full] = [st.st_size, st.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.seen == self.known:
+            return
+        write(self.path, json.dumps(self.seen).encode())

@@ -35,7 +35,7 @@ from showcase.publish.media.imaging import MediaError, PhotoRefused
 from showcase.publish.media.jobs import POOL_THRESHOLD
 from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant
 from showcase.publish.media.run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
 
 __all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
            "PhotoRefused", "PhotoSet", "PhotosRefused", "Variant", "photo_set", "plan_media",
@@ -60,7 +60,7 @@ def plan_media(
     os.makedirs(cache_root, exist_ok=True)
     planned: list[Planned] = []
     jobs: list[media_jobs.Job] = []
-    memo = hashes.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
+    memo = sealed.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
     planned_profiles = sorted(profiles, key=lambda p: p.path)
     for p in planned_profiles:
         spec = _card_spec(p, units, column, department)
@@ -155,7 +155,7 @@ _DONE: dict[str, tuple[tuple[object, ...], Planned]] = {}
 
 
 def _kept(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
+          memo: sealed.HashMemo) -> tuple[Planned, media_jobs.Job]:
     photo_sig = _signature(os.path.join(root, p.photo)) if p.photo else None
     inputs = (cache_root, p, spec, photo_sig)
     done = _DONE.get(p.slug)
@@ -178,7 +178,7 @@ def _signature(path: str) -> tuple[int, int, int, int] | None:
 
 
 def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
+          memo: sealed.HashMemo) -> tuple[Planned, media_jobs.Job]:
     src = os.path.join(root, p.photo) if p.photo else None
     ps = photo_set(root, p)
     source_hash = ""
