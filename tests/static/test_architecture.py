@@ -76,7 +76,7 @@ IO_MODULES = ("os", "io", "shutil", "tempfile", "subprocess", "multiprocessing",
               "fcntl", "pickle", "socket", "showcase.store")
 # The one build cache's interface: what the rest of the package may import of it.
 STORE_API = ("showcase.store.cache", "showcase.store.hashes", "showcase.store.digest",
-             "showcase.store.sealed")
+             "showcase.store.sealed", "showcase.store.linked")
 
 
 @dataclass(frozen=True)

@@ -81,48 +81,14 @@ def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
 
 
 class Blobs:
-    """Small cached values, one file each under ``folder``, written atomically."""
+    """The layout of entries by key: ``<folder>/<first two hex digits>/<key>``
+    (see :class:`sealed.Values` and :class:`linked.Linked` for what they hold)."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
 
     def path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key)
-
-    def get(self, key: str) -> bytes | None:
-        try:
-            with open(self.path(key), "rb") as fh:
-                return fh.read()
-        except OSError:
-            return None
-
-    def has(self, key: str) -> bool:
-        return os.path.isfile(self.path(key))
-
-    def place(self, key: str, dest: str) -> None:
-        """The value as the file ``dest`` (see :func:`place`)."""
-        place(self.path(key), dest)
-
-    def put(self, key: str, data: bytes) -> None:
-        store_file(self.path(key), data)  # a reader sees the whole value or none
-
-    def adopt(self, key: str, src: str) -> None:
-        """A complete file, ``src`` (a page just written into a site), as the value
-        of ``key``: linked when the disk allows, so the site and the cache share
-        one file (made read-only: see :func:`place`), else copied.
-
-        A link is made whole or not at all: no temporary name is needed.
-        """
-        path = self.path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        os.chmod(src, 0o444)
-        try:
-            os.link(src, path)
-        except FileExistsError:
-            pass  # made by another build meanwhile: same key, same bytes
-        except OSError:  # another file system, or links not allowed
-            with open(src, "rb") as fh:
-                self.put(key, fh.read())
 
     def prune(self, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
         """Drop values this build did not use and that no build used for a while."""
