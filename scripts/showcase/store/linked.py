@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from typing import Any
 
 from showcase.store import sealed
@@ -137,6 +138,17 @@ class Linked:
                 files[file] = _seal(os.path.join(path, file), given.get(file))
         else:
             files[""] = _seal(path, data if isinstance(data, bytes) else None)
+        self.seals[name] = files
+        self._changed = True
+
+    def record(self, name: str, digests: Iterable[tuple[str, str]]) -> None:
+        """Record the seals of an entry another process wrote, from its files'
+        hashes (``""``: the entry is one file); the files are only stat'ed."""
+        path = self.path(name)
+        files: dict[str, Seal] = {}
+        for file, digest in digests:
+            st = os.stat(os.path.join(path, file) if file else path)
+            files[file] = [digest, st.st_size, st.st_mtime_ns, st.st_ino]
         self.seals[name] = files
         self._changed = True
 
