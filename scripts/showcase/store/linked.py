@@ -17,7 +17,7 @@ takes the new stat), else the entry is removed and made again. An entry
 without seals (an older cache, a damaged seal file) is made again too.
 
 The seals of one kind are one sealed entry (:mod:`sealed`,
-``<cache>/seals/<kind>.json``): entry name -> file name (``""`` for an entry
+``<cache>/seals/<kind>``): entry name -> file path in it (``""`` for an entry
 that is one file) -> ``[sha256, size, mtime_ns, inode]``. What it cannot
 see: a write that puts back the file's size and mtime by hand (``touch -r``)
 on the same inode; nothing the build or an ordinary tool does.
@@ -66,11 +66,11 @@ class Linked:
             if "" in files:
                 self._check(path, files, "")
             else:
-                found = os.listdir(path)
-                if sorted(found) != sorted(files):
+                found = _files(path)
+                if found != sorted(files):
                     raise _Damaged
                 for file in found:
-                    self._check(os.path.join(path, file), files, file)
+                    self._check(os.path.join(path, *file.split("/")), files, file)
         except (_Damaged, OSError):
             self.remove(name)
             return False
@@ -134,8 +134,8 @@ class Linked:
         files: dict[str, Seal] = {}
         if os.path.isdir(path):
             given = data if isinstance(data, dict) else {}
-            for file in sorted(os.listdir(path)):
-                files[file] = _seal(os.path.join(path, file), given.get(file))
+            for file in _files(path):
+                files[file] = _seal(os.path.join(path, *file.split("/")), given.get(file))
         else:
             files[""] = _seal(path, data if isinstance(data, bytes) else None)
         self.seals[name] = files
@@ -147,7 +147,7 @@ class Linked:
         path = self.path(name)
         files: dict[str, Seal] = {}
         for file, digest in digests:
-            st = os.stat(os.path.join(path, file) if file else path)
+            st = os.stat(os.path.join(path, *file.split("/")) if file else path)
             files[file] = [digest, st.st_size, st.st_mtime_ns, st.st_ino]
         self.seals[name] = files
         self._changed = True
@@ -167,6 +167,18 @@ class Linked:
 
 class _Damaged(Exception):
     pass
+
+
+def _files(top: str) -> list[str]:
+    """Every file under ``top``, by its '/'-separated path (sorted); raises OSError
+    when ``top`` is not a folder."""
+    out = []
+    for entry in os.scandir(top):
+        if entry.is_dir(follow_symlinks=False):
+            out += [f"{entry.name}/{rel}" for rel in _files(entry.path)]
+        else:
+            out.append(entry.name)
+    return sorted(out)
 
 
 def _seal(path: str, data: bytes | None) -> Seal:
