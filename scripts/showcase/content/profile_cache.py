@@ -50,7 +50,11 @@ Results = dict[str, Result]  # by key
 
 # What this process last wrote or read, by shard file, with the file's signature
 # then: `mkdocs serve` validates again after every edit, and an unchanged shard
-# is then taken from memory instead of being unpickled.
+# is then taken from memory instead of being unpickled. With _FILE_KEYS below,
+# 0.42 s instead of 0.59 s (CPU of a `mkdocs serve` rebuild after one edit at
+# 1,000 profiles, median of 3). Never reset between builds in one process: an
+# entry is used only while its file's signature (size, inode, mtime, ctime) and
+# the context are the same, and any rewrite of the shard changes the signature.
 _LIVE: dict[str, tuple[Signature, str, Results]] = {}
 
 
@@ -157,7 +161,9 @@ def code_hash() -> str:
 
 
 # Each profile file's cache key, by its signature, for the life of the process:
-# `mkdocs serve` loads again after every edit, and reads only the files that changed.
+# `mkdocs serve` loads again after every edit, and reads only the files that changed
+# (measured with _LIVE, above). Never reset: a key is used only while the file's
+# signature is the one it was read with.
 _FILE_KEYS: dict[str, tuple[Signature, str]] = {}
 
 

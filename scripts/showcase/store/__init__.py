@@ -79,7 +79,7 @@ damaged entry is found and made again by the next build.
 In memory, for the life of one process (a ``mkdocs serve`` process rebuilds;
 a ``showcase build`` is one build): see the comment at each of
 ``profile_cache._LIVE`` and ``_FILE_KEYS``, ``markup._MEMO``,
-``media.plan._DONE``, ``search.bundle._STATE``, ``search.words._IDS`` and
+``search.bundle._STATE``, ``search.words._IDS`` and
 ``_FOLDED``, the ``lru_cache`` of page digests, feeds and measured media, and
 the hashes kept on frozen values (``hash_once``, ``_digest_once``).
 """

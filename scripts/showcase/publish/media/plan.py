@@ -66,7 +66,7 @@ def plan_media(
     planned_profiles = sorted(profiles, key=lambda p: p.path)
     for p in planned_profiles:
         spec = _card_spec(p, units, column, department)
-        item, job = _kept(root, store, p, spec, memo)
+        item, job = _plan(root, store, p, spec, memo)
         planned.append(item)
         if p.photo in wanted:
             job = dataclasses.replace(job, verify=True)
@@ -148,35 +148,6 @@ def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: s
         sectors=tuple(s for s in SECTORS if s in p.sectors),
         name_km=p.name_km or "",
     )
-
-
-# The last plan of each profile whose files were all in the cache, with what it was
-# planned from: `mkdocs serve` plans every profile again after an edit, and an
-# unchanged one (same profile, card, photo file) is then a lookup, not stats and hashes.
-_DONE: dict[str, tuple[tuple[object, ...], Planned]] = {}
-
-
-def _kept(root: str, store: Linked, p: Profile, spec: cards.CardSpec,
-          memo: sealed.HashMemo) -> tuple[Planned, media_jobs.Job]:
-    photo_sig = _signature(os.path.join(root, p.photo)) if p.photo else None
-    inputs = (store.folder, p, spec, photo_sig)
-    done = _DONE.get(p.slug)
-    if done is not None and done[0] == inputs:
-        item = done[1]
-        return item, media_jobs.Job(p.photo, os.path.join(root, p.photo) if p.photo else None,
-                                    (), None, None, spec)
-    item, job = _plan(root, store, p, spec, memo)
-    if job.photo_dir is None and job.card_file is None and (photo_sig is not None or not p.photo):
-        _DONE[p.slug] = (inputs, item)
-    return item, job
-
-
-def _signature(path: str) -> tuple[int, int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
 
 
 def _plan(root: str, store: Linked, p: Profile, spec: cards.CardSpec,
