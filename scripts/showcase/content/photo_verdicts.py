@@ -51,9 +51,8 @@ class Verdicts:
         v = cls(cache_dir)
         if not cache_dir:
             return v
-        payload = sealed.read(os.path.join(cache_dir, CACHE_NAME))  # damaged, older: None
+        data = sealed.read_dict(os.path.join(cache_dir, CACHE_NAME))  # damaged, older: {}
         try:
-            data = json.loads(payload) if payload is not None else {}
             if data.get("version") == _version():
                 v.files = dict(data.get("files", {}))
                 v.by_hash = dict(data.get("verdicts", {}))

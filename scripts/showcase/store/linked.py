@@ -44,12 +44,7 @@ class Linked:
 
     def __init__(self, folder: str, seals: str) -> None:
         self.folder, self.seals_path = folder, seals
-        payload = sealed.read(seals)
-        try:
-            data = json.loads(payload) if payload is not None else {}
-        except ValueError:
-            data = {}
-        self.seals: dict[str, dict[str, Seal]] = data if isinstance(data, dict) else {}
+        self.seals: dict[str, dict[str, Seal]] = sealed.read_dict(seals)  # damaged: none
         self._changed = False
 
     def path(self, name: str) -> str:
@@ -71,7 +66,7 @@ class Linked:
                     raise _Damaged
                 for file in found:
                     self._check(os.path.join(path, *file.split("/")), files, file)
-        except (_Damaged, OSError):
+        except (_Damaged, OSError, LookupError, TypeError):  # (a seal of another shape too)
             self.remove(name)
             return False
         return True

@@ -82,6 +82,16 @@ def write(path: str, payload: bytes, mark: str | None = None) -> None:
     store_file(path, seal(payload, stamp() if mark is None else mark, os.path.basename(path)))
 
 
+def read_dict(path: str) -> dict[str, Any]:
+    """The JSON object kept at ``path`` (see :func:`read`); empty if none is whole."""
+    payload = read(path)
+    try:
+        data = json.loads(payload) if payload is not None else {}
+    except ValueError:  # sealed but not JSON: written by no release of ours
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
 def read_object(path: str, kind: type | tuple[type, ...]) -> Any | None:
     """The object pickled at ``path`` by this very code, if it is a ``kind``; else None."""
     payload = read(path, stamp(objects=True))
@@ -181,12 +191,7 @@ class Shelf:
     def _shard(self, prefix: str) -> dict[str, Any]:
         found = self._read.get(prefix)
         if found is None:
-            payload = read(self._path(prefix))  # a damaged or older shard: empty
-            try:
-                data = json.loads(payload) if payload is not None else {}
-            except ValueError:
-                data = {}
-            found = data if isinstance(data, dict) else {}
+            found = read_dict(self._path(prefix))  # a damaged or older shard: empty
             self._read[prefix] = found
         return found
 
@@ -205,14 +210,9 @@ class HashMemo:
         self.path = path
         self.known: dict[str, list[Any]] = {}
         self.seen: dict[str, list[Any]] = {}
-        payload = read(path)  # a damaged or older memo: every photo is hashed again
-        try:
-            data = json.loads(payload) if payload is not None else {}
-        except ValueError:
-            data = {}
-        if isinstance(data, dict):
-            self.known = {k: v for k, v in data.items()
-                          if isinstance(v, list) and len(v) == 3 and isinstance(v[2], str)}
+        # A damaged or older memo is empty: every photo is hashed again.
+        self.known = {k: v for k, v in read_dict(path).items()
+                      if isinstance(v, list) and len(v) == 3 and isinstance(v[2], str)}
 
     def get(self, full: str, st: os.stat_result) -> str:
         known = self.known.get(full)
