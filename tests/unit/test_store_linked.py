@@ -123,3 +123,23 @@ def test_unused_entries_are_pruned_only_when_old(tmp_path):
     cache.Blobs(store.folder).prune({"aa02"})
     store.save(pruned=True)
     assert sorted(store.seals) == ["aa/aa02", "aa/aa03"]
+
+
+def test_marking_an_entry_used_keeps_its_seal_whole(tmp_path, monkeypatch):
+    """The daily "last used" mark changes a card's mtime: its seal follows, so the
+    next build does not read and hash every card again."""
+    store = _store(tmp_path)
+    cache.store_file(store.path("card-1.jpg"), b"\xff\xd8card")
+    store.seal("card-1.jpg", b"\xff\xd8card")
+    two_days_ago = os.path.getmtime(store.path("card-1.jpg")) - 2 * 86400
+    os.utime(store.path("card-1.jpg"), (two_days_ago, two_days_ago))
+    assert store.ok("card-1.jpg")  # the bytes are the sealed ones: kept, seal updated
+    store.touch("card-1.jpg")
+    assert os.path.getmtime(store.path("card-1.jpg")) > two_days_ago + 86400
+    store.save()
+
+    def no_hashing(path):
+        raise AssertionError(f"{path} hashed again")
+
+    monkeypatch.setattr(linked, "file_hash", no_hashing)
+    assert _store(tmp_path).ok("card-1.jpg")

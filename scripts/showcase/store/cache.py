@@ -25,13 +25,6 @@ def key(*parts: str) -> str:
     return h.hexdigest()[:40]
 
 
-def touch(entry: str, day: float = 86400) -> None:
-    """Mark an entry used (for :func:`prune`), at most once a day: a write costs."""
-    now = time.time()
-    if os.stat(entry).st_mtime < now - day:
-        os.utime(entry)
-
-
 def store(entry: str, files: dict[str, bytes]) -> None:
     """Fill a cache entry atomically: a half-written entry is never seen.
 

@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -146,6 +147,18 @@ class Linked:
             files[file] = [digest, st.st_size, st.st_mtime_ns, st.st_ino]
         self.seals[name] = files
         self._changed = True
+
+    def touch(self, name: str, day: float = 86400) -> None:
+        """Mark an entry checked this build as used (for :func:`cache.prune`), at most
+        once a day; a one-file entry's seal takes its new mtime (same bytes)."""
+        path = self.path(name)
+        if os.stat(path).st_mtime >= time.time() - day:
+            return
+        os.utime(path)
+        seal = self.seals.get(name, {}).get("")
+        if seal is not None:
+            seal[2] = os.stat(path).st_mtime_ns
+            self._changed = True
 
     def save(self, pruned: bool = True) -> None:
         """Write the seals, if any changed; ``pruned``: entries may have been

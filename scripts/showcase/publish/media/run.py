@@ -125,6 +125,9 @@ def entries(item: Planned) -> tuple[str, ...]:
 def finish(plan: MediaPlan) -> dict[str, Media]:
     """The measured manifest, once every entry exists; marks them used, prunes the rest."""
     manifest = {item.slug: _measured(item) for item in plan.planned}
+    for item in plan.planned:  # "last used", for pruning
+        for entry in entries(item):
+            plan.store.touch(os.path.basename(entry))
     if plan.prune:
         used = {os.path.basename(e) for item in plan.planned for e in entries(item)}
         cache.prune(plan.store.folder, keep=used)
@@ -135,8 +138,6 @@ def finish(plan: MediaPlan) -> dict[str, Media]:
 @lru_cache(maxsize=1 << 16)  # an entry's files never change: `mkdocs serve` asks again
 def _measured(item: Planned) -> Media:
     kept = entries(item)
-    for entry in kept:
-        cache.touch(entry)  # "last used", for pruning
     return Media(photo=_measured_photo(item.photo, item.photo_entry),
                  card=_measured_card(item.slug, item.card_entry), entries=kept)
 
