@@ -44,7 +44,7 @@ from showcase.publish.pages import plan as pages
 from showcase.publish.pages.views import Page, Site
 from showcase.publish.search import bundle as search_bundle
 from showcase.publish.search import records as search_index
-from showcase.store import cache
+from showcase.store import sealed
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def plan(loaded: Loaded, site: Site, prune: bool = True) -> Plan:
     making = media.start(mplan)
     try:
         with timing.phase("stories"):
-            shelf = cache.Shelf(os.path.join(loaded.root, opts.cache_dir, "stories"))
+            shelf = sealed.Shelf(os.path.join(loaded.root, opts.cache_dir, "stories"))
             stories = markup.stories({p.slug: p.body for p in shown}, shelf, prune)
         with timing.phase("plan pages"):
             planned = pages.all_pages(shown, loaded.units, site, mplan.manifest, stories,
@@ -207,7 +207,7 @@ def finish(loaded: Loaded, plan: Plan, prune: bool = True) -> Output:
     with timing.phase("feeds"):
         column = feeds.Column(opts.column_name, opts.department, opts.feed_items,
                               opts.sample_notice)
-        blobs = cache.Blobs(os.path.join(loaded.root, opts.cache_dir, "feeds"))
+        blobs = sealed.Values(os.path.join(loaded.root, opts.cache_dir, "feeds"))
         feed_files = feeds.plan_feeds(plan.site.url, loaded.public, loaded.units, column,
                                       loaded.today, manifest, plan.stories, blobs, prune)
     return Output(plan, manifest, tuple(feed_files))

@@ -76,7 +76,8 @@ WRITERS = ("showcase.publish.atomic", "showcase.publish.rebuild", "showcase.publ
 IO_MODULES = ("os", "io", "shutil", "tempfile", "subprocess", "multiprocessing", "concurrent",
               "fcntl", "pickle", "socket", "showcase.store")
 # The one build cache's interface: what the rest of the package may import of it.
-STORE_API = ("showcase.store.cache", "showcase.store.hashes", "showcase.store.digest")
+STORE_API = ("showcase.store.cache", "showcase.store.hashes", "showcase.store.digest",
+             "showcase.store.sealed", "showcase.store.linked")
 
 
 @dataclass(frozen=True)

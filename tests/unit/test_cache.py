@@ -12,77 +12,14 @@ from conftest import PROFILE, PROFILE_PATH, UNITS_YML
 from showcase.content import corpus
 from showcase.options import Options
 from showcase.publish import markup
-from showcase.store import cache, hashes
-
-
-def test_a_value_is_read_back_and_a_half_written_one_never(tmp_path):
-    blobs = cache.Blobs(str(tmp_path / "b"))
-    assert blobs.get("ab12") is None and not blobs.has("ab12")
-    blobs.put("ab12", b"gia tri")
-    assert blobs.get("ab12") == b"gia tri" and blobs.has("ab12")
-    # What a killed build leaves is a temporary file, which no key names: a key
-    # is a hash, a value appears under it only whole (rename after writing).
-    (tmp_path / "b" / "cd").mkdir()
-    (tmp_path / "b" / "cd" / ".tmp-cd34").write_bytes(b"half")
-    assert blobs.get("cd34") is None and not blobs.has("cd34")
-
-
-def test_placing_never_writes_through_a_shared_file(tmp_path):
-    """A site file linked to one cache value, replaced by another, leaves the first intact."""
-    blobs = cache.Blobs(str(tmp_path / "b"))
-    blobs.put("aa01", b"old page")
-    blobs.put("aa02", b"new page")
-    dest = tmp_path / "site" / "index.html"
-    dest.parent.mkdir()
-    blobs.place("aa01", str(dest))
-    blobs.place("aa01", str(dest))  # again, as a dirty rebuild does
-    blobs.place("aa02", str(dest))
-    assert dest.read_bytes() == b"new page"
-    assert blobs.get("aa01") == b"old page"
-
-
-def test_a_page_written_into_a_site_is_kept_as_the_same_file(tmp_path, monkeypatch):
-    """A page MkDocs just wrote becomes the cache's value without a copy, read-only,
-    so that no later writer changes both; where links fail, it is copied."""
-    blobs = cache.Blobs(str(tmp_path / "b"))
-    page = tmp_path / "site" / "a" / "index.html"
-    page.parent.mkdir(parents=True)
-    page.write_bytes(b"<html>trang</html>")
-    blobs.adopt("ab01", str(page))
-    assert blobs.get("ab01") == b"<html>trang</html>"
-    assert os.path.samefile(blobs.path("ab01"), page)
-    assert not os.stat(page).st_mode & 0o222
-    blobs.adopt("ab01", str(page))  # again (another build had it): nothing changes
-
-    other = tmp_path / "site" / "b" / "index.html"
-    other.parent.mkdir()
-    other.write_bytes(b"<html>khac</html>")
-
-    def no_links(src, dst):
-        raise OSError(18, "Invalid cross-device link")
-
-    monkeypatch.setattr(os, "link", no_links)
-    blobs.adopt("ab02", str(other))
-    assert blobs.get("ab02") == b"<html>khac</html>"
-    assert not os.path.samefile(blobs.path("ab02"), other)
-
-
-def test_unused_values_are_pruned_only_when_old(tmp_path):
-    blobs = cache.Blobs(str(tmp_path / "b"))
-    for key in ("aa01", "aa02", "aa03"):
-        blobs.put(key, b"x")
-    month_ago = os.path.getmtime(blobs.path("aa01")) - 40 * 86400
-    for key in ("aa01", "aa02"):
-        os.utime(blobs.path(key), (month_ago, month_ago))
-    blobs.prune({"aa02"})
-    assert [blobs.has(k) for k in ("aa01", "aa02", "aa03")] == [False, True, True]
+from showcase.store import hashes, sealed
 
 
 def test_cached_story_is_the_story(tmp_path):
     body = "## Hành trình\n\nÔng gắn bó với [phong trào](https://a.gov.vn/).\n\n- một\n- hai\n"
-    first = markup.stories({"a": body}, cache.Shelf(str(tmp_path / "stories")))
+    first = markup.stories({"a": body}, sealed.Shelf(str(tmp_path / "stories")))
     markup._MEMO.clear()  # a new process: read back from the shelf
-    again = markup.stories({"a": body}, cache.Shelf(str(tmp_path / "stories")))
+    again = markup.stories({"a": body}, sealed.Shelf(str(tmp_path / "stories")))
     assert first == again == {"a": markup.story(body)}
     assert len([f for _, _, fs in os.walk(tmp_path / "stories") for f in fs]) == 1
 
@@ -91,25 +28,25 @@ def test_a_shelf_keeps_what_a_build_used_and_drops_the_rest(tmp_path):
     folder = tmp_path / "s"
     (folder / "ab").mkdir(parents=True)  # the layout before shelves: dropped
     (folder / "ab" / "ab12").write_text("x")
-    shelf = cache.Shelf(str(folder))
+    shelf = sealed.Shelf(str(folder))
     for key in ("ab01", "ab02", "cd01"):
         shelf.put(key, [key])
     shelf.save()
     assert sorted(os.listdir(folder)) == ["ab", "ab.json", "cd.json"]
-    later = cache.Shelf(str(folder))
+    later = sealed.Shelf(str(folder))
     assert later.get("ab02") == ["ab02"] and later.get("ef01") is None
     later.save({"ab02": ["ab02"]})  # this build used one value
     assert sorted(os.listdir(folder)) == ["ab.json"]
-    again = cache.Shelf(str(folder))
+    again = sealed.Shelf(str(folder))
     assert again.get("ab01") is None and again.get("ab02") == ["ab02"]
     # A serve rebuild (no pruning) only adds.
     again.put("ab03", ["ab03"])
     again.save()
-    assert cache.Shelf(str(folder)).get("ab02") == ["ab02"]
+    assert sealed.Shelf(str(folder)).get("ab02") == ["ab02"]
     # A broken or half-written shard reads as empty; no temporary file is a shard.
     (folder / "ab.json").write_text("{not json")
     (folder / ".tmp-x").write_text("{}")
-    assert cache.Shelf(str(folder)).get("ab02") is None
+    assert sealed.Shelf(str(folder)).get("ab02") is None
 
 
 def _repo(tmp_path):

@@ -14,7 +14,7 @@ from PIL import Image
 
 from showcase.content import photo_verdicts, photos
 from showcase.publish.media import imaging
-from showcase.store import hashes
+from showcase.store import hashes, sealed
 
 
 def _image(fmt: str, size: tuple[int, int] = (640, 480), **kw: object) -> bytes:
@@ -112,7 +112,7 @@ def test_verdicts_are_cached_by_content_and_written_atomically(tmp_path, monkeyp
 
     assert run() == [None, None]
     assert decoded == ["a.jpg"]  # one decode for two files with the same bytes
-    saved = json.loads((tmp_path / "cache" / photo_verdicts.CACHE_NAME).read_text())
+    saved = json.loads(sealed.read(str(tmp_path / "cache" / photo_verdicts.CACHE_NAME)) or b"")
     assert set(saved["files"]) == {"p/a.jpg", "p/b.jpg"} and len(saved["verdicts"]) == 1
     assert not [n for n in os.listdir(cache) if n.startswith(".tmp-")]
 

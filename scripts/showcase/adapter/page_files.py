@@ -42,7 +42,7 @@ class PageFiles:
         if self.dirty and self.placed.get(src_uri) == key:
             self.kept.append(page)
             return False
-        if self.cache.blobs.has(key):
+        if self.cache.has(key):
             self.cached.append((page, key))
             return False
         self.to_store[src_uri] = key
@@ -72,8 +72,7 @@ class PageFiles:
         """After a build: prune unused pages (``prune``), remember what a --dirty
         build left (``src_uri_of``: a page's URL -> its source URI)."""
         assert self.cache is not None
-        if prune:
-            self.cache.blobs.prune(self.keys)
+        self.cache.done(self.keys, prune)
         if self.dirty:
             kept = {src_uri_of[p.url]: self.placed[src_uri_of[p.url]] for p in self.kept}
             self.placed = {**{src_uri_of[p.url]: k for p, k in self.cached},

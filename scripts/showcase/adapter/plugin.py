@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
@@ -22,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from showcase import pipeline, timing
 from showcase.adapter import beside, template_context
+from showcase.adapter.bytecode import SealedBytecodeCache
 from showcase.adapter.config import ShowcaseConfig
 from showcase.adapter.dirty import read_every_page
 from showcase.adapter.meta import page_meta, toc_token
@@ -219,12 +221,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return self._context(context)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # Compiled templates kept between builds: `mkdocs serve` makes a new
-        # environment, and compiles every template again, on each rebuild.
+        # Compiled templates kept between builds (see adapter/bytecode.py).
         assert self.loaded is not None
-        folder = os.path.join(self.root, self.loaded.options.cache_dir, "templates")
-        os.makedirs(folder, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(folder)
+        cache_dir = os.path.join(self.root, self.loaded.options.cache_dir)
+        shutil.rmtree(os.path.join(cache_dir, "templates"), ignore_errors=True)  # Jinja's own, 0.1
+        folder = os.path.join(cache_dir, "jinja")
+        env.bytecode_cache = SealedBytecodeCache(folder)
         return env
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gc
 import os
 import sys
 
@@ -44,12 +43,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     # a preview shows the photos' errors on its pages, so it decodes them first.
     loaded = pipeline.load(ctx.root, options, ctx.today, ctx.horizon,
                            defer_photos=not args.preview)
-    # What is loaded lives as long as this process: kept out of the collector's
-    # full passes, which would walk every profile again each time; and fewer
-    # young passes while pages are planned by the thousand (CPU ~0.2 s at 1,000
-    # profiles). A `mkdocs serve` process, which rebuilds, is left as it is.
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
     if not loaded.ok:
         loaded = pipeline.settled(loaded)  # the photos' errors too, all at once
     report_diagnostics(loaded, args.format)

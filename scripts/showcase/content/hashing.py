@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T", bound=type)
+# A warm build at 1,000 profiles takes 2.32 s of CPU with it, 2.58 s without
+# (whole process, median of 3). Never reset: the object is frozen.
 _SLOT = "_hash_once"
 
 

@@ -2,8 +2,9 @@
 
 Decoding costs milliseconds a photo, so the check's verdicts are cached in
 ``<cache_dir>/photo-checks.json`` (a file whose size and modification time are
-unchanged is not even hashed again); the cache is replaced atomically, and a
-missing or unreadable cache only makes the check slower.
+unchanged is not even hashed again); the cache is a sealed entry
+(:mod:`showcase.store.sealed`), replaced atomically, and a missing, damaged
+or older one only makes the check slower.
 
 A build decodes each photo once: its loader defers the photos whose verdict
 is not cached yet (their headers are checked at once, see
@@ -15,17 +16,17 @@ keeps what they found, so the next check does not decode them either.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.content import photos
 from showcase.content.photos import Verdict
-from showcase.store import hashes
+from showcase.store import hashes, sealed
 
 CACHE_NAME = "photo-checks.json"
 # Bump when the decoding rules change: old verdicts are then ignored.
@@ -50,9 +51,8 @@ class Verdicts:
         v = cls(cache_dir)
         if not cache_dir:
             return v
+        data = sealed.read_dict(os.path.join(cache_dir, CACHE_NAME))  # damaged, older: {}
         try:
-            with open(os.path.join(cache_dir, CACHE_NAME), encoding="utf-8") as fh:
-                data = json.load(fh)
             if data.get("version") == _version():
                 v.files = dict(data.get("files", {}))
                 v.by_hash = dict(data.get("verdicts", {}))
@@ -94,14 +94,9 @@ class Verdicts:
             "files": dict(sorted(files.items())),
             "verdicts": {h: v for h, v in sorted(self.by_hash.items()) if h in hashes},
         }
-        try:
-            os.makedirs(self.cache_dir, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.cache_dir)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, separators=(",", ":"))
-            os.replace(tmp, os.path.join(self.cache_dir, CACHE_NAME))
-        except OSError:
-            pass  # a read-only checkout: the next check decodes again
+        with contextlib.suppress(OSError):  # a read-only checkout: the next check decodes again
+            sealed.write(os.path.join(self.cache_dir, CACHE_NAME),
+                         json.dumps(data, separators=(",", ":")).encode())
 
     def fill(self, root: str, rels: list[str]) -> None:
         """Decode the photos not in the cache yet, two at a time when there are many."""

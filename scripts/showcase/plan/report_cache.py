@@ -10,12 +10,11 @@ figures did not change takes the same bytes from ``.showcase-cache/reports``.
 from __future__ import annotations
 
 import os
-import pickle
 from functools import lru_cache
 from importlib.metadata import version
 
 from showcase.plan import annual, report_files
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
 from showcase.store.digest import digest
 
 FOLDER = "reports"
@@ -25,18 +24,14 @@ def files(ann: annual.Annual, cache_dir: str | None) -> dict[str, bytes]:
     """``report_files.files(ann, ann.quotas)``, from the cache when made before."""
     if not cache_dir:
         return report_files.files(ann, ann.quotas)
-    blobs = cache.Blobs(os.path.join(cache_dir, FOLDER))
+    values = sealed.Values(os.path.join(cache_dir, FOLDER))
     key = cache.key("reports", _code(), digest((ann, ann.quotas)).hex())
-    data = blobs.get(key)
-    if data is not None:
-        try:
-            kept = pickle.loads(data)
-            if isinstance(kept, dict):
-                return kept
-        except Exception:  # noqa: BLE001 - a damaged entry: make the files again
-            pass
+    kept: dict[str, bytes] | None = values.get_object(key, dict)  # damaged, older: None
+    if kept is not None and all(isinstance(k, str) and isinstance(v, bytes)
+                                for k, v in kept.items()):
+        return kept
     made = report_files.files(ann, ann.quotas)
-    blobs.put(key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    values.put_object(key, made)
     return made
 
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import time
-from typing import Any
 
 PRUNE_DAYS = 30  # entries unused this long are removed
 
@@ -25,13 +23,6 @@ def key(*parts: str) -> str:
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:40]
-
-
-def touch(entry: str, day: float = 86400) -> None:
-    """Mark an entry used (for :func:`prune`), at most once a day: a write costs."""
-    now = time.time()
-    if os.stat(entry).st_mtime < now - day:
-        os.utime(entry)
 
 
 def store(entry: str, files: dict[str, bytes]) -> None:
@@ -83,48 +74,14 @@ def prune(cache: str, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
 
 
 class Blobs:
-    """Small cached values, one file each under ``folder``, written atomically."""
+    """The layout of entries by key: ``<folder>/<first two hex digits>/<key>``
+    (see :class:`sealed.Values` and :class:`linked.Linked` for what they hold)."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
 
     def path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key)
-
-    def get(self, key: str) -> bytes | None:
-        try:
-            with open(self.path(key), "rb") as fh:
-                return fh.read()
-        except OSError:
-            return None
-
-    def has(self, key: str) -> bool:
-        return os.path.isfile(self.path(key))
-
-    def place(self, key: str, dest: str) -> None:
-        """The value as the file ``dest`` (see :func:`place`)."""
-        place(self.path(key), dest)
-
-    def put(self, key: str, data: bytes) -> None:
-        store_file(self.path(key), data)  # a reader sees the whole value or none
-
-    def adopt(self, key: str, src: str) -> None:
-        """A complete file, ``src`` (a page just written into a site), as the value
-        of ``key``: linked when the disk allows, so the site and the cache share
-        one file (made read-only: see :func:`place`), else copied.
-
-        A link is made whole or not at all: no temporary name is needed.
-        """
-        path = self.path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        os.chmod(src, 0o444)
-        try:
-            os.link(src, path)
-        except FileExistsError:
-            pass  # made by another build meanwhile: same key, same bytes
-        except OSError:  # another file system, or links not allowed
-            with open(src, "rb") as fh:
-                self.put(key, fh.read())
 
     def prune(self, keep: set[str], max_age_days: float = PRUNE_DAYS) -> None:
         """Drop values this build did not use and that no build used for a while."""
@@ -140,76 +97,6 @@ class Blobs:
                         os.unlink(entry.path)
                 except OSError:
                     continue
-
-
-class Shelf:
-    """Small values (JSON) kept in at most 256 files, by the first two hex digits
-    of their keys: a thousand stories are 256 files, not a thousand files in 256
-    folders (creating a file is the dearest step of a cold build on some disks).
-
-    A shard is read whole the first time a key in it is looked up, and written
-    whole by :meth:`save`, atomically (a temporary name, then a rename): a killed
-    build leaves each shard as it was or as the build made it. Two builds at
-    once may each rewrite a shard; either result holds only right values (keys
-    are content hashes), at worst fewer of them.
-    """
-
-    def __init__(self, folder: str) -> None:
-        self.folder = folder
-        self._read: dict[str, dict[str, Any]] = {}
-        self._added: dict[str, dict[str, Any]] = {}
-
-    def get(self, key: str) -> Any | None:
-        return self._shard(key[:2]).get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        self._added.setdefault(key[:2], {})[key] = value
-
-    def save(self, used: dict[str, Any] | None = None) -> None:
-        """Write what :meth:`put` added. With ``used`` (key -> value: every value
-        this build used), each shard is left holding exactly those: the unused
-        ones go, and so does whatever else the folder holds."""
-        os.makedirs(self.folder, exist_ok=True)
-        if used is None:
-            for prefix, added in self._added.items():
-                self._write(prefix, {**self._shard(prefix), **added})
-        else:
-            wanted: dict[str, dict[str, Any]] = {}
-            for key, value in used.items():
-                wanted.setdefault(key[:2], {})[key] = value
-            shards = {os.path.basename(self._path(prefix)) for prefix in wanted}
-            for entry in os.scandir(self.folder):
-                if entry.name.startswith(".tmp-") or entry.name in shards:
-                    continue  # (a temporary file may be another build's, being written)
-                if entry.is_dir(follow_symlinks=False):  # an earlier layout's
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-            for prefix, values in wanted.items():
-                if self._shard(prefix).keys() != values.keys():
-                    self._write(prefix, values)
-        self._added = {}
-
-    def _path(self, prefix: str) -> str:
-        return os.path.join(self.folder, prefix + ".json")
-
-    def _shard(self, prefix: str) -> dict[str, Any]:
-        found = self._read.get(prefix)
-        if found is None:
-            try:
-                with open(self._path(prefix), encoding="utf-8") as fh:
-                    data = json.load(fh)
-                found = data if isinstance(data, dict) else {}
-            except (OSError, ValueError):
-                found = {}
-            self._read[prefix] = found
-        return found
-
-    def _write(self, prefix: str, values: dict[str, Any]) -> None:
-        data = json.dumps(values, ensure_ascii=False, sort_keys=True).encode()
-        store_file(self._path(prefix), data)
-        self._read[prefix] = values
 
 
 def place(src: str, dest: str) -> None:

@@ -20,6 +20,9 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+# The digest kept on each frozen value: a warm build at 1,000 profiles takes 2.32 s
+# of CPU with it, 2.53 s without (whole process, median of 3). Never reset: the
+# value cannot change, nor can its digest.
 _SLOT = "_digest_once"
 
 

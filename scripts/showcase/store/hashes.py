@@ -1,7 +1,7 @@
 """What cache keys are made of, besides typed values (:mod:`digest`): files and code.
 
 A file is hashed by its bytes, once per process for the same size and mtime
-(:func:`content_hash`), and between runs through a :class:`HashMemo`; code by
+(:func:`content_hash`), and between runs through a :class:`sealed.HashMemo`; code by
 module name (:func:`code_hash`), never by path.
 """
 
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
 from functools import lru_cache
-from typing import Any
 
-from showcase.store.cache import key, store_file
+from showcase.store.cache import key
 
 
 def file_hash(path: str) -> str:
@@ -72,35 +70,3 @@ def code_hash(*modules: str, skip: tuple[str, ...] = ("__pycache__",)) -> str:
         parts.append(f"{name}:" + (tree_hash(path, skip) if os.path.isdir(path)
                                    else file_hash(path)))
     return key(*parts)
-
-
-class HashMemo:
-    """Files' hashes kept between runs by (size, mtime): a camera photo is read and
-    hashed again only when it changed (a fresh checkout changes every mtime: then
-    each is hashed once more)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.known: dict[str, list[Any]] = {}
-        self.seen: dict[str, list[Any]] = {}
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-            if isinstance(data, dict):
-                self.known = data
-        except (OSError, ValueError):
-            pass
-
-    def get(self, full: str, st: os.stat_result) -> str:
-        known = self.known.get(full)
-        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-            digest = str(known[2])
-        else:
-            digest = source_hash(full, st.st_mtime_ns, st.st_size)
-        self.seen[full] = [st.st_size, st.st_mtime_ns, digest]
-        return digest
-
-    def save(self) -> None:
-        if self.seen == self.known:
-            return
-        store_file(self.path, json.dumps(self.seen).encode())

@@ -37,7 +37,7 @@ from showcase.publish.feeds.entries import (
 from showcase.publish.markup import Story
 from showcase.publish.media.manifest import Manifest
 from showcase.publish.urls import profile_url
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
 from showcase.store.digest import digest
 
 RSS_TYPE = "application/rss+xml"
@@ -75,7 +75,7 @@ class _Item:
 def plan_feeds(
     site_url: str, profiles: list[Profile], units: Mapping[str, Unit], column: Column,
     today: dt.date, manifest: Manifest, stories: Mapping[str, Story],
-    blobs: cache.Blobs | None = None, prune: bool = True,
+    blobs: sealed.Values | None = None, prune: bool = True,
 ) -> list[FeedFile]:
     """Every feed of the site (:func:`feedlist.catalogue`), in the order written.
 
@@ -109,9 +109,9 @@ def plan_feeds(
 def _feed(base: str, info: feedlist.FeedInfo, column: Column, fallback: dt.datetime | None,
           chosen: tuple[_Item, ...], folder: str | None) -> tuple[str, bytes]:
     """(cache key, bytes) of one feed; from the blobs in ``folder`` when made before."""
-    # Everything the feed's bytes are made from, for the cache (see cache.Blobs).
+    # Everything the feed's bytes are made from, for the cache (see sealed.Values).
     key = cache.key("feed", _code(), base, digest((info, column, fallback, chosen)).hex())
-    blobs = cache.Blobs(folder) if folder else None
+    blobs = sealed.Values(folder) if folder else None
     data = blobs.get(key) if blobs else None
     if data is not None:
         return key, data

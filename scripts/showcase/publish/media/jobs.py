@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import hashlib
 import heapq
 import multiprocessing
 import os
@@ -63,10 +64,17 @@ class Outcome:
     index: int  # of the job in the list given to the pool
     error: str | None = None  # the MediaError's message (Vietnamese), if it failed
     verdict: photos.Verdict | None = None  # the photo's, if it was decoded
+    made: tuple[Made, ...] = ()  # the entries written, with their files' hashes
 
 
-def make(job: Job) -> photos.Verdict | None:
+# What a job wrote: (entry name, ((file name or "" for a one-file entry, SHA-256), ...)),
+# for the build's seals (see store/linked.py), hashed here from the bytes in memory.
+Made = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def make(job: Job, made: list[Made] | None = None) -> photos.Verdict | None:
     """Make the job's missing cache entries; the photo's verdict if it was decoded.
+    ``made``: what was written is appended to it.
 
     Raises :class:`MediaError` (a :class:`imaging.PhotoRefused` for a photo the
     check refuses, with its verdict).
@@ -83,9 +91,16 @@ def make(job: Job) -> photos.Verdict | None:
             files[urls.photo_name(w, "webp")] = imaging.encode(im, "WEBP", imaging.WEBP_OPTS)
             files[urls.photo_name(w, "jpg")] = imaging.encode(im, "JPEG", imaging.JPEG_OPTS)
         cache.store(job.photo_dir, files)
+        if made is not None:
+            made.append((os.path.basename(job.photo_dir), tuple(
+                (name, hashlib.sha256(data).hexdigest()) for name, data in sorted(files.items()))))
     if job.card_file and job.card:
         card = cards.draw_card(job.card, cards.panel_source(images) if images else None)
-        cache.store_file(job.card_file, imaging.encode(card, "JPEG", imaging.CARD_OPTS))
+        data = imaging.encode(card, "JPEG", imaging.CARD_OPTS)
+        cache.store_file(job.card_file, data)
+        if made is not None:
+            made.append((os.path.basename(job.card_file),
+                         (("", hashlib.sha256(data).hexdigest()),)))
     return verdict
 
 
@@ -93,14 +108,15 @@ def make_chunk(chunk: Sequence[tuple[int, Job]]) -> list[Outcome]:
     """Run jobs one after the other; a photo that fails does not stop the others."""
     out = []
     for index, job in chunk:
+        made: list[Made] = []
         try:
-            verdict = make(job)
+            verdict = make(job, made)
         except imaging.PhotoRefused as exc:
-            out.append(Outcome(index, str(exc), exc.verdict))
+            out.append(Outcome(index, str(exc), exc.verdict, tuple(made)))
         except MediaError as exc:
-            out.append(Outcome(index, str(exc)))
+            out.append(Outcome(index, str(exc), None, tuple(made)))
         else:
-            out.append(Outcome(index, None, verdict))
+            out.append(Outcome(index, None, verdict, tuple(made)))
     return out
 
 

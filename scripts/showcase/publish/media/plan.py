@@ -36,7 +36,8 @@ from showcase.publish.media.imaging import MediaError, PhotoRefused
 from showcase.publish.media.jobs import POOL_THRESHOLD
 from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant
 from showcase.publish.media.run import MediaPlan, MediaRun, PhotosRefused, Planned, entries
-from showcase.store import cache, hashes
+from showcase.store import cache, hashes, sealed
+from showcase.store.linked import Linked
 
 __all__ = ["POOL_THRESHOLD", "Manifest", "Media", "MediaError", "MediaPlan", "MediaRun",
            "PhotoRefused", "PhotoSet", "PhotosRefused", "Variant", "photo_set", "plan_media",
@@ -59,13 +60,14 @@ def plan_media(
     wanted = frozenset(verify)
     cache_root = os.path.join(root, cache_dir, "media")
     os.makedirs(cache_root, exist_ok=True)
+    store = Linked(cache_root, os.path.join(root, cache_dir, "seals", "media"))
     planned: list[Planned] = []
     jobs: list[media_jobs.Job] = []
-    memo = hashes.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
+    memo = sealed.HashMemo(os.path.join(root, cache_dir, "source-hashes.json"))
     planned_profiles = sorted(profiles, key=lambda p: p.path)
     for p in planned_profiles:
         spec = _card_spec(p, units, column, department)
-        item, job = _kept(root, cache_root, p, spec, memo)
+        item, job = _plan(root, store, p, spec, memo)
         planned.append(item)
         if p.photo in wanted:
             job = dataclasses.replace(job, verify=True)
@@ -80,7 +82,7 @@ def plan_media(
                                                      cards.HEIGHT, "image/jpeg"),
                                  entries(item))
                 for item in planned}
-    return MediaPlan(manifest, tuple(jobs), tuple(planned), root, cache_dir, wanted, prune)
+    return MediaPlan(manifest, tuple(jobs), tuple(planned), root, cache_dir, store, wanted, prune)
 
 
 def start(plan: MediaPlan) -> MediaRun:
@@ -149,37 +151,8 @@ def _card_spec(p: Profile, units: Mapping[str, Unit], column: str, department: s
     )
 
 
-# The last plan of each profile whose files were all in the cache, with what it was
-# planned from: `mkdocs serve` plans every profile again after an edit, and an
-# unchanged one (same profile, card, photo file) is then a lookup, not stats and hashes.
-_DONE: dict[str, tuple[tuple[object, ...], Planned]] = {}
-
-
-def _kept(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
-    photo_sig = _signature(os.path.join(root, p.photo)) if p.photo else None
-    inputs = (cache_root, p, spec, photo_sig)
-    done = _DONE.get(p.slug)
-    if done is not None and done[0] == inputs:
-        item = done[1]
-        return item, media_jobs.Job(p.photo, os.path.join(root, p.photo) if p.photo else None,
-                                    (), None, None, spec)
-    item, job = _plan(root, cache_root, p, spec, memo)
-    if job.photo_dir is None and job.card_file is None and (photo_sig is not None or not p.photo):
-        _DONE[p.slug] = (inputs, item)
-    return item, job
-
-
-def _signature(path: str) -> tuple[int, int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
-
-
-def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
-          memo: hashes.HashMemo) -> tuple[Planned, media_jobs.Job]:
+def _plan(root: str, store: Linked, p: Profile, spec: cards.CardSpec,
+          memo: sealed.HashMemo) -> tuple[Planned, media_jobs.Job]:
     src = os.path.join(root, p.photo) if p.photo else None
     ps = photo_set(root, p)
     source_hash = ""
@@ -191,15 +164,17 @@ def _plan(root: str, cache_root: str, p: Profile, spec: cards.CardSpec,
         source_hash = memo.get(src, st)
         key = cache.key("photo", _code_hash(), source_hash, repr(sizes),
                         repr(imaging.JPEG_OPTS), repr(imaging.WEBP_OPTS))
-        photo_entry = os.path.join(cache_root, f"photo-{key}")
+        photo_entry = store.path(f"photo-{key}")
     card_key = cache.key("card", _code_hash(), cards.fonts_hash(), source_hash, repr(spec),
                          repr(imaging.CARD_OPTS))
     # A card is one file: kept as a file, not a folder holding it (one inode, not two).
-    card_entry = os.path.join(cache_root, f"card-{card_key}.jpg")
+    card_entry = store.path(f"card-{card_key}.jpg")
+    # A missing or damaged entry (store.ok removes it) is made again.
     job = media_jobs.Job(
         rel=p.photo, src=src, sizes=sizes,
-        photo_dir=photo_entry if photo_entry and not os.path.isdir(photo_entry) else None,
-        card_file=card_entry if not os.path.isfile(card_entry) else None,
+        photo_dir=photo_entry if photo_entry and not store.ok(
+            os.path.basename(photo_entry)) else None,
+        card_file=card_entry if not store.ok(os.path.basename(card_entry)) else None,
         card=spec,
     )
     return Planned(p.slug, ps, photo_entry, card_entry), job

@@ -19,6 +19,7 @@ from showcase.publish.media import jobs as media_jobs
 from showcase.publish.media.imaging import MediaError
 from showcase.publish.media.manifest import Manifest, Media, PhotoSet, Variant
 from showcase.store import cache
+from showcase.store.linked import Linked
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class MediaPlan:
     planned: tuple[Planned, ...]
     root: str
     cache_dir: str  # relative to root
+    store: Linked  # the media entries and their seals (filled by the jobs, sealed by finish)
     verify: frozenset[str] = frozenset()  # photos (repo-relative) the check left to decode
     prune: bool = True  # drop the cache entries no build used for a while (see cache.prune)
 
@@ -77,6 +79,10 @@ class MediaRun:
         """
         if self._manifest is None:
             plan, outcomes = self.plan, self._pool.wait()
+            for o in outcomes:  # sealed even if the build fails: the next one reuses them
+                for name, digests in o.made:
+                    plan.store.record(name, digests)
+            plan.store.save(pruned=False)
             found = {job.rel: o.verdict for o, job in zip(outcomes, plan.jobs, strict=True)
                      if o.verdict is not None and job.rel}
             # What the workers' decoding found, kept for the next check (no decode there).
@@ -92,7 +98,8 @@ class MediaRun:
         return self._manifest
 
     def cancel(self) -> None:
-        """Stop the workers (a failed build); the files already made stay cached."""
+        """Stop the workers (a failed build). What they made is not sealed: the
+        next build makes it again (an entry is reused only with its seals)."""
         self._pool.cancel()
 
     def __enter__(self) -> MediaRun:
@@ -118,17 +125,19 @@ def entries(item: Planned) -> tuple[str, ...]:
 def finish(plan: MediaPlan) -> dict[str, Media]:
     """The measured manifest, once every entry exists; marks them used, prunes the rest."""
     manifest = {item.slug: _measured(item) for item in plan.planned}
+    for item in plan.planned:  # "last used", for pruning
+        for entry in entries(item):
+            plan.store.touch(os.path.basename(entry))
     if plan.prune:
         used = {os.path.basename(e) for item in plan.planned for e in entries(item)}
-        cache.prune(os.path.join(plan.root, plan.cache_dir, "media"), keep=used)
+        cache.prune(plan.store.folder, keep=used)
+    plan.store.save(pruned=plan.prune)
     return manifest
 
 
 @lru_cache(maxsize=1 << 16)  # an entry's files never change: `mkdocs serve` asks again
 def _measured(item: Planned) -> Media:
     kept = entries(item)
-    for entry in kept:
-        cache.touch(entry)  # "last used", for pruning
     return Media(photo=_measured_photo(item.photo, item.photo_entry),
                  card=_measured_card(item.slug, item.card_entry), entries=kept)
 

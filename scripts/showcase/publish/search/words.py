@@ -67,6 +67,9 @@ class _Folded(dict[str, str]):
         return folded
 
 
+# Process-wide, with _IDS below, for the postings bundle._STATE keeps between
+# `mkdocs serve` rebuilds (measured there). Never reset: a syllable's fold is a
+# function of the syllable; they grow with the vocabulary met.
 _FOLDED = _Folded()
 
 
@@ -84,6 +87,9 @@ class _Ids(dict[str, int]):
         return n
 
 
+# Numbers only this process sees (pairs reach the files by name, sorted: a
+# serve rebuild's index equals a fresh process's, tests/e2e/test_incremental.py),
+# kept as long as the postings that hold them: never reset.
 _IDS = _Ids()
 PAIR = 1 << 32
 
