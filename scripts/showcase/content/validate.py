@@ -4,9 +4,10 @@ or diagnostics for every problem found (nothing raises)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import posixpath
+from collections.abc import Callable, Iterable, Iterator
 
-from showcase.content import chars, examples, scripts, storylimits
+from showcase.content import chars, examples, scripts, storylimits, storylinks
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -32,10 +33,13 @@ from showcase.content.yamltree import Map, Node, Scalar
 def read_profile(
     path: str, unit: str, slug: str, doc: Document, out: Collector, today: dt.date,
     photo_exists: PhotoCheck, email_domains: Iterable[str] = (),
+    file_exists: Callable[[str], bool] | None = None,
 ) -> Profile | None:
     """Front matter tree -> Profile, or None after reporting every problem.
 
     ``email_domains``: the official e-mail domains a profile may show (``*.gov.vn``).
+    ``file_exists``: whether a repository path is a file (what a story's images
+    and links name); without it, none is.
     """
     m = doc.meta
     r = Reader(path, out, today, email_domains)
@@ -87,6 +91,10 @@ def read_profile(
     r.drawable(doc.body, doc.body_line, "body")
     for excess in storylimits.check(doc.body):  # what would stall the build
         r.error(doc.body_line + excess.offset_line, "body", *storylimits.message(excess))
+    storylinks.report(
+        storylinks.check(doc.body, path, photo, file_exists or _no_file,
+                         posixpath.dirname(posixpath.dirname(path))),
+        path, doc.body_line, out)
     _placeholders(m, doc, r)
     examples.refuse_leftovers(m, doc, r)
 
@@ -102,6 +110,10 @@ def read_profile(
         commendations=commendations, consent=consent, featured=featured, tags=tags,
         draft=draft, nominated=nominated,
     )
+
+
+def _no_file(rel: str) -> bool:
+    return False
 
 
 def _name_km(m: Map, r: Reader) -> str | None:

@@ -4,6 +4,11 @@ Raw HTML is refused by the check, but the renderer does not rely on that
 (defence in depth): Markdown's raw-HTML handling is switched off, so tags
 come out as text, and the result goes through the nh3 sanitiser with an
 allow-list of tags, attributes and URL schemes.
+
+Links are rewritten as :mod:`showcase.content.storylinks` decides (a profile's
+file becomes its page, ``www.x.vn`` gets ``https://``); one that would lead
+nowhere, and any image (a profile has one photo), keeps only its text, and
+no empty paragraph is left behind. The check refuses both, with their lines.
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.treeprocessors import Treeprocessor
 
 from showcase.content.hashing import hash_once
+from showcase.content.storylinks import site_href
 from showcase.content.text import slugify
 from showcase.store import cache, hashes
 
@@ -29,7 +37,24 @@ _TAGS = {
 }
 _ATTRS = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"},
           "h6": {"id"}, "th": {"align"}, "td": {"align"}}
-_SCHEMES = {"http", "https", "mailto"}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class _Links(Treeprocessor):
+    """Every link where the site has it; images and dead links reduced to their text."""
+
+    def run(self, root: Element) -> None:
+        for el in root.iter():
+            if el.tag == "a":
+                href = site_href(el.get("href", ""))
+                if href is None:
+                    el.tag = "span"  # nh3 keeps the text of a tag it strips
+                    el.attrib.clear()
+                else:
+                    el.set("href", href)
+            elif el.tag == "img":
+                el.tag = "span"
+                el.attrib.clear()
 
 
 def _markdown() -> markdown.Markdown:
@@ -40,6 +65,8 @@ def _markdown() -> markdown.Markdown:
     )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # After the inline patterns (20) made the links, before toc (5) reads headings.
+    md.treeprocessors.register(_Links(md), "showcase_links", 10)
     return md
 
 
@@ -49,6 +76,8 @@ _MD = _markdown()
 _HEADING = re.compile(r'<h([2-6]) id="([^"]*)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
+# What a dropped image leaves: a paragraph or a link with nothing to show.
+_EMPTY = re.compile(r"<a [^>]*>\s*</a>|<(p|li|blockquote|ul|ol)>(?:\s|<br>)*</\1>\n?")
 
 
 @dataclass(frozen=True)
@@ -128,7 +157,8 @@ def _stored(made: Story) -> list[Any]:
 def _renderer() -> str:
     from importlib.metadata import version
 
-    code = hashes.code_hash("showcase.publish.markup", "showcase.content.text")
+    code = hashes.code_hash("showcase.publish.markup", "showcase.content.text",
+                            "showcase.content.storylinks")
     return cache.key(code, version("markdown"), version("nh3"))
 
 
@@ -156,7 +186,10 @@ def story_html(body: str) -> str:
     html = _MD.convert(body)
     # Headings in a story sit under the page's h1: '# X' becomes h2.
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
-    return sanitise(html)
+    clean = sanitise(html)
+    while _EMPTY.search(clean):  # <ul><li><a></a></li></ul>: three rounds
+        clean = _EMPTY.sub("", clean)
+    return clean
 
 
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
