@@ -7,7 +7,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
-from showcase.content import chars, examples, scripts, storylimits, storylinks
+from showcase.content import chars, examples, scripts, storyblocks, storylimits, storylinks
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -95,6 +95,7 @@ def read_profile(
         storylinks.check(doc.body, path, photo, file_exists or _no_file,
                          posixpath.dirname(posixpath.dirname(path))),
         path, doc.body_line, out)
+    _indented(doc, out, path)
     _placeholders(m, doc, r)
     examples.refuse_leftovers(m, doc, r)
 
@@ -109,6 +110,22 @@ def read_profile(
         location=location, movement=movement, achievements=achievements,
         commendations=commendations, consent=consent, featured=featured, tags=tags,
         draft=draft, nominated=nominated,
+    )
+
+
+def _indented(doc: Document, out: Collector, path: str) -> None:
+    """One warning for the story's paragraphs that start indented (a tab pasted from
+    Word or Zalo): the site shows paragraphs, GitHub's preview code frames."""
+    lines = storyblocks.indented_prose(doc.body)
+    if not lines:
+        return
+    more = f" (và {len(lines) - 1} đoạn khác bên dưới)" if len(lines) > 1 else ""
+    out.warning(
+        path, doc.body_line + lines[0], "body", "SC151",
+        f"Đoạn này{more} bắt đầu bằng dấu tab hoặc từ 4 dấu cách: trang web hiện thành "
+        "đoạn văn thường, nhưng bản xem trước trên GitHub hiện thành khung chữ máy (mã).",
+        "Xóa dấu tab hoặc dấu cách ở đầu đoạn (thường do dán từ Word hoặc Zalo) để bản xem "
+        "trước giống trang web; muốn thụt đầu dòng trong danh sách, viết '- ' trước mỗi ý.",
     )
 
 

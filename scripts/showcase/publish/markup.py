@@ -24,8 +24,11 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from showcase.content import storyblocks
 from showcase.content.hashing import hash_once
 from showcase.content.storylinks import site_href
 from showcase.content.text import slugify
@@ -57,6 +60,26 @@ class _Links(Treeprocessor):
                 el.attrib.clear()
 
 
+class _Lists(Preprocessor):
+    """Lists nested as in GitHub's preview (two spaces under '- ', three under '1. ')."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return storyblocks.nest_lists(lines)
+
+
+class _IndentedProse(BlockProcessor):
+    """An indented block outside a list is a paragraph (a Word or Zalo paste's first-line
+    tab), not code: read again without its indentation. Replaces Markdown's 'code'."""
+
+    def test(self, parent: Element, block: str) -> bool:
+        return block.startswith(" " * self.tab_length)
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        cut = " " * self.tab_length
+        blocks[0] = "\n".join(line[len(cut):] if line.startswith(cut) else line
+                              for line in blocks[0].split("\n"))
+
+
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(
         extensions=["sane_lists", "tables", "toc"],
@@ -65,6 +88,9 @@ def _markdown() -> markdown.Markdown:
     )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # After 'normalize_whitespace' (30) expanded tabs.
+    md.preprocessors.register(_Lists(md), "showcase_lists", 25)
+    md.parser.blockprocessors.register(_IndentedProse(md.parser), "code", 80)
     # After the inline patterns (20) made the links, before toc (5) reads headings.
     md.treeprocessors.register(_Links(md), "showcase_links", 10)
     return md
@@ -158,7 +184,7 @@ def _renderer() -> str:
     from importlib.metadata import version
 
     code = hashes.code_hash("showcase.publish.markup", "showcase.content.text",
-                            "showcase.content.storylinks")
+                            "showcase.content.storylinks", "showcase.content.storyblocks")
     return cache.key(code, version("markdown"), version("nh3"))
 
 
