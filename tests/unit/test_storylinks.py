@@ -110,3 +110,10 @@ def test_images_leave_no_empty_paragraph(body: str) -> None:
     for empty in ("<p></p>", "></a>", "<li></li>", "<blockquote>\n</blockquote>", "<ul>\n</ul>"):
         assert empty not in html
     assert "Chữ." in html
+
+
+def test_heading_ids_are_the_rendered_ones() -> None:
+    body = ("## Hành trình\n\nx\n\n## **Đóng góp** cho [xã](https://a.vn)\n\n## Hành trình\n\n"
+            "Tiêu đề setext\n---\n\n- a\n---\n\n`## không phải`\n")
+    assert L.heading_ids(body) == {h.id for h in markup.story(body).headings}
+    assert L.anchor("2024-a.md#Hành-trình") == "hanh-trinh" and L.anchor("2024-a.md") == ""

@@ -100,6 +100,39 @@ def scan(body: str) -> list[Link]:
     return [link for _, link in sorted(found, key=lambda f: f[0])]
 
 
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_SETEXT = re.compile(r"^ {0,3}(\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+_INLINE_MARK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+def heading_ids(body: str) -> set[str]:
+    """The ids the story's headings get on the page (as the renderer's toc makes them:
+    the slug of their text, '_1', '_2'... for a repeated one)."""
+    if "#" not in body and "\n=" not in body and "\n-" not in body:
+        return set()
+    text = _blank_code(body)
+    found = sorted([(m.start(), m.group(1)) for m in _ATX.finditer(text)]
+                   + [(m.start(), m.group(1)) for m in _SETEXT.finditer(text)
+                      if not _ITEMISH.match(m.group(1))])
+    ids: set[str] = set()
+    for _, heading in found:
+        base = slugify(html.unescape(_INLINE_MARK.sub(r"\1", heading)))
+        made, n = base, 0
+        while made in ids:
+            n += 1
+            made = f"{base}_{n}"
+        ids.add(made)
+    return ids
+
+
+_ITEMISH = re.compile(r"^(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|^#|^>|^\|")
+
+
+def anchor(dest: str) -> str:
+    """The heading id an address's '#...' names on the page ('' when none)."""
+    return _fragment(_split(dest)[1]) if "#" in dest else ""
+
+
 # --- What an address is ----------------------------------------------------------
 
 _WEB = re.compile(r"^https?://[^/\\\s]", re.IGNORECASE)
@@ -320,6 +353,14 @@ def _link(link: Link, path: str, profiles_dir: str,
     return None  # web, mail, anchor; unsafe is SC041's
 
 
+def _no_heading(link: Link, target: str) -> Finding:
+    return Finding(link.offset_line, "SC152",
+                   f"Liên kết '{_short(link.dest)}' dẫn tới mục '#{anchor(link.dest)}' nhưng "
+                   f"{target} không có tiêu đề mục nào như vậy: liên kết chỉ mở đầu trang.",
+                   "Ghi đúng tiêu đề mục, viết thường, không dấu, nối bằng '-' (ví dụ "
+                   "'## Hành trình' là '#hanh-trinh'), hoặc bỏ phần '#...'.", warning=True)
+
+
 def check(body: str, path: str, photo: str | None, exists: Callable[[str], bool],
           profiles_dir: str) -> Iterator[Finding]:
     """What the writer is told about the links and images of one story.
@@ -327,9 +368,15 @@ def check(body: str, path: str, photo: str | None, exists: Callable[[str], bool]
     ``exists`` answers whether a repository path is a file; ``photo`` is the
     profile's own photo (a repository path), if any.
     """
+    ids: set[str] | None = None
     for link in scan(body):
         found = (_image(link, path, photo, exists) if link.image
                  else _link(link, path, profiles_dir, exists))
+        if found is None and not link.image and kind(link.dest) == "anchor" and anchor(
+                link.dest):
+            ids = heading_ids(body) if ids is None else ids
+            if anchor(link.dest) not in ids:
+                found = _no_heading(link, "bài viết này")
         if found is not None:
             yield found
 
@@ -355,21 +402,26 @@ def _why_not_public(target: Profile, day: dt.date) -> str:
 
 def unpublished_targets(profiles: Iterable[Profile], today: dt.date, out: Collector) -> None:
     """An error for each link to a profile that is not on the site when the linking
-    profile is (today, or from its own publication date)."""
+    profile is (today, or from its own publication date); a warning for a link to
+    a heading the other profile does not have."""
     listed = list(profiles)
     by_path = {p.path: p for p in listed}
     for p in listed:
-        if ".md" not in p.body or p.draft or p.published is None:
-            continue  # checked again once the board sets its publication date
-        day = max(today, p.published)
-        if not p.is_public(day):
+        if ".md" not in p.body:
             continue
+        # Publication is checked again once the board sets the linking profile's date.
+        day = max(today, p.published) if p.published and not p.draft else None
         for link in scan(p.body):
             if link.image or kind(link.dest) != "profile":
                 continue
             target = by_path.get(resolve(link.dest, p.path))
-            if target is None or target.is_public(day):
+            if target is None:
                 continue  # a missing or broken file has its own error
+            if anchor(link.dest) and anchor(link.dest) not in heading_ids(target.body):
+                report([_no_heading(link, f"hồ sơ {_short(target.name, 60)}")], p.path,
+                       p.body_line, out)
+            if day is None or not p.is_public(day) or target.is_public(day):
+                continue
             out.error(
                 p.path, p.body_line + link.offset_line, "body", "SC145",
                 f"Liên kết tới hồ sơ '{_short(link.dest)}' ({_short(target.name, 60)}) "
