@@ -67,6 +67,7 @@ def test_scan_finds_every_address_on_its_line() -> None:
                      (4, "j.png", True), (4, "https://k.vn", False), (6, "www.n.vn", False),
                      (9, "q.jpg", True)]
     assert L.scan("Không có liên kết nào (chỉ ngoặc).") == []
+    assert [f.image for f in L.scan("![a](b.jpg) \\![c](d.md)")] == [True, False]
 
 
 class _Anchors(HTMLParser):

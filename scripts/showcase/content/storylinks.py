@@ -60,7 +60,9 @@ _CODE = re.compile(r"(`+)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _TEXT = r"((?:[^\[\]\\\n]|\n(?![ \t]*\n)|\\.|\[[^\[\]\n]*\])*)"
 _DEST = r"(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 _TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
-_INLINE = re.compile(r"(!?)\[" + _TEXT + r"\]\([ \t]*\n?[ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
+# Starts at its '[' (an image's '!' is looked at before it): a leading '!?' would
+# make the engine try every character of the story.
+_INLINE = re.compile(r"\[" + _TEXT + r"\]\([ \t]*\n?[ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[([^\[\]\n]+)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)", re.M)
 _IMAGE_REF = re.compile(r"!\[([^\[\]\n]*)\](?:[ ]?\[([^\[\]\n]*)\])?(?!\()")
 
@@ -86,11 +88,13 @@ def scan(body: str) -> list[Link]:
     while spans:  # a link's text may hold an image: [![alt](x.jpg)](https://...)
         start, end = spans.pop()
         for m in _INLINE.finditer(text, start, end):
-            dest, at = m.group(3), m.start(3)
+            dest, at = m.group(2), m.start(2)
+            before = text[max(m.start() - 2, 0) : m.start()]
+            image = before.endswith("!") and before != "\\!"
             found.append((at, Link(text.count("\n", 0, at), dest[1:-1] if dest.startswith("<")
-                                   else dest, bool(m.group(1)), " ".join(m.group(2).split()))))
-            if "](" in m.group(2):
-                spans.append(m.span(2))
+                                   else dest, image, " ".join(m.group(1).split()))))
+            if "](" in m.group(1):
+                spans.append(m.span(1))
     if "]:" in text:
         images = {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
         for m in _DEFINITION.finditer(text):
