@@ -33,6 +33,8 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # Blocks that close a list rather than continue an item's text (no lazy line).
 _CLOSES = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# What a line outside a list must start with to be more than text; '' is a blank line.
+_MAY_MATTER = frozenset(" \t-*+_#=0123456789") | {""}
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ def _lines(lines: list[str]) -> Iterator[tuple[str, str]]:
     para = False  # the line before is text that a next line may continue
     under = False  # that line is a list item's own line
     for raw in lines:
+        if not stack and raw[:1] not in _MAY_MATTER:  # most lines: plain text
+            para, under = True, False
+            yield raw, ""
+            continue
         line = raw.expandtabs(TAB) if "\t" in raw else raw
         text = line.lstrip(" ")
         was_under, under = under, False
