@@ -69,6 +69,7 @@ def _same_as_preview(src: str) -> None:
     "1) Một\n2) Hai\n   - ý\n", "- a\n   - b\n   2. c\n",
     "- a\n      - b\n",  # too deep: text in CommonMark
     "Đoạn.\n\n- a\n  - b\n\nĐoạn sau.\n", "  ## Tiêu đề thụt\n\nChữ.\n",
+    "> - a\n>   - b\n> - c\n", "> Trích:\n> - a\n>   1. b\n", ">> - a\n>>   - b\n",  # quotes
 ])
 def test_lists_nest_as_in_githubs_preview(src: str) -> None:
     _same_as_preview(src)

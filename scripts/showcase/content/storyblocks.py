@@ -163,14 +163,39 @@ def _item(m: re.Match[str], line: str, stack: list[_Item], para: bool
     return [*parents, made], " " * (TAB * depth) + out_marker + spaces + rest, kind
 
 
-def nest_lists(lines: list[str]) -> list[str]:
-    """The lines of a story with its lists indented as Python-Markdown nests them."""
+def nest_lists(lines: list[str], quotes: int = 0) -> list[str]:
+    """The lines of a story with its lists indented as Python-Markdown nests them
+    (in block quotes too, ``quotes`` deep so far)."""
     out: list[str] = []
     for line, kind in _walk(lines):
         if kind == "break" and out and out[-1].strip():
             out.append("")
         out.append(line)
-    return out
+    if quotes >= MAX_QUOTES or not any(line.lstrip(" ")[:1] == ">" for line in out):
+        return out
+    return _quotes(out, quotes + 1)
+
+
+_QUOTED = re.compile(r"^ {0,3}> ?")
+MAX_QUOTES = 12  # the check refuses deeper nesting (storylimits.MAX_DEPTH)
+
+
+def _quotes(lines: list[str], depth: int) -> list[str]:
+    """Each run of quoted lines, its lists nested inside the quote: Python-Markdown
+    reads a quote's text again without running the preprocessors."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        m = _QUOTED.match(line)
+        if m:
+            run.append(line[m.end():])
+            continue
+        if run:
+            inner = nest_lists(run, depth)
+            out.extend("> " + x if x.strip() else ">" for x in inner)
+            run = []
+        out.append(line)
+    return out[:-1]
 
 
 def indented_prose(body: str) -> list[int]:
