@@ -43,6 +43,7 @@ Tổ học hỏi [bà Thạch Thị F](2023-thach-thi-f.md),
 
 Theo dõi [trang của xã](www.facebook.com/vanhoalachoa), [nhóm Zalo](zalo.me/g/lachoa),
 [cổng tỉnh](https://soctrang.gov.vn/) và [mục trên](#cung-cac-guong-dien-hinh).
+Tin ở www.soctrang.gov.vn/tin-tuc.
 
 [c]: <../vhtt-tran-de/2025-ho-gia-dinh-ong-le-van-c.md> "Hộ ông C"
 """
@@ -130,6 +131,7 @@ def test_links_to_profile_files_become_their_pages(site: pathlib.Path) -> None:
     assert "https://www.facebook.com/vanhoalachoa" in hrefs
     assert "https://zalo.me/g/lachoa" in hrefs
     assert "#cung-cac-guong-dien-hinh" in hrefs
+    assert "https://www.soctrang.gov.vn/tin-tuc" in hrefs  # as GitHub's preview links it
     assert not [h for h in hrefs if h.endswith(".md") or ".md#" in h]
 
 

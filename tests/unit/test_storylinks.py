@@ -118,3 +118,15 @@ def test_heading_ids_are_the_rendered_ones() -> None:
             "Tiêu đề setext\n---\n\n- a\n---\n\n`## không phải`\n")
     assert L.heading_ids(body) == {h.id for h in markup.story(body).headings}
     assert L.anchor("2024-a.md#Hành-trình") == "hanh-trinh" and L.anchor("2024-a.md") == ""
+
+
+@pytest.mark.parametrize(("body", "hrefs"), [
+    ("Xem https://soctrang.gov.vn/a_b_c. Và www.facebook.com/x_y (trang xã).",
+     ["https://soctrang.gov.vn/a_b_c", "https://www.facebook.com/x_y"]),
+    ("(https://d.vn) và https://vi.wikipedia.org/wiki/Sóc_Trăng_(tỉnh)), x",
+     ["https://d.vn", "https://vi.wikipedia.org/wiki/Sóc_Trăng_(tỉnh)"]),
+    ("[https://a.vn](https://a.vn) và <https://b.vn>", ["https://a.vn", "https://b.vn"]),
+    ("`https://c.vn`, a@www.x.vn, /www.y, www. và https://.", []),
+])
+def test_addresses_in_the_text_are_links_as_in_githubs_preview(body: str, hrefs: list[str]) -> None:
+    assert _render(body)[1].hrefs == hrefs

@@ -25,8 +25,10 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from showcase.content import storyblocks
 from showcase.content.hashing import hash_once
@@ -43,10 +45,36 @@ _ATTRS = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5"
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+class _BareAddress(InlineProcessor):
+    """A web address written in the text is a link, as GitHub's preview shows it
+    (GFM's extended autolinks: ``https://...`` and ``www....``, without the
+    punctuation that ends a sentence or an unbalanced ')')."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str,
+    ) -> tuple[Element | None, int | None, int | None]:
+        url = m.group(0).rstrip("?!.,:;*_~'\"")
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip("?!.,:;*_~'\"")
+        head = url.index("://") + 3 if "://" in url[:8] else 4  # 'https://' or 'www.'
+        if len(url) <= head:
+            return None, None, None  # 'https://.' is no address
+        el = Element("a", {"href": url if "://" in url else "https://" + url})
+        el.text = AtomicString(url)
+        return el, m.start(0), m.start(0) + len(url)
+
+
+_BARE = r"(?<![\w/@.:\-])(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[^\s<>]+"
+
+
 class _Links(Treeprocessor):
     """Every link where the site has it; images and dead links reduced to their text."""
 
     def run(self, root: Element) -> None:
+        for outer in root.iter("a"):  # an address in a link's text is no link of its own
+            for inner in list(outer.iter("a"))[1:]:
+                inner.tag = "span"
+                inner.attrib.clear()
         for el in root.iter():
             if el.tag == "a":
                 href = site_href(el.get("href", ""))
@@ -93,6 +121,8 @@ def _markdown() -> markdown.Markdown:
     md.parser.blockprocessors.register(_IndentedProse(md.parser), "code", 80)
     # After the inline patterns (20) made the links, before toc (5) reads headings.
     md.treeprocessors.register(_Links(md), "showcase_links", 10)
+    # After '<https://...>' autolinks (120), before emphasis can split an address.
+    md.inlinePatterns.register(_BareAddress(_BARE, md), "showcase_bare_address", 115)
     return md
 
 
