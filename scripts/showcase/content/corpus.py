@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from showcase.content import files, frontmatter, photo_verdicts, photos, profile_cache, storylinks
+from showcase.content import files, frontmatter, linkrules, photo_verdicts, photos, profile_cache
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME, Profile
 from showcase.content.units import Unit, read_units
@@ -122,7 +122,7 @@ class _Loader:
         self.verdicts.save()
         self.kept.save()
         _unique_urls(profiles, out)
-        storylinks.unpublished_targets(profiles, self.today, out)
+        linkrules.unpublished_targets(profiles, self.today, out)
         return Corpus(self.root, units, profiles, out, self.unchecked)
 
     def photo_problem(self, rel: str) -> photos.Problem | None:

@@ -7,7 +7,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
-from showcase.content import chars, examples, scripts, storyblocks, storylimits, storylinks
+from showcase.content import chars, examples, linkrules, scripts, storyblocks, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -91,8 +91,8 @@ def read_profile(
     r.drawable(doc.body, doc.body_line, "body")
     for excess in storylimits.check(doc.body):  # what would stall the build
         r.error(doc.body_line + excess.offset_line, "body", *storylimits.message(excess))
-    storylinks.report(
-        storylinks.check(doc.body, path, photo, file_exists or _no_file,
+    linkrules.report(
+        linkrules.check(doc.body, path, photo, file_exists or _no_file,
                          posixpath.dirname(posixpath.dirname(path))),
         path, doc.body_line, out)
     _indented(doc, out, path)
