@@ -64,7 +64,8 @@ class _BareAddress(InlineProcessor):
         return el, m.start(0), m.start(0) + len(url)
 
 
-_BARE = r"(?<![\w/@.:\-])(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[^\s<>]+"
+# The look-behind follows the first letter, so the engine skips ahead to an 'h' or 'w'.
+_BARE = r"(?:[Hh](?<![\w/@.:\-][Hh])[Tt][Tt][Pp][Ss]?://|w(?<![\w/@.:\-]w)ww\.)[^\s<>]+"
 
 
 class _Links(Treeprocessor):
