@@ -52,8 +52,8 @@ def _photo_hint(found: str | None, rel: str, photo: str | None) -> str:
         return (f"Hồ sơ đã có ảnh '{posixpath.basename(photo)}' (trường 'photo'): xóa ảnh này "
                 "khỏi bài viết; có thể kể nội dung ảnh bằng lời.")
     if found is None:
-        return (_PHOTO_RULE + " Nếu cần ảnh, tải tệp ảnh lên cạnh tệp hồ sơ, ghi "
-                "'photo: <tên-tệp>.jpg' và 'photo_alt: ...', rồi xóa dòng này khỏi bài viết.")
+        return (_PHOTO_RULE + " Xóa dòng này khỏi bài viết; nếu đây là ảnh của gương điển "
+                "hình, tải ảnh lên cạnh tệp hồ sơ và ghi 'photo: <tên-tệp>.jpg'.")
     return (f"Nếu đây là ảnh của gương điển hình: ghi 'photo: {name}' và 'photo_alt: ...' ở "
             "phần đầu hồ sơ (ảnh phải nằm cạnh tệp hồ sơ), rồi xóa dòng này khỏi bài viết.")
 
@@ -136,8 +136,8 @@ def _link(link: Link, path: str, profiles_dir: str,
                        f"Liên kết tới tệp '{dest}': trang chỉ đăng hồ sơ và ảnh của hồ sơ, "
                        "tệp này sẽ không có trên trang.",
                        "Đăng tài liệu ở trang web của đơn vị rồi dẫn địa chỉ đầy đủ "
-                       "(https://...); nếu đây là địa chỉ web, viết đủ 'https://' ở đầu. "
-                       + _NOT_A_PAGE)
+                       "(https://...); liên kết tới hồ sơ khác thì dẫn tệp của hồ sơ đó "
+                       "('../<mã-đơn-vị>/<năm>-<tên>.md').")
     return None  # web, mail, anchor; unsafe is SC041's
 
 
