@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from showcase.content import files, frontmatter, photo_verdicts, photos, profile_cache
+from showcase.content import files, frontmatter, linkrules, photo_verdicts, photos, profile_cache
 from showcase.content.diagnostics import Collector
 from showcase.content.model import FILE_NAME, Profile
 from showcase.content.units import Unit, read_units
@@ -122,6 +122,7 @@ class _Loader:
         self.verdicts.save()
         self.kept.save()
         _unique_urls(profiles, out)
+        linkrules.unpublished_targets(profiles, self.today, out)
         return Corpus(self.root, units, profiles, out, self.unchecked)
 
     def photo_problem(self, rel: str) -> photos.Problem | None:
@@ -192,12 +193,22 @@ class _Loader:
                 found.append(result.profile)
         return found
 
+    def has_file(self, rel: str) -> bool:
+        """Whether a repository path (an image or a profile a story names) is a file."""
+        if rel.startswith("..") or "\0" in rel:
+            return False
+        full = os.path.join(self.root, rel)
+        return os.path.isfile(full) and not os.path.islink(full)
+
     def _replay(self, path: str, kept: profile_cache.Result) -> bool:
-        """Ask again about the photos a kept result named: the same answers, or no use."""
+        """Ask again about the photos and files a kept result named: the same
+        answers, or no use."""
         mark = len(self.pending)
         self.current = (path, kept.photo_line)
         for rel, answer in kept.asks:
-            if self.photo_problem(rel) != answer:
+            now = (self.has_file(rel[1]) if isinstance(rel, tuple)
+                   else self.photo_problem(rel))
+            if now != answer:
                 del self.pending[mark:]
                 return False
         return True
@@ -205,19 +216,24 @@ class _Loader:
     def _validate(self, path: str, name: str, unit_id: str, units: dict[str, Unit],
                   declared: set[str] | None, data: bytes) -> profile_cache.Result:
         out = Collector()
-        asks: list[tuple[str, Any]] = []
+        asks: list[tuple[str | tuple[str, str], Any]] = []
 
         def ask(rel: str) -> Any:
             answer = self.photo_problem(rel)
             asks.append((rel, answer))
             return answer
 
-        p = self._profile(path, name, unit_id, units, declared, data, out, ask)
+        def has(rel: str) -> bool:
+            found = self.has_file(rel)
+            asks.append((("file", rel), found))
+            return found
+
+        p = self._profile(path, name, unit_id, units, declared, data, out, ask, has)
         return profile_cache.Result(p, tuple(out.items), self.current[1], tuple(asks))
 
     def _profile(self, path: str, name: str, unit_id: str, units: dict[str, Unit],
                  declared: set[str] | None, data: bytes, out: Collector,
-                 ask: Callable[[str], Any]) -> Profile | None:
+                 ask: Callable[[str], Any], has: Callable[[str], bool]) -> Profile | None:
         rel = path.rsplit("/", 1)[0]
         self.current = (path, 1)
         m = FILE_NAME.match(name)
@@ -247,7 +263,8 @@ class _Loader:
         if doc is None or not (m and unit_id in units):
             return None
         self.current = (path, doc.meta.line_of("photo"))
-        p = read_profile(path, unit_id, m.group(2), doc, out, self.today, ask, self.domains)
+        p = read_profile(path, unit_id, m.group(2), doc, out, self.today, ask, self.domains,
+                         has)
         closed = units[unit_id].inactive_message(p.introduced) if p else None
         if p and closed:
             out.error(

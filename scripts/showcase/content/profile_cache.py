@@ -42,7 +42,9 @@ class Result:
     profile: Profile | None
     diagnostics: tuple[Diagnostic, ...]
     photo_line: int  # where 'photo' is, for a photo problem found later
-    asks: tuple[tuple[str, Any], ...]  # (photo asked about, the answer given), in order
+    # (photo asked about, the answer given), in order; ``(("file", path), bool)``
+    # for a file a story names
+    asks: tuple[tuple[str | tuple[str, str], Any], ...]
 
 
 Signature = tuple[int, int, int, int]  # a file's size, inode, mtime and ctime (ns)

@@ -4,9 +4,10 @@ or diagnostics for every problem found (nothing raises)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import posixpath
+from collections.abc import Callable, Iterable, Iterator
 
-from showcase.content import chars, examples, scripts, storylimits
+from showcase.content import chars, examples, linkrules, scripts, storyblocks, storylimits
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
 from showcase.content.frontmatter import Document
@@ -32,10 +33,13 @@ from showcase.content.yamltree import Map, Node, Scalar
 def read_profile(
     path: str, unit: str, slug: str, doc: Document, out: Collector, today: dt.date,
     photo_exists: PhotoCheck, email_domains: Iterable[str] = (),
+    file_exists: Callable[[str], bool] | None = None,
 ) -> Profile | None:
     """Front matter tree -> Profile, or None after reporting every problem.
 
     ``email_domains``: the official e-mail domains a profile may show (``*.gov.vn``).
+    ``file_exists``: whether a repository path is a file (what a story's images
+    and links name); without it, none is.
     """
     m = doc.meta
     r = Reader(path, out, today, email_domains)
@@ -88,6 +92,11 @@ def read_profile(
     r.drawable(doc.body, doc.body_line, "body")
     for excess in storylimits.check(doc.body):  # what would stall the build
         r.error(doc.body_line + excess.offset_line, "body", *storylimits.message(excess))
+    linkrules.report(
+        linkrules.check(doc.body, path, photo, file_exists or _no_file,
+                         posixpath.dirname(posixpath.dirname(path))),
+        path, doc.body_line, out)
+    _indented(doc, out, path)
     _placeholders(m, doc, r)
     examples.refuse_leftovers(m, doc, r)
 
@@ -103,6 +112,26 @@ def read_profile(
         commendations=commendations, consent=consent, featured=featured, tags=tags,
         draft=draft, nominated=nominated,
     )
+
+
+def _indented(doc: Document, out: Collector, path: str) -> None:
+    """One warning for the story's paragraphs that start indented (a tab pasted from
+    Word or Zalo): the site shows paragraphs, GitHub's preview code frames."""
+    lines = storyblocks.indented_prose(doc.body)
+    if not lines:
+        return
+    more = f" (và {len(lines) - 1} đoạn khác bên dưới)" if len(lines) > 1 else ""
+    out.warning(
+        path, doc.body_line + lines[0], "body", "SC151",
+        f"Đoạn này{more} bắt đầu bằng dấu tab hoặc từ 4 dấu cách: trang web hiện thành "
+        "đoạn văn thường, nhưng bản xem trước trên GitHub hiện thành khung chữ máy (mã).",
+        "Xóa dấu tab hoặc dấu cách ở đầu đoạn (thường do dán từ Word hoặc Zalo) để bản xem "
+        "trước giống trang web; muốn thụt đầu dòng trong danh sách, viết '- ' trước mỗi ý.",
+    )
+
+
+def _no_file(rel: str) -> bool:
+    return False
 
 
 def _name_km(m: Map, r: Reader) -> str | None:

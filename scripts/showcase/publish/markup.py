@@ -4,6 +4,11 @@ Raw HTML is refused by the check, but the renderer does not rely on that
 (defence in depth): Markdown's raw-HTML handling is switched off, so tags
 come out as text, and the result goes through the nh3 sanitiser with an
 allow-list of tags, attributes and URL schemes.
+
+Links are rewritten as :mod:`showcase.content.storylinks` decides (a profile's
+file becomes its page, ``www.x.vn`` gets ``https://``); one that would lead
+nowhere, and any image (a profile has one photo), keeps only its text, and
+no empty paragraph is left behind. The check refuses both, with their lines.
 """
 
 from __future__ import annotations
@@ -15,11 +20,19 @@ from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from showcase.content import storyblocks
 from showcase.content.hashing import hash_once
+from showcase.content.storylinks import site_href
 from showcase.content.text import slugify
 from showcase.store import cache, hashes, sealed
 
@@ -29,7 +42,71 @@ _TAGS = {
 }
 _ATTRS = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"},
           "h6": {"id"}, "th": {"align"}, "td": {"align"}}
-_SCHEMES = {"http", "https", "mailto"}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class _BareAddress(InlineProcessor):
+    """A web address written in the text is a link, as GitHub's preview shows it
+    (GFM's extended autolinks: ``https://...`` and ``www....``, without the
+    punctuation that ends a sentence or an unbalanced ')')."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str,
+    ) -> tuple[Element | None, int | None, int | None]:
+        url = m.group(0).rstrip("?!.,:;*_~'\"")
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip("?!.,:;*_~'\"")
+        head = url.index("://") + 3 if "://" in url[:8] else 4  # 'https://' or 'www.'
+        if len(url) <= head:
+            return None, None, None  # 'https://.' is no address
+        el = Element("a", {"href": url if "://" in url else "https://" + url})
+        el.text = AtomicString(url)
+        return el, m.start(0), m.start(0) + len(url)
+
+
+# The look-behind follows the first letter, so the engine skips ahead to an 'h' or 'w'.
+_BARE = r"(?:[Hh](?<![\w/@.:\-][Hh])[Tt][Tt][Pp][Ss]?://|w(?<![\w/@.:\-]w)ww\.)[^\s<>]+"
+
+
+class _Links(Treeprocessor):
+    """Every link where the site has it; images and dead links reduced to their text."""
+
+    def run(self, root: Element) -> None:
+        for outer in root.iter("a"):  # an address in a link's text is no link of its own
+            for inner in list(outer.iter("a"))[1:]:
+                inner.tag = "span"
+                inner.attrib.clear()
+        for el in root.iter():
+            if el.tag == "a":
+                href = site_href(el.get("href", ""))
+                if href is None:
+                    el.tag = "span"  # nh3 keeps the text of a tag it strips
+                    el.attrib.clear()
+                else:
+                    el.set("href", href)
+            elif el.tag == "img":
+                el.tag = "span"
+                el.attrib.clear()
+
+
+class _Lists(Preprocessor):
+    """Lists nested as in GitHub's preview (two spaces under '- ', three under '1. ')."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return storyblocks.nest_lists(lines)
+
+
+class _IndentedProse(BlockProcessor):
+    """An indented block outside a list is a paragraph (a Word or Zalo paste's first-line
+    tab), not code: read again without its indentation. Replaces Markdown's 'code'."""
+
+    def test(self, parent: Element, block: str) -> bool:
+        return block.startswith(" " * self.tab_length)
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        cut = " " * self.tab_length
+        blocks[0] = "\n".join(line[len(cut):] if line.startswith(cut) else line
+                              for line in blocks[0].split("\n"))
 
 
 def _markdown() -> markdown.Markdown:
@@ -40,6 +117,13 @@ def _markdown() -> markdown.Markdown:
     )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # After 'normalize_whitespace' (30) expanded tabs.
+    md.preprocessors.register(_Lists(md), "showcase_lists", 25)
+    md.parser.blockprocessors.register(_IndentedProse(md.parser), "code", 80)
+    # After the inline patterns (20) made the links, before toc (5) reads headings.
+    md.treeprocessors.register(_Links(md), "showcase_links", 10)
+    # After '<https://...>' autolinks (120), before emphasis can split an address.
+    md.inlinePatterns.register(_BareAddress(_BARE, md), "showcase_bare_address", 115)
     return md
 
 
@@ -49,6 +133,8 @@ _MD = _markdown()
 _HEADING = re.compile(r'<h([2-6]) id="([^"]*)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|tr)>", re.I)
+# What a dropped image leaves: a paragraph or a link with nothing to show.
+_EMPTY = re.compile(r"<a [^>]*>\s*</a>|<(p|li|blockquote|ul|ol)>(?:\s|<br>)*</\1>\n?")
 
 
 @dataclass(frozen=True)
@@ -132,7 +218,8 @@ def _stored(made: Story) -> list[Any]:
 def _renderer() -> str:
     from importlib.metadata import version
 
-    code = hashes.code_hash("showcase.publish.markup", "showcase.content.text")
+    code = hashes.code_hash("showcase.publish.markup", "showcase.content.text",
+                            "showcase.content.storylinks", "showcase.content.storyblocks")
     return cache.key(code, version("markdown"), version("nh3"))
 
 
@@ -160,7 +247,10 @@ def story_html(body: str) -> str:
     html = _MD.convert(body)
     # Headings in a story sit under the page's h1: '# X' becomes h2.
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
-    return sanitise(html)
+    clean = sanitise(html)
+    while _EMPTY.search(clean):  # <ul><li><a></a></li></ul>: three rounds
+        clean = _EMPTY.sub("", clean)
+    return clean
 
 
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
