@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 OPTIONAL = r"( \(không bắt buộc\))?"
 # Words of Decap's English interface that would show an untranslated string.
@@ -55,6 +56,15 @@ def open_new(page: object, url: str, unit: str) -> None:
 def pick(page: object, name: str, option: str) -> None:
     page.get_by_label(label(name)).click()
     page.get_by_text(option, exact=True).click()
+    # On a loaded machine react-select may keep its menu open a moment after the
+    # choice; a person waits for it to close before the next field, and so do we
+    # (else the open menu takes the next click).
+    menu = page.locator("[role=option]").first
+    try:
+        menu.wait_for(state="detached", timeout=5000)
+    except PlaywrightTimeout:
+        page.keyboard.press("Escape")
+        menu.wait_for(state="detached")
 
 
 def photo(path: pathlib.Path, colour: tuple[int, int, int] = (176, 120, 64)) -> pathlib.Path:
