@@ -10,10 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from showcase.content import chars, yamltree
+from showcase.content import chars, conflicts, legacy, yamltree
 from showcase.content.diagnostics import Collector
 
 MAX_BYTES = 1_000_000
+MAX_LEGACY_LINES = 20  # per file: a whole story typed with a VNI font is one problem
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _LEADING_TAB = re.compile(r"^ *\t")
 
@@ -23,6 +24,7 @@ class Document:
     meta: yamltree.Map
     body: str
     body_line: int  # file line of the body's first line
+    refused: bool = False  # the body holds a problem found in the text (conflict, old code)
 
 
 def decode(data: bytes, path: str, out: Collector) -> str | None:
@@ -68,9 +70,23 @@ def decode(data: bytes, path: str, out: Collector) -> str | None:
 
 
 def split(text: str, path: str, out: Collector) -> Document | None:
-    """Text -> Document; reports missing/unclosed front matter and YAML problems."""
+    """Text -> Document; reports missing/unclosed front matter and YAML problems.
+
+    What is wrong with the text itself is found first, on every line: merge
+    conflict markers (YAML would report them one line off) and words typed in
+    a legacy encoding (see :func:`text_problems`).
+    """
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    opened = bool(lines) and lines[0].rstrip() == "---"
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None) if opened \
+        else None
+    head = end if end is not None else len(lines)  # lines of the front matter, 0-based
+    found = conflicts.find(lines)
+    for c in found:
+        out.error(path, c.line, "body" if c.line > head + 1 else "-", *conflicts.message(c))
+    if any(c.line <= head + 1 for c in found):
+        return None  # the front matter holds two versions: the writer must choose first
+    if not opened:
         out.error(
             path,
             1,
@@ -81,7 +97,6 @@ def split(text: str, path: str, out: Collector) -> Document | None:
             "và một dòng '---' để kết thúc.",
         )
         return None
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
         out.error(
             path,
@@ -92,21 +107,14 @@ def split(text: str, path: str, out: Collector) -> Document | None:
             "Thêm một dòng chỉ có '---' sau trường cuối cùng, trước bài viết.",
         )
         return None
+    old_text = _legacy_lines(lines, path, out)
     yaml_lines = lines[1:end]
-    tabs = [i + 2 for i, ln in enumerate(yaml_lines) if _LEADING_TAB.match(ln)]
-    for line in tabs:
-        out.error(
-            path,
-            line,
-            "-",
-            "SC006",
-            "Dòng thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách.",
-            "Thay ký tự Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách).",
-        )
-    if tabs:
+    if leading_tabs(yaml_lines, path, out, first_line=2):
+        report_legacy(old_text, path, out, None, end + 1)
         return None
     parsed = yamltree.parse("\n".join(yaml_lines), first_line=2)
     report_problems(parsed.problems, path, out, parsed.root)
+    report_legacy(old_text, path, out, parsed.root, end + 1)
     if parsed.root is None and not parsed.problems:
         out.error(
             path,
@@ -130,7 +138,60 @@ def split(text: str, path: str, out: Collector) -> Document | None:
         )
         return None
     body = "\n".join(lines[end + 1 :])
-    return Document(parsed.root, body, end + 2)
+    refused = bool(found or old_text)
+    return Document(parsed.root, body, end + 2, refused)
+
+
+def leading_tabs(lines: list[str], path: str, out: Collector, first_line: int = 1) -> bool:
+    """Report every line indented with a tab (YAML refuses them, in English)."""
+    tabs = [i + first_line for i, ln in enumerate(lines) if _LEADING_TAB.match(ln)]
+    for line in tabs:
+        out.error(
+            path,
+            line,
+            "-",
+            "SC006",
+            "Dòng thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách.",
+            "Thay ký tự Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách).",
+        )
+    return bool(tabs)
+
+
+def _legacy_lines(lines: list[str], path: str, out: Collector, first_line: int = 1
+                  ) -> list[tuple[int, legacy.Finding]]:
+    """Lines typed in a legacy encoding (at most MAX_LEGACY_LINES), marked as explained
+    so that their characters are not also reported one by one."""
+    found: list[tuple[int, legacy.Finding]] = []
+    for i, text in enumerate(lines):
+        f = legacy.find(text)
+        if f is not None:
+            found.append((i + first_line, f))
+            out.explained.add((path, i + first_line))
+            if len(found) == MAX_LEGACY_LINES:
+                break
+    return found
+
+
+def report_legacy(found: list[tuple[int, legacy.Finding]], path: str, out: Collector,
+                  root: yamltree.Node | None, body_from: int = 0) -> None:
+    """Report each line typed in a legacy encoding, with its field (``body`` past
+    ``body_from``, when there is a body)."""
+    for line, f in found:
+        fld = "body" if body_from and line > body_from else yamltree.path_at(root, line)
+        if fld != "-":
+            out.explained.add((path, fld))
+        out.error(path, line, fld, *legacy.message(f))
+
+
+def text_problems(text: str, path: str, out: Collector
+                  ) -> tuple[bool, list[tuple[int, legacy.Finding]]]:
+    """For a YAML file without front matter (units.yml): report its merge conflicts;
+    (any conflict, lines typed in a legacy encoding still to report with their fields)."""
+    lines = text.split("\n")
+    found = conflicts.find(lines)
+    for c in found:
+        out.error(path, c.line, "-", *conflicts.message(c))
+    return bool(found), ([] if found else _legacy_lines(lines, path, out))
 
 
 def report_problems(

@@ -105,8 +105,12 @@ def load_units(
     text = frontmatter.decode(data, path, out)
     if text is None:
         return {}, None
+    conflicted, old_text = frontmatter.text_problems(text, path, out)
+    if conflicted or frontmatter.leading_tabs(text.split("\n"), path, out):
+        return {}, None
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out, parsed.root)
+    frontmatter.report_legacy(old_text, path, out, parsed.root)
     root = parsed.root
     r = Reader(path, out, today, email_domains)
     if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):

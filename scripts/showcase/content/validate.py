@@ -90,7 +90,7 @@ def read_profile(
     _placeholders(m, doc, r)
     examples.refuse_leftovers(m, doc, r)
 
-    if len(out.errors) > errors_before:
+    if len(out.errors) > errors_before or doc.refused:
         return None
     assert name and kind and fld and sectors and introduced and summary
     return Profile(
