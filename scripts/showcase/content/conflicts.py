@@ -71,16 +71,17 @@ def message(c: Conflict) -> tuple[str, str, str]:
         theirs = f" ('{c.theirs}')" if c.theirs else ""
         return (
             "SC122",
-            "Chỗ xung đột khi gộp nhánh (merge conflict) chưa được giải quyết: từ dòng này "
-            f"đến dòng {c.marks[-1]} có hai bản của cùng một đoạn, bản hiện tại{ours} phía "
-            f"trên dòng '=======' và bản gộp vào{theirs} phía dưới (dòng phân cách: "
+            "Chỗ xung đột khi gộp nhánh ('merge conflict' trên GitHub) chưa được giải "
+            f"quyết: từ dòng này đến dòng {c.marks[-1]} có hai bản của cùng một đoạn, "
+            f"bản hiện tại{ours} phía trên dòng '=======' và bản gộp vào{theirs} phía dưới "
+            "(dòng phân cách: "
             f"{others}).",
             "Giữ lại bản đúng (hoặc ghép hai bản thành một), rồi xóa hẳn các dòng bắt đầu "
             "bằng '<<<<<<<', '|||||||', '=======' và '>>>>>>>'.",
         )
     return (
         "SC123",
-        "Còn sót một dòng đánh dấu chỗ xung đột khi gộp nhánh (merge conflict) "
+        "Còn sót một dòng đánh dấu chỗ xung đột khi gộp nhánh ('merge conflict') "
         "('<<<<<<<', '=======' hoặc '>>>>>>>'); phần còn lại của chỗ xung đột đã bị xóa "
         "hoặc chưa hoàn chỉnh.",
         "Kiểm tra lại đoạn quanh dòng này cho đúng một bản nội dung, rồi xóa dòng đánh dấu.",

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from showcase.content import chars, conflicts, legacy, yamltree
+from showcase.content import chars, conflicts, legacy, yamlsyntax, yamltree
 from showcase.content.diagnostics import Collector
 
 MAX_BYTES = 1_000_000
@@ -113,7 +113,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
         report_legacy(old_text, path, out, None, end + 1)
         return None
     parsed = yamltree.parse("\n".join(yaml_lines), first_line=2)
-    report_problems(parsed.problems, path, out, parsed.root)
+    report_problems(parsed.problems, path, out, parsed.root, yaml_lines, 2)
     report_legacy(old_text, path, out, parsed.root, end + 1)
     if parsed.root is None and not parsed.problems:
         out.error(
@@ -196,8 +196,10 @@ def text_problems(text: str, path: str, out: Collector
 
 def report_problems(
     problems: list[yamltree.Problem], path: str, out: Collector,
-    root: yamltree.Node | None = None,
+    root: yamltree.Node | None = None, lines: list[str] | None = None, first_line: int = 1,
 ) -> None:
+    """Report the problems of a parse; ``lines`` (the YAML text's, the first being file
+    line ``first_line``) let a syntax error be told in terms of what was typed."""
     for p in problems:
         if p.kind == "char":
             code, message, hint = chars.problem(p.detail, p.context)
@@ -213,15 +215,8 @@ def report_problems(
                 "dưới; kiểm tra các dấu '[' và '{' đã được đóng đúng chỗ.",
             )
         elif p.kind == "syntax":
-            out.error(
-                path,
-                p.line,
-                "-",
-                "SC007",
-                f"Lỗi cú pháp YAML ({p.detail}).",
-                "Kiểm tra dấu ':' sau tên trường, thụt lề bằng dấu cách cho đều, và đặt giá trị "
-                "có dấu ':' hoặc '#' trong ngoặc kép, ví dụ: ref: \"12/ĐY-VHTT\".",
-            )
+            e = yamlsyntax.explain(p, lines or [], first_line)
+            out.error(path, e.line, "-", e.code, e.message, e.hint)
         elif p.kind == "duplicate":
             key, first = p.detail.rsplit(":", 1)
             out.error(
@@ -240,7 +235,8 @@ def report_problems(
                 "-",
                 "SC011",
                 f"Không dùng tham chiếu YAML ('{sign}{p.detail}').",
-                "Viết đầy đủ giá trị ở mỗi chỗ cần dùng thay cho '&tên' và '*tên'.",
+                "Viết đầy đủ giá trị ở mỗi chỗ cần dùng thay cho '&tên' và '*tên'; nếu dấu "
+                f"'{sign}' là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép.",
             )
         elif p.kind == "tag":
             out.error(

@@ -267,6 +267,8 @@ def find(line: str) -> Finding | None:
     for m in _WORD.finditer(line):
         for table, fixed in _word_tables(m.group(0)):
             blamed.setdefault(table, []).append((m, fixed))
+    # A lone sign ('ª', '×') is not enough: one word of two letters or more is.
+    blamed = {t: hits for t, hits in blamed.items() if any(len(m.group(0)) > 1 for m, _ in hits)}
     if blamed:
         # The table that explains most words; a word both read is taken from it.
         table = max(blamed, key=lambda t: len(blamed[t]))

@@ -11,19 +11,11 @@ from dataclasses import dataclass
 from showcase.content import frontmatter, yamltree
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
+from showcase.content.model import UNIT_KEYS
 from showcase.content.vocab import GROUPS
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HANDLE = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?$")
-UNIT_KEYS = {
-    "id": "vhtt-vinh-chau",
-    "name": "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu",
-    "group": "district",
-    "quota": "true",
-    "active_from": "2022-01-01",
-    "active_to": "2025-06-30",
-    "reviewers": '["@ten-tai-khoan"]',
-}
 
 
 @dataclass(frozen=True)
@@ -109,7 +101,7 @@ def load_units(
     if conflicted or frontmatter.leading_tabs(text.split("\n"), path, out):
         return {}, None
     parsed = yamltree.parse(text, first_line=1)
-    frontmatter.report_problems(parsed.problems, path, out, parsed.root)
+    frontmatter.report_problems(parsed.problems, path, out, parsed.root, text.split("\n"))
     frontmatter.report_legacy(old_text, path, out, parsed.root)
     root = parsed.root
     r = Reader(path, out, today, email_domains)
