@@ -115,6 +115,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
     parsed = yamltree.parse("\n".join(yaml_lines), first_line=2)
     report_problems(parsed.problems, path, out, parsed.root, yaml_lines, 2)
     report_legacy(old_text, path, out, parsed.root, end + 1)
+    cut = report_swallowed(parsed.root, yaml_lines, path, out, 2)
     if parsed.root is None and not parsed.problems:
         out.error(
             path,
@@ -138,8 +139,21 @@ def split(text: str, path: str, out: Collector) -> Document | None:
         )
         return None
     body = "\n".join(lines[end + 1 :])
-    refused = bool(found or old_text)
+    refused = bool(found or old_text or cut)
     return Document(parsed.root, body, end + 2, refused)
+
+
+def report_swallowed(root: yamltree.Node | None, lines: list[str], path: str, out: Collector,
+                     first_line: int = 1) -> bool:
+    """Report values a '#' emptied or cut short, and give them back what was written (so
+    that no 'missing field' follows); True if there was any."""
+    found = yamlsyntax.swallowed(root, lines, first_line)
+    for s in found:
+        entry = s.owner.entries[s.key]
+        out.error(path, s.line, yamltree.path_at(root, s.line), *yamlsyntax.swallowed_message(s))
+        s.owner.entries[s.key] = yamltree.Entry(
+            s.key, entry.key_line, yamltree.Scalar(s.written, entry.value.line, False))
+    return bool(found)
 
 
 def leading_tabs(lines: list[str], path: str, out: Collector, first_line: int = 1) -> bool:

@@ -103,6 +103,7 @@ def load_units(
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out, parsed.root, text.split("\n"))
     frontmatter.report_legacy(old_text, path, out, parsed.root)
+    frontmatter.report_swallowed(parsed.root, text.split("\n"), path, out)
     root = parsed.root
     r = Reader(path, out, today, email_domains)
     if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):

@@ -21,7 +21,7 @@ from showcase.content.model import (
     PROFILE_KEYS,
     UNIT_KEYS,
 )
-from showcase.content.yamltree import Problem
+from showcase.content.yamltree import Map, Node, Problem, Scalar, Seq
 
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?) *:(?: +(?P<value>.*))?$")
 # A value that opens a quote: at its start, or inside a list or group on one line.
@@ -269,3 +269,62 @@ def _block_scalar(line: int, row: str) -> Explained:
         f"Xuống dòng sau '{key}: {sign}' và thụt lề phần chữ hai dấu cách; hoặc bỏ dấu "
         f"'{sign}' để viết giá trị ngay trên dòng này.",
     )
+
+
+# -- '#' starts a comment: what it silently takes away ---------------------------
+
+# Fields whose value is free text: a '#' in them is content, never a comment.
+_TEXT_FIELDS = frozenset({"name", "name_km", "title", "summary", "location", "movement",
+                          "photo_alt", "ref", "text", "form", "reason"})
+_COMMENT_AFTER = re.compile(r"^ *(?:- +)?(?P<key>[^\s:#][^:#]*?) *: +(?P<rest>.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Swallowed:
+    """A value YAML cut at a '#': ``written`` is what the line holds after ``key:``."""
+
+    owner: Map
+    key: str
+    line: int
+    written: str
+    empty: bool  # the whole value was taken for a comment
+
+
+def swallowed(root: Node | None, lines: list[str], first_line: int = 1) -> list[Swallowed]:
+    """Every value of a block mapping that a '#' emptied or cut short."""
+    out: list[Swallowed] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Seq):
+            stack.extend(node.items)
+        if not isinstance(node, Map):
+            continue
+        for key, entry in node.entries.items():
+            value = entry.value
+            stack.append(value)
+            if not isinstance(value, Scalar) or not value.plain:
+                continue
+            i = entry.key_line - first_line
+            m = _COMMENT_AFTER.match(lines[i]) if 0 <= i < len(lines) else None
+            if m is None or m.group("key") != key:
+                continue
+            rest = m.group("rest")
+            if value.text == "" and rest.startswith("#") and len(rest) > 1:
+                out.append(Swallowed(node, key, entry.key_line, rest, True))
+            elif (key in _TEXT_FIELDS and value.text and value.line == entry.key_line
+                  and rest.startswith(value.text) and re.match(r"\s+#", rest[len(value.text):])):
+                out.append(Swallowed(node, key, entry.key_line, rest, False))
+    return sorted(out, key=lambda s: s.line)
+
+
+def swallowed_message(s: Swallowed) -> tuple[str, str, str]:
+    """(code, message, hint) for a value cut at a '#'."""
+    if s.empty:
+        said = (f"Giá trị của '{s.key}' bắt đầu bằng '#': YAML hiểu phần từ dấu '#' là ghi chú "
+                "và bỏ đi, nên trường này thành trống.")
+    else:
+        kept = s.written.split(" #", 1)[0].strip()
+        said = (f"Phần từ dấu ' #' trong giá trị của '{s.key}' bị YAML hiểu là ghi chú và bỏ "
+                f"đi: trang chỉ hiện '{kept}'.")
+    return "SC134", said, f"Đặt cả giá trị trong dấu ngoặc kép: {s.key}: {_quoted(s.written)}."
