@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from showcase.content import chars, conflicts, legacy, yamlsyntax, yamltree
+from showcase.content import chars, conflicts, legacy, punctuation, yamlsyntax, yamltree
 from showcase.content.diagnostics import Collector
 
 MAX_BYTES = 1_000_000
@@ -108,7 +108,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
         )
         return None
     old_text = _legacy_lines(lines, path, out)
-    yaml_lines = lines[1:end]
+    yaml_lines, odd = lookalikes(lines[1:end], path, out, first_line=2)
     if leading_tabs(yaml_lines, path, out, first_line=2):
         report_legacy(old_text, path, out, None, end + 1)
         return None
@@ -139,7 +139,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
         )
         return None
     body = "\n".join(lines[end + 1 :])
-    refused = bool(found or old_text or cut)
+    refused = bool(found or old_text or cut or odd)
     return Document(parsed.root, body, end + 2, refused)
 
 
@@ -154,6 +154,16 @@ def report_swallowed(root: yamltree.Node | None, lines: list[str], path: str, ou
         s.owner.entries[s.key] = yamltree.Entry(
             s.key, entry.key_line, yamltree.Scalar(s.written, entry.value.line, False))
     return bool(found)
+
+
+def lookalikes(lines: list[str], path: str, out: Collector, first_line: int = 1
+               ) -> tuple[list[str], bool]:
+    """Report look-alike punctuation (full-width colon, odd spaces, curly quotes); the
+    lines with the signs meant, to parse, and whether there was any."""
+    found, fixed = punctuation.scan(lines, first_line)
+    for f in found:
+        out.error(path, f.line, "-", f.code, f.message, f.hint)
+    return fixed, bool(found)
 
 
 def leading_tabs(lines: list[str], path: str, out: Collector, first_line: int = 1) -> bool:

@@ -100,6 +100,7 @@ def load_units(
     conflicted, old_text = frontmatter.text_problems(text, path, out)
     if conflicted or frontmatter.leading_tabs(text.split("\n"), path, out):
         return {}, None
+    text = "\n".join(frontmatter.lookalikes(text.split("\n"), path, out)[0])
     parsed = yamltree.parse(text, first_line=1)
     frontmatter.report_problems(parsed.problems, path, out, parsed.root, text.split("\n"))
     frontmatter.report_legacy(old_text, path, out, parsed.root)

@@ -4,7 +4,7 @@ or diagnostics for every problem found (nothing raises)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from showcase.content import chars, examples, scripts, storylimits
 from showcase.content.diagnostics import Collector
@@ -26,7 +26,7 @@ from showcase.content.model import (
     Record,
 )
 from showcase.content.vocab import FIELDS, KINDS, SCOPES, SECTORS
-from showcase.content.yamltree import Map, Node, Scalar
+from showcase.content.yamltree import Entry, Map, Node, Scalar, Seq
 
 
 def read_profile(
@@ -40,6 +40,7 @@ def read_profile(
     m = doc.meta
     r = Reader(path, out, today, email_domains)
     errors_before = len(out.errors)
+    _unflatten(m, r)
     r.unknown_keys(m, PROFILE_KEYS)
 
     name = r.text(r.require(m, "name", at=1), "name", "Nguyễn Văn A", max_len=200, card=True)
@@ -102,6 +103,65 @@ def read_profile(
         commendations=commendations, consent=consent, featured=featured, tags=tags,
         draft=draft, nominated=nominated,
     )
+
+
+# Groups whose lines are indented under their key, and the keys of those lines.
+_GROUPS: dict[str, Mapping[str, str]] = {
+    "consent": CONSENT_KEYS, "nominated": NOMINATION_KEYS,
+    "achievements": ENTRY_KEYS, "commendations": ENTRY_KEYS,
+}
+_ONLY_IN = {"date": "consent", "ref": "consent", "scope": "consent", "withdrawn": "consent",
+            "form": "nominated", "reason": "nominated"}  # keys of one group only
+
+
+def _unflatten(m: Map, r: Reader) -> None:
+    """Lines meant inside a group ('date:' and 'ref:' under 'consent:') but written flush
+    left: said so at the group's line, then read as the group, so that neither
+    'consent missing' nor 'date: did you mean draft' follows."""
+    moved: dict[str, list[Entry]] = {}
+    group: str | None = None
+    for e in sorted(m.entries.values(), key=lambda e: e.key_line):
+        if e.key in PROFILE_KEYS:
+            group = e.key if e.key in _GROUPS else None
+            continue
+        owner = group if group and e.key in _GROUPS[group] else _ONLY_IN.get(e.key)
+        if owner and (owner == group or owner not in m.entries):
+            moved.setdefault(owner, []).append(e)
+            group = owner
+    for name, lines in moved.items():
+        here = m.entries.get(name)
+        node = here.value if here else None
+        is_list = _GROUPS[name] is ENTRY_KEYS
+        if node is not None and not (isinstance(node, Scalar) and node.is_null) and (
+                is_list or not isinstance(node, Map)):
+            continue  # a group already written some other way: its own messages say
+        inner = {e.key: e for e in lines if not (isinstance(node, Map) and e.key in node.entries)}
+        if not inner:
+            continue
+        for key in inner:
+            del m.entries[key]
+        at = here.key_line if here else lines[0].key_line
+        if isinstance(node, Map):
+            node.entries.update(inner)
+            value: Node = node
+        else:
+            group_map = Map(inner, lines[0].key_line)
+            value = Seq((group_map,), lines[0].key_line) if is_list else group_map
+        m.entries[name] = Entry(name, at, value)
+        listed = ", ".join(f"'{e.key}:' (dòng {e.key_line})" for e in inner.values())
+        indent = ("thêm '- ' trước dòng đầu và thụt lề các dòng" if is_list
+                  else "thụt lề các dòng")
+        how = (f"Thêm dòng '{name}:' phía trên, rồi {indent}" if not here
+               else indent.capitalize())
+        r.error(
+            at, name, "SC138",
+            f"Các dòng {listed} thuộc nhóm '{name}:' nhưng không được thụt lề, nên không "
+            f"nằm trong nhóm." + ("" if here else f" Dòng '{name}:' cũng chưa có."),
+            f"{how} {', '.join(inner)} vào dưới '{name}:' (hai dấu cách ở đầu mỗi dòng), "
+            f"ví dụ: '{name}:' rồi ở dòng dưới '  "
+            + ("- year: 2024" if is_list else next(iter(_GROUPS[name]))
+               + ": " + next(iter(_GROUPS[name].values()))) + "'.",
+        )
 
 
 def _name_km(m: Map, r: Reader) -> str | None:
