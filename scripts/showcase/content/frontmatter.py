@@ -107,7 +107,7 @@ def split(text: str, path: str, out: Collector) -> Document | None:
             "Thêm một dòng chỉ có '---' sau trường cuối cùng, trước bài viết.",
         )
         return None
-    old_text = _legacy_lines(lines, path, out)
+    old_text = _legacy_lines(lines, path, out, body_from=end + 1)
     yaml_lines, odd = lookalikes(lines[1:end], path, out, first_line=2)
     if leading_tabs(yaml_lines, path, out, first_line=2):
         report_legacy(old_text, path, out, None, end + 1)
@@ -181,13 +181,22 @@ def leading_tabs(lines: list[str], path: str, out: Collector, first_line: int = 
     return bool(tabs)
 
 
-def _legacy_lines(lines: list[str], path: str, out: Collector, first_line: int = 1
-                  ) -> list[tuple[int, legacy.Finding]]:
+def _legacy_lines(lines: list[str], path: str, out: Collector, first_line: int = 1,
+                  body_from: int = 0) -> list[tuple[int, legacy.Finding]]:
     """Lines typed in a legacy encoding (at most MAX_LEGACY_LINES), marked as explained
-    so that their characters are not also reported one by one."""
+    so that their characters are not also reported one by one. Lines past the index
+    ``body_from`` are a story's: one search tells whether any of them needs a look."""
     found: list[tuple[int, legacy.Finding]] = []
+    head = lines[:body_from] if body_from else lines
+    look = (legacy.suspect("\n".join(head)),
+            bool(body_from) and legacy.suspect("\n".join(lines[body_from:]), short=False))
     for i, text in enumerate(lines):
-        f = legacy.find(text)
+        in_story = bool(body_from) and i >= body_from
+        if not look[in_story]:
+            if in_story or not look[1]:
+                break
+            continue
+        f = legacy.find(text, short=not in_story)
         if f is not None:
             found.append((i + first_line, f))
             out.explained.add((path, i + first_line))

@@ -193,8 +193,8 @@ NAMES = {
 # Characters a legacy text is made of: letters, Latin-1 and the 1252 extras
 # (TCVN3's 'ư' is a soft hyphen, its 'ữ' a division sign).
 _LEGACY = f"\u00a1-\u00ff{''.join(_CP1252_HIGH)}"
+_LEGACY_SET = frozenset(map(chr, range(0xA1, 0x100))) | frozenset(_CP1252_HIGH)
 _WORD = re.compile(f"(?<!\\d)(?:[^\\W\\d_]|[{_LEGACY}])+(?!\\d)")
-_SUSPECT = re.compile(f"[{_LEGACY}]|[\\^(+~`]")
 
 
 def vni_decode(word: str) -> str:
@@ -250,10 +250,72 @@ def _vietnamese(text: str) -> bool:
     return any(ch in _VIETNAMESE for ch in text)
 
 
-def find(line: str) -> Finding | None:
-    """The legacy encoding ``line`` was typed in, if any (the first one found)."""
-    if _SUSPECT.search(line) is None:
-        return None  # plain ASCII and most real Vietnamese: one regex call
+# What a text in VNI, TCVN3 or read-twice UTF-8 nearly always holds and real Vietnamese
+# never does: a Latin-1 or Windows-1252 sign that is no Vietnamese letter ('ø' for the
+# huyền of VNI, '¸' for the 'á' of TCVN3, the soft hyphen of its 'ư', 'ª'). A short
+# VNI text may hold none ('Nguyeãn Vaên A'): there an ASCII vowel followed by a VNI
+# mark that is also a Vietnamese letter ('eã', 'aê') is looked for too.
+# Typography real text uses ('–', '…', '“', '«', '°') is left out: it only counts in
+# a read-twice UTF-8 run, which _MOJIBAKE finds.
+_TYPOGRAPHY = "“”‘’–—…•«»°·×±©®€™\u00a0"
+_ODD = re.compile(
+    "[" + re.escape("".join(sorted(
+        ch for ch in (set(map(chr, range(0x80, 0x100))) | set(_CP1252_HIGH))
+        if ch not in _VIETNAMESE and ch not in _TYPOGRAPHY))) + "]")
+# The first byte of a Vietnamese letter in UTF-8 (C3-C6, E1), read as Windows-1252,
+# then one of the typography signs _ODD leaves out.
+_TYPOGRAPHY_SIGN = re.compile(f"[{re.escape(_TYPOGRAPHY)}]")
+_LEADS = frozenset("ÂÃÄÅÆá")
+_PAIRS = frozenset(
+    {a + b for a in "aeoAEO" for b in "âáàåãäÂÁÀÅÃÄ"} | {a + b for a in "aA" for b in "êéèÊÉÈ"}
+    | {a + b for a in "aeouyôöAEOUYÔÖ" for b in "ùúõÙÚÕ"})
+_SECOND = re.compile("[" + "".join(sorted({p[1] for p in _PAIRS})) + "]")
+
+
+def _has_pair(text: str) -> bool:
+    """A VNI pair ('eã') in a word that is no Vietnamese syllable as written."""
+    for m in _SECOND.finditer(text):
+        at = m.start()
+        if at and text[at - 1: at + 1] in _PAIRS:
+            start, end = at - 1, at + 1
+            while start and (text[start - 1].isalpha() or text[start - 1] in _LEGACY_SET):
+                start -= 1
+            while end < len(text) and (text[end].isalpha() or text[end] in _LEGACY_SET):
+                end += 1
+            if _word_tables(text[start:end]):
+                return True
+    return False
+
+
+def _mojibake_pair(text: str) -> bool:
+    return any(m.start() and text[m.start() - 1] in _LEADS
+               for m in _TYPOGRAPHY_SIGN.finditer(text))
+
+
+def _viqr_signs(text: str) -> bool:
+    return "^" in text or "+" in text or "~" in text or "`" in text or "a(" in text \
+        or "A(" in text
+
+
+def _signs(text: str, short: bool) -> bool:
+    return (_ODD.search(text) is not None or _mojibake_pair(text)
+            or (short and _has_pair(text)))
+
+
+def suspect(text: str, short: bool = True) -> bool:
+    """False when no line of ``text`` can be legacy text: one look at a whole front
+    matter or story instead of one per line (``short`` as for :func:`find`)."""
+    return _signs(text, short) or _viqr_signs(text)
+
+
+def find(line: str, short: bool = True) -> Finding | None:
+    """The legacy encoding ``line`` was typed in, if any (the first one found).
+
+    ``short``: a field's value, where VNI may show no sign of its own (see _ODD);
+    for the lines of a story, those signs are always there, and the pairs not looked for.
+    """
+    if not _signs(line, short):
+        return _viqr(line) if _viqr_signs(line) else None  # real Vietnamese, or ASCII
     runs = [m for m in _MOJIBAKE.finditer(line)]
     fixes = [(m, utf8_decode(m.group(0))) for m in runs]
     good = [(m, f) for m, f in fixes if f is not None and _vietnamese(f)]
@@ -274,15 +336,20 @@ def find(line: str) -> Finding | None:
         table = max(blamed, key=lambda t: len(blamed[t]))
         return Finding(table, tuple(m.group(0) for m, _ in blamed[table][:3]),
                        _replace(line, blamed[table]))
-    if _VIQR_SIGNAL.search(line):
-        hits = []
-        for m in _VIQR_WORD.finditer(line):
-            word = m.group(0)
-            fixed = viqr_decode(word)
-            if fixed != word and sum(c.isalpha() for c in word) > 1 and is_syllable(fixed):
-                hits.append((m, fixed))
-        if any(_VIQR_SIGNAL.search(m.group(0)) for m, _ in hits):
-            return Finding("viqr", tuple(m.group(0) for m, _ in hits[:3]), _replace(line, hits))
+    return _viqr(line) if _viqr_signs(line) else None
+
+
+def _viqr(line: str) -> Finding | None:
+    if not _VIQR_SIGNAL.search(line):
+        return None
+    hits = []
+    for m in _VIQR_WORD.finditer(line):
+        word = m.group(0)
+        fixed = viqr_decode(word)
+        if fixed != word and sum(c.isalpha() for c in word) > 1 and is_syllable(fixed):
+            hits.append((m, fixed))
+    if any(_VIQR_SIGNAL.search(m.group(0)) for m, _ in hits):
+        return Finding("viqr", tuple(m.group(0) for m, _ in hits[:3]), _replace(line, hits))
     return None
 
 

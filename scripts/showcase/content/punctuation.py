@@ -24,6 +24,7 @@ _BAD_INDENT = re.compile(f"^ *[{_SPACES}][ {_SPACES}]*(?=\\S)")
 _AFTER_COLON = re.compile(rf"^(?P<head> *(?:- +)?[^\s:#][^:#]*?:)(?P<space>[{_SPACES}]+)")
 _CURLY = re.compile(r"^(?P<head> *(?:- +)?[^\s:#][^:#]*?: +)(?P<open>[“”„‘’‚])"
                     r"(?P<inner>[^“”„‘’‚]*)(?P<close>[“”„‘’‚])\s*$")
+_ANY = re.compile(f"[{_COLONS}{_SPACES}“”„‘’‚]")
 _NAMES = {
     "\uff1a": "dấu ':' toàn chiều rộng (U+FF1A, của bàn phím tiếng Trung, Nhật)",
     "\ufe55": "dấu ':' nhỏ (U+FE55)",
@@ -54,7 +55,7 @@ def scan(lines: list[str], first_line: int = 1) -> tuple[list[Lookalike], list[s
     found: list[Lookalike] = []
     fixed = list(lines)
     for i, row in enumerate(lines):
-        if row.isascii():
+        if row.isascii() or _ANY.search(row) is None:
             continue  # the usual line
         line = i + first_line
         new = row
