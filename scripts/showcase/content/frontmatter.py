@@ -210,10 +210,22 @@ def report_legacy(found: list[tuple[int, legacy.Finding]], path: str, out: Colle
     """Report each line typed in a legacy encoding, with its field (``body`` past
     ``body_from``, when there is a body)."""
     for line, f in found:
-        fld = "body" if body_from and line > body_from else yamltree.path_at(root, line)
+        fld = "body" if body_from and line > body_from else _field_at(root, line)
         if fld != "-":
             out.explained.add((path, fld))
         out.error(path, line, fld, *legacy.message(f))
+
+
+def _field_at(root: yamltree.Node | None, line: int) -> str:
+    """The key path written at ``line``; a list or group written on its key's line
+    ('tags: [a, b]') is the key's, not its last item's."""
+    path = yamltree.path_at(root, line)
+    head = path.split("[", 1)[0]
+    if isinstance(root, yamltree.Map) and head in root.entries:
+        entry = root.entries[head]
+        if entry.key_line == line and isinstance(entry.value, yamltree.Seq | yamltree.Map):
+            return head
+    return path
 
 
 def text_problems(text: str, path: str, out: Collector

@@ -41,6 +41,7 @@ def read_profile(
     r = Reader(path, out, today, email_domains)
     errors_before = len(out.errors)
     _unflatten(m, r)
+    _rejoin(m, r)
     r.unknown_keys(m, PROFILE_KEYS)
 
     name = r.text(r.require(m, "name", at=1), "name", "Nguyễn Văn A", max_len=200, card=True)
@@ -162,6 +163,30 @@ def _unflatten(m: Map, r: Reader) -> None:
             + ("- year: 2024" if is_list else next(iter(_GROUPS[name]))
                + ": " + next(iter(_GROUPS[name].values()))) + "'.",
         )
+
+
+def _rejoin(m: Map, r: Reader) -> None:
+    """A line of a value written flush left that holds ': ' ('văn nghệ: của ấp' under
+    'summary: ...') reads as a key with spaces, which no field has: said so, and the
+    line given back to the value above it (so 'summary' is not also too short)."""
+    entries = sorted(m.entries.values(), key=lambda e: e.key_line)
+    for above, e in zip(entries, entries[1:], strict=False):
+        value, prev = e.value, above.value
+        if e.key in PROFILE_KEYS or " " not in e.key.strip() or above.key not in PROFILE_KEYS:
+            continue
+        if not (isinstance(prev, Scalar) and prev.plain and prev.text
+                and isinstance(value, Scalar)):
+            continue
+        r.error(
+            e.key_line, above.key, "SC130",
+            f"Dòng này có lẽ là phần tiếp của '{above.key}' ở dòng trên nhưng không được thụt "
+            f"lề; vì có dấu ': ', YAML đọc nó như một trường mới tên '{e.key}'.",
+            f"Thụt lề dòng này hai dấu cách so với '{above.key}:', và đặt cả giá trị trong "
+            "dấu ngoặc kép nếu có dấu ': '.",
+        )
+        joined = f"{prev.text} {e.key}: {value.text}".strip()
+        m.entries[above.key] = Entry(above.key, above.key_line, Scalar(joined, prev.line, False))
+        del m.entries[e.key]
 
 
 def _name_km(m: Map, r: Reader) -> str | None:
