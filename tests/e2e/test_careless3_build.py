@@ -26,3 +26,15 @@ def test_build_refuses_what_check_refuses(mini_repo, capsys, story, code):
     rc, out = run_cli(mini_repo, "build", capsys=capsys)
     assert rc == 1 and line in out and "Không dựng trang" in out
     assert not (mini_repo / "site").exists()
+
+
+@pytest.mark.parametrize(("edit", "line", "says"), [
+    (("site_name: Thử nghiệm", "site_name: Thử nghiệm: bản mới"), 1, "dấu ngoặc kép"),
+    (("theme:", "<<<<<<< HEAD\ntheme:"), 4, "xung đột khi gộp nhánh"),
+])
+def test_mkdocs_yml_mistakes_are_told_in_vietnamese(mini_repo, capsys, edit, line, says):
+    path = mini_repo / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    rc, out = run_cli(mini_repo, "check", capsys=capsys)
+    assert rc == 2 and f"mkdocs.yml', dòng {line}: " in out and says in out
+    assert "mapping values" not in out and "line " not in out, out
