@@ -65,6 +65,9 @@ def decode(data: bytes, path: str, out: Collector) -> str | None:
             "Mở tệp và lưu lại với mã hóa UTF-8 (trong Notepad: Lưu thành > Mã hóa: UTF-8).",
         )
         return None
+    # A byte order mark read twice ('ï»¿'): the file was opened as Windows-1252 and
+    # saved again; its letters are reported line by line (SC121), the mark is dropped.
+    text = text.removeprefix("\u00ef\u00bb\u00bf")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 

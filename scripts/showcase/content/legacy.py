@@ -115,6 +115,7 @@ for _low, _code in list(TCVN3.items()):  # capitals with a tone: the lowercase c
 _CP1252_HIGH = {bytes([b]).decode("cp1252", "replace"): b for b in range(0x80, 0xA0)}
 _CP1252_HIGH.pop("\ufffd", None)
 _CONT = "\u0080-\u00bf" + "".join(ch for ch in _CP1252_HIGH)
+_LOST_A = re.compile(r"(?<=\w)Ã (?=[ a-zđ])")
 _MOJIBAKE = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]{{1,3}})+")
 
 # -- VIQR -----------------------------------------------------------------
@@ -277,6 +278,8 @@ def find(line: str, short: bool = True) -> Finding | None:
         for m, f in reversed(good):
             assert f is not None
             fixed = fixed[: m.start()] + f + fixed[m.end():]
+        # 'à' is C3 A0: read twice, a no-break space that a paste often turns into a space.
+        fixed = _LOST_A.sub("à", fixed)
         return Finding("utf8", tuple(_word_at(line, m.start()) for m, _ in good[:3]), fixed)
     blamed: dict[str, list[tuple[re.Match[str], str]]] = {}
     for m in _WORD.finditer(line):
