@@ -54,6 +54,29 @@ def default_quota(group: str) -> bool:
     return group in ("affiliated", "district")
 
 
+def _unflatten(root: yamltree.Map, r: Reader) -> None:
+    """A unit's lines written flush left under '- id:' ('name:', 'group:' at the top):
+    said once, at the unit's line, and read as the unit's (not 'name missing' plus
+    'unknown key name')."""
+    seq = root.get("units")
+    assert isinstance(seq, yamltree.Seq)
+    stray = sorted((e for k, e in root.entries.items() if k != "units" and k in UNIT_KEYS),
+                   key=lambda e: e.key_line)
+    for e in stray:
+        owner = next((n for n in reversed(seq.items)
+                      if isinstance(n, yamltree.Map) and n.line < e.key_line), None)
+        if owner is None or e.key in owner.entries:
+            continue
+        del root.entries[e.key]
+        owner.entries[e.key] = e
+        r.error(
+            e.key_line, e.key, "SC138",
+            f"Dòng '{e.key}:' thuộc đơn vị ở dòng {owner.line} nhưng không được thụt lề, "
+            "nên không nằm trong đơn vị đó.",
+            f"Thụt lề '{e.key}:' cho thẳng cột với 'id:' của đơn vị (thường là 4 dấu cách).",
+        )
+
+
 def units_path(profiles_dir: str) -> str:
     """Repository-relative path of the units list."""
     return f"{profiles_dir}/units.yml"
@@ -118,6 +141,7 @@ def load_units(
                 "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
             )
         return {}, None
+    _unflatten(root, r)
     r.unknown_keys(root, {"units": None})
     units: dict[str, Unit] = {}
     declared: set[str] = set()

@@ -112,6 +112,24 @@ def explain(p: Problem, lines: list[str], first_line: int = 1) -> Explained:
         return _reserved(p.line, text(p.line), "-")
     if "simple key" in ctx and "':'" in what:
         return _no_colon(p.context_line or p.line, text)
+    if "expected '-' indicator" in what:
+        return Explained(
+            p.line, "SC129",
+            "Dòng này thẳng cột với dấu '-' của danh sách ở trên, nên YAML chờ ở đây một mục "
+            "mới bắt đầu bằng '- '.",
+            "Nếu dòng thuộc mục ở trên, thụt lề cho thẳng cột với tên trường sau '- ' (ví dụ "
+            "thẳng với 'id:'); nếu là một mục mới, bắt đầu dòng bằng '- '.",
+        )
+    if ("did not find expected key" in what and text(p.line).lstrip().startswith("- ")
+            and _indent(text(p.line)) == 0):
+        item = next((n for n in range(p.line - 1, 0, -1) if text(n).startswith("- ")), 0)
+        return Explained(
+            item + 1 if item else p.line, "SC129",
+            "Dòng này (và các dòng sau nó, đến trước mục '- ' ở dòng "
+            f"{p.line}) thuộc mục ở trên nhưng viết sát lề, nên danh sách bị cắt ngang.",
+            "Thụt lề các dòng đó (như 'name:', 'group:') cho thẳng cột với tên trường sau "
+            "'- ' (ví dụ thẳng với 'id:').",
+        )
     if "did not find expected key" in what or "expected <block end>" in what:
         return _after_value(p.line, p.column, text)
     if "did not find expected node content" in what:
@@ -205,6 +223,12 @@ def _indent(row: str) -> int:
     return len(row) - len(row.lstrip(" "))
 
 
+def _key_column(row: str) -> int:
+    """Where the key of ``row`` starts: after '- ' on a list item's first line."""
+    m = re.match(r"^ *(?:- +)?", row)
+    return m.end() if m else 0
+
+
 def _no_colon(line: int, text: _Text) -> Explained:
     row: str = text(line)
     above = _previous(line, text)
@@ -247,7 +271,7 @@ def _after_value(line: int, col: int, text: _Text) -> Explained:
     if col > _indent(row) and m and value[:1] in ("[", "{"):
         return _reserved(line, row, value[:1])
     above = _previous(line, text)
-    if above and _indent(row) != _indent(above[1]):
+    if above and _indent(row) not in (_indent(above[1]), _key_column(above[1])):
         return Explained(
             line, "SC129",
             "Dòng này thụt lề không khớp với các dòng cùng nhóm ở trên (nhiều hoặc ít dấu "
