@@ -234,6 +234,10 @@ def _no_colon(line: int, text: _Text) -> Explained:
     above = _previous(line, text)
     named = _FORGOTTEN_COLON.match(row)
     looks_like_key = named is not None and named.group("key") in _FIELD_NAMES
+    # The value this line continues: the nearest key line above, past the lines of
+    # the value itself ('summary: >-' then its indented lines).
+    while above and _KEY_LINE.match(above[1]) is None and _indent(above[1]) > _indent(row):
+        above = _previous(above[0], text)
     if above and not looks_like_key:
         m = _KEY_LINE.match(above[1])
         if m and _indent(row) <= _indent(above[1]):
@@ -242,7 +246,7 @@ def _no_colon(line: int, text: _Text) -> Explained:
             block = value[:1] in ("|", ">")
             return Explained(
                 line, "SC130",
-                f"Dòng này có lẽ là phần tiếp của '{key}' ở dòng trên nhưng không được thụt lề, "
+                f"Dòng này có lẽ là phần tiếp của '{key}' ở trên nhưng không được thụt lề, "
                 "nên YAML đọc nó như một trường thiếu dấu ':'.",
                 f"Thụt lề dòng này (và các dòng tiếp theo của '{key}') vào hai dấu cách so với "
                 f"'{key}:'" + ("" if block else f", hoặc viết '{key}: >-' rồi xuống dòng") + ".",
