@@ -273,6 +273,16 @@ def _after_value(line: int, col: int, text: _Text) -> Explained:
             f"{key}: '{value.strip()}'" + "; hoặc dùng ngoặc kép cong “ ” trong chữ.",
         )
     if col > _indent(row) and m and value[:1] in ("[", "{"):
+        if row[:col].rstrip().endswith(("]", "}")) and row[col:].strip()[:1] in (",", "]", "}"):
+            close = row[:col].rstrip()[-1]
+            return Explained(
+                line, "SC127",
+                f"Sau dấu '{close}' đóng {'danh sách' if close == ']' else 'nhóm'} của "
+                f"'{key}' còn '{row[col:].strip()}'; YAML chỉ nhận dấu ngoặc bao quanh cả "
+                "giá trị.",
+                f"Xóa phần thừa sau dấu '{close}'; nếu đó là chữ, đặt cả giá trị trong dấu "
+                "ngoặc kép.",
+            )
         return _reserved(line, row, value[:1])
     above = _previous(line, text)
     if above and _indent(row) not in (_indent(above[1]), _key_column(above[1])):
