@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from showcase.content import conflicts, yamlsyntax
+from showcase.content.yamltree import Problem
 from showcase.option_values import OptionsError
 from showcase.options import Options
 from showcase.plan import asof
@@ -60,15 +62,27 @@ def read_mkdocs_yml(path: str) -> tuple[dict[str, Any], Options]:
         raise OptionsError(f"Không tìm thấy tệp cấu hình '{path}'. Hãy chạy lệnh ở thư mục gốc.")
     try:
         with open(path, encoding="utf-8") as fh:
-            config = yaml.load(fh, Loader=_TolerantLoader) or {}  # noqa: S506 - safe subclass
+            text = fh.read()
     except UnicodeDecodeError:
-        raise OptionsError(f"Tệp cấu hình '{path}' không phải văn bản UTF-8; lưu lại tệp "
-                           "với bảng mã UTF-8.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-        raise OptionsError(f"Tệp cấu hình '{path}' không đúng cú pháp YAML{where}: kiểm tra "
-                           "thụt đầu dòng, dấu hai chấm sau mỗi khóa và dấu ngoặc kép.") from None
+        raise OptionsError(f"Tệp cấu hình '{path}' không phải mã hóa UTF-8: mở tệp và lưu "
+                           "lại với mã hóa UTF-8.") from None
+    lines = text.replace("\r\n", "\n").split("\n")
+    for c in conflicts.find(lines):  # before YAML, which would report them a line off
+        _, message, hint = conflicts.message(c)
+        raise OptionsError(f"Tệp cấu hình '{path}', dòng {c.line}: {message} {hint}")
+    try:
+        config = yaml.load(text, Loader=_TolerantLoader) or {}  # noqa: S506 - safe subclass
+    except yaml.MarkedYAMLError as exc:
+        # What was typed, in Vietnamese; never the parser's English.
+        mark, where = exc.problem_mark or exc.context_mark, exc.context_mark
+        problem = Problem("syntax", (mark.line + 1) if mark else 1, exc.problem or "",
+                          exc.context or "", mark.column if mark else 0,
+                          (where.line + 1) if where else 0, where.column if where else 0)
+        e = yamlsyntax.explain(problem, lines)
+        raise OptionsError(f"Tệp cấu hình '{path}', dòng {e.line}: {e.message} {e.hint}"
+                           ) from None
+    except yaml.YAMLError:
+        raise OptionsError(f"Tệp cấu hình '{path}' viết sai cú pháp YAML.") from None
     if not isinstance(config, dict):
         raise OptionsError(f"Tệp cấu hình '{path}' phải là một nhóm khóa.")
     for plugin in config.get("plugins") or []:

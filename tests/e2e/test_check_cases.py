@@ -86,6 +86,43 @@ def test_emitted_parses_rendered_diagnostics() -> None:
     ]
 
 
+# What the parser (PyYAML, libyaml) says, and English words that only its text would
+# bring: never in what a writer reads (issue 22).
+_PARSER_PHRASES = ("mapping values", "not allowed", "could not find", "did not find",
+                   "while scanning", "while parsing", "found character", "cannot start",
+                   "unexpected end", "expected <", "in this context", "line ", "column ")
+_ENGLISH = frozenset({
+    "the", "and", "not", "is", "are", "of", "this", "that", "while", "found", "expected",
+    "could", "find", "allowed", "mapping", "values", "context", "scanning", "parsing", "token",
+    "stream", "character", "cannot", "start", "any", "did", "block", "scalar", "flow",
+    "sequence", "entries", "alias", "anchor", "unexpected", "end", "indentation", "violates",
+    "where", "escape", "unknown", "simple", "document", "directive", "with", "without", "must",
+    "should", "please", "error", "invalid", "missing"})
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|“[^”]*”|\([A-Z][A-Z0-9 -]*\)")
+
+
+def english_in(out: str) -> list[str]:
+    """English words or parser phrases in the messages and hints of ``out`` (quoted
+    values, which echo what the writer typed, set aside)."""
+    found: list[str] = []
+    for line in out.splitlines():
+        m = _DIAGNOSTIC.match(line)
+        if not m:
+            continue
+        said = _QUOTED.sub(" ", line.split(": ", 2)[-1].rsplit(" [SC", 1)[0])
+        found += [p for p in _PARSER_PHRASES if p in said.lower()]
+        words = re.findall(r"[A-Za-z]+", said)
+        found += [w for w in words if w.lower() in _ENGLISH]
+    return found
+
+
+def test_english_in_finds_parser_text() -> None:
+    out = ("profiles/u/2024-a.md:7: -: Lỗi cú pháp YAML (mapping values are not allowed in "
+           "this context). Sửa lại. [SC007]\n")
+    assert "mapping values" in english_in(out)
+    assert english_in("profiles/u/2024-a.md:7: name: Giá trị 'the end' sai. [SC007]") == []
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     _apply(mini_repo, case)
@@ -96,6 +133,7 @@ def test_case(case: dict, mini_repo: pathlib.Path, capsys: pytest.CaptureFixture
     assert code == expect["exit"], out
     # Exactly the expected problems: an extra one is as wrong as a missing one.
     assert emitted(out) == expected(case), out
+    assert english_in(out) == [], out
     for fragment in expect.get("says", []):
         assert fragment in out, f"expected {fragment!r} in:\n{out}"
     if expect["exit"] == 0:  # warnings only, or nothing to say

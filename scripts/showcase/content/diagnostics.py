@@ -66,15 +66,26 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+# Complaints about single characters (controls, what the fonts cannot draw):
+# on a line already explained as a whole, they would say the same, less well.
+_CHARACTER_CODES = frozenset({"SC045", "SC046", "SC100"})
+
+
 @dataclass
 class Collector:
     """Accumulates diagnostics from every check of a run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    # (path, line) and (path, field) whose text was typed in a legacy encoding
+    explained: set[tuple[str, int | str]] = field(default_factory=set)
 
     def error(
         self, path: str, line: int, fld: str, code: str, message: str, hint: str = ""
     ) -> None:
+        if code in _CHARACTER_CODES and self.explained and (
+            (path, line) in self.explained or (path, fld) in self.explained
+        ):
+            return
         self.items.append(Diagnostic(path, max(line, 1), fld, code, message, hint))
 
     def warning(

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 
 from showcase.content import chars, safety, scripts
 from showcase.content.diagnostics import Collector
-from showcase.content.vocab import Term, did_you_mean, resolve, unknown
-from showcase.content.yamltree import Map, Node, Scalar, Seq
+from showcase.content.vocab import Term, did_you_mean, key_meant, resolve, unknown
+from showcase.content.yamltree import Entry, Map, Node, Scalar, Seq
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -44,8 +44,21 @@ class Reader:
     # -- structure ---------------------------------------------------------
 
     def unknown_keys(self, m: Map, allowed: Mapping[str, object], prefix: str = "") -> None:
+        """Report keys not in ``allowed``. One typed in Vietnamese or in other case
+        ('tên', 'Name') is then read as the key meant: it is not also missing."""
+        renamed: list[tuple[str, str]] = []
         for key, entry in m.entries.items():
-            if key not in allowed:
+            meant = key_meant(key, allowed) if key not in allowed else None
+            if meant:
+                if meant not in m.entries:
+                    renamed.append((key, meant))
+                self.error(
+                    entry.key_line, prefix + meant, "SC135",
+                    f"Tên trường '{key}' không có trong mẫu hồ sơ: tên trường giữ nguyên như "
+                    f"mẫu (chữ tiếng Anh, viết thường). Có phải ý bạn là '{meant}'?",
+                    f"Sửa đầu dòng thành '{meant}:' và giữ nguyên giá trị phía sau.",
+                )
+            elif key not in allowed:
                 self.error(
                     entry.key_line,
                     prefix + key,
@@ -55,6 +68,9 @@ class Reader:
                     + ", ".join(allowed)
                     + ".",
                 )
+        for key, meant in renamed:
+            entry = m.entries.pop(key)
+            m.entries[meant] = Entry(meant, entry.key_line, entry.value)
 
     def require(
         self, m: Map, key: str, prefix: str = "", why: str = "", at: int = 0

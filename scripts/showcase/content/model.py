@@ -45,6 +45,16 @@ CONSENT_KEYS = {"date": "2024-05-15", "ref": '"12/ĐY-VHTT"', "scope": "[web, so
 ENTRY_KEYS = {"year": "2024", "text": "Bằng khen của Chủ tịch UBND tỉnh"}
 NOMINATION_KEYS = {"year": "2025", "form": "Giấy khen của Giám đốc Sở", "grantor": "director",
                    "reason": "Có nhiều đóng góp cho phong trào văn nghệ quần chúng"}
+# profiles/units.yml: the keys of one unit, with an example of each
+UNIT_KEYS = {
+    "id": "vhtt-vinh-chau",
+    "name": "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu",
+    "group": "district",
+    "quota": "true",
+    "active_from": "2022-01-01",
+    "active_to": "2025-06-30",
+    "reviewers": '["@ten-tai-khoan"]',
+}
 
 # Why the photo at a repository path cannot be published, or None (photos.check_photo).
 PhotoCheck = Callable[[str], PhotoProblem | None]

@@ -11,19 +11,11 @@ from dataclasses import dataclass
 from showcase.content import frontmatter, yamltree
 from showcase.content.diagnostics import Collector
 from showcase.content.fields import Reader
+from showcase.content.model import UNIT_KEYS
 from showcase.content.vocab import GROUPS
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HANDLE = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9._-]+)?$")
-UNIT_KEYS = {
-    "id": "vhtt-vinh-chau",
-    "name": "Phòng Văn hóa và Thông tin thị xã Vĩnh Châu",
-    "group": "district",
-    "quota": "true",
-    "active_from": "2022-01-01",
-    "active_to": "2025-06-30",
-    "reviewers": '["@ten-tai-khoan"]',
-}
 
 
 @dataclass(frozen=True)
@@ -60,6 +52,29 @@ def default_quota(group: str) -> bool:
     """The plan: units under the Department and district offices carry a quota;
     the Department's specialised offices take part without one."""
     return group in ("affiliated", "district")
+
+
+def _unflatten(root: yamltree.Map, r: Reader) -> None:
+    """A unit's lines written flush left under '- id:' ('name:', 'group:' at the top):
+    said once, at the unit's line, and read as the unit's (not 'name missing' plus
+    'unknown key name')."""
+    seq = root.get("units")
+    assert isinstance(seq, yamltree.Seq)
+    stray = sorted((e for k, e in root.entries.items() if k != "units" and k in UNIT_KEYS),
+                   key=lambda e: e.key_line)
+    for e in stray:
+        owner = next((n for n in reversed(seq.items)
+                      if isinstance(n, yamltree.Map) and n.line < e.key_line), None)
+        if owner is None or e.key in owner.entries:
+            continue
+        del root.entries[e.key]
+        owner.entries[e.key] = e
+        r.error(
+            e.key_line, e.key, "SC138",
+            f"Dòng '{e.key}:' thuộc đơn vị ở dòng {owner.line} nhưng không được thụt lề, "
+            "nên không nằm trong đơn vị đó.",
+            f"Thụt lề '{e.key}:' cho thẳng cột với 'id:' của đơn vị (thường là 4 dấu cách).",
+        )
 
 
 def units_path(profiles_dir: str) -> str:
@@ -105,8 +120,14 @@ def load_units(
     text = frontmatter.decode(data, path, out)
     if text is None:
         return {}, None
+    conflicted, old_text = frontmatter.text_problems(text, path, out)
+    if conflicted or frontmatter.leading_tabs(text.split("\n"), path, out):
+        return {}, None
+    text = "\n".join(frontmatter.lookalikes(text.split("\n"), path, out)[0])
     parsed = yamltree.parse(text, first_line=1)
-    frontmatter.report_problems(parsed.problems, path, out, parsed.root)
+    frontmatter.report_problems(parsed.problems, path, out, parsed.root, text.split("\n"))
+    frontmatter.report_legacy(old_text, path, out, parsed.root)
+    frontmatter.report_swallowed(parsed.root, text.split("\n"), path, out)
     root = parsed.root
     r = Reader(path, out, today, email_domains)
     if not isinstance(root, yamltree.Map) or not isinstance(root.get("units"), yamltree.Seq):
@@ -120,6 +141,7 @@ def load_units(
                 "Mỗi đơn vị bắt đầu bằng '- id: ...' thụt lề dưới 'units:'.",
             )
         return {}, None
+    _unflatten(root, r)
     r.unknown_keys(root, {"units": None})
     units: dict[str, Unit] = {}
     declared: set[str] = set()

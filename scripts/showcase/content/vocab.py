@@ -150,3 +150,59 @@ def unknown(raw: str, fld: str, terms: Mapping[str, Term]) -> tuple[str, str]:
     maybe = did_you_mean(raw, [*terms, *(t.label for t in terms.values())])
     return (f"Giá trị '{raw}' không hợp lệ cho '{fld}'.{maybe}",
             "Ghi mã hoặc tên tiếng Việt của một trong: " + choices_text(terms) + ".")
+
+
+# The fields as the editors' guide and the plan name them in Vietnamese (folded:
+# no diacritics, lowercase, single spaces), for "did you mean 'name'" on a key
+# typed in Vietnamese ('tên:', 'Tóm tắt:', 'ngay_gioi_thieu:').
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("ten", "ho ten", "ho va ten", "ten nguoi", "ten guong", "ten tap the",
+             "ten ho gia dinh", "ten guong dien hinh"),
+    "name_km": ("ten khmer", "ten chu khmer", "ten tieng khmer"),
+    "kind": ("loai", "loai ho so", "doi tuong", "loai doi tuong", "kieu"),
+    "field": ("linh vuc", "linh vuc thi dua"),
+    "sectors": ("nganh", "cac nganh", "nganh nghe", "linh vuc nganh"),
+    "introduced": ("ngay gioi thieu", "gioi thieu", "ngay gt"),
+    "summary": ("tom tat", "mo ta", "mo ta ngan", "gioi thieu ngan", "tom tat ngan"),
+    "published": ("ngay cong bo", "cong bo", "ngay dang", "ngay dang tai"),
+    "title": ("tieu de", "tua de", "tua", "chuc danh", "danh hieu", "chuc danh danh hieu",
+              "ten bai", "ten bai viet"),
+    "photo": ("anh", "hinh", "hinh anh", "anh dai dien", "tep anh"),
+    "photo_alt": ("mo ta anh", "chu thich anh", "chu thich"),
+    "location": ("dia ban", "dia chi", "noi o", "dia phuong", "que quan", "noi cu tru"),
+    "movement": ("phong trao", "phong trao thi dua"),
+    "achievements": ("thanh tich", "cac thanh tich"),
+    "commendations": ("khen thuong", "hinh thuc khen thuong", "danh hieu khen thuong"),
+    "consent": ("dong y", "phieu dong y", "su dong y", "bien ban dong y", "cam ket"),
+    "featured": ("noi bat", "tieu bieu"),
+    "tags": ("tu khoa", "the", "nhan"),
+    "draft": ("nhap", "ban nhap"),
+    "nominated": ("de nghi", "de nghi khen thuong", "de cu"),
+    "date": ("ngay", "ngay ky", "ngay dong y"),
+    "ref": ("so", "so phieu", "so hieu", "noi luu", "so van ban", "ky hieu"),
+    "scope": ("pham vi", "pham vi dong y"),
+    "withdrawn": ("ngay rut", "rut lai", "ngay rut lai"),
+    "year": ("nam",),
+    "text": ("noi dung", "thanh tich"),
+    "form": ("hinh thuc", "hinh thuc khen thuong"),
+    "reason": ("ly do", "li do"),
+    "id": ("ma", "ma don vi"),
+    "group": ("nhom", "khoi"),
+    "quota": ("chi tieu", "co chi tieu"),
+    "active_from": ("tu ngay", "hoat dong tu"),
+    "active_to": ("den ngay", "hoat dong den"),
+    "reviewers": ("nguoi duyet", "nguoi kiem duyet"),
+}
+_KEY_WORD = {word: key for key, words in KEY_WORDS.items() for word in words}
+
+
+def key_meant(typed: str, allowed: Iterable[str]) -> str | None:
+    """The field meant by a key typed in Vietnamese or in other case ('Tên', 'NAME',
+    'Ngày giới thiệu'), if it is one of ``allowed``."""
+    folded = " ".join(ascii_fold(typed).lower().replace("_", " ").replace("-", " ")
+                      .replace("/", " ").split())
+    names = set(allowed)
+    if folded.replace(" ", "_") in names and typed not in names:
+        return folded.replace(" ", "_")
+    meant = _KEY_WORD.get(folded)
+    return meant if meant in names else None

@@ -110,6 +110,11 @@ class Problem:
     line: int
     detail: str = ""
     context: str = ""
+    # syntax errors: the parser's own words are only for telling cases apart
+    # (see yamlsyntax.py), never shown; its two positions (0-based column)
+    column: int = 0
+    context_line: int = 0
+    context_column: int = 0
 
 
 @dataclass
@@ -131,10 +136,14 @@ def parse(text: str, first_line: int = 1) -> Parsed:
     try:
         root = _document(loader, problems, off)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, where = exc.problem_mark or exc.context_mark, exc.context_mark
         line = (mark.line + off) if mark else off
-        detail = exc.problem or exc.context or ""
-        return Parsed(None, [*problems, Problem("syntax", line, detail)])
+        problem = Problem(
+            "syntax", line, exc.problem or exc.context or "", exc.context or "",
+            mark.column if mark else 0, (where.line + off) if where else 0,
+            where.column if where else 0,
+        )
+        return Parsed(None, [*problems, problem])
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are prevented above
         return Parsed(None, [*problems, Problem("syntax", off, str(exc).splitlines()[0])])
     finally:
