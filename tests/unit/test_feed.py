@@ -39,7 +39,7 @@ def profile(slug: str, published: dt.date | None, **kw: object) -> Profile:
         name=f"Người {slug}", kind="individual", field="culture-arts-sports",
         sectors=("culture",), introduced=dt.date(year, 1, 2),
         summary=f"Tóm tắt về {slug}: một tấm gương tiêu biểu của phong trào ở cơ sở.",
-        body=f"## Hành trình\n\nCâu chuyện của {slug}. [Xem thêm](../khac/).\n",
+        body=f"## Hành trình\n\nCâu chuyện của {slug}. [Xem thêm](2025-khac.md).\n",
         body_line=12, title=f"Tiêu đề {slug}", published=published,
         consent=Consent(dt.date(year, 1, 1), "12/ĐY", BOTH),
     )
