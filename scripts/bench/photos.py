@@ -115,8 +115,8 @@ class Measured:
 
 def measure_photo(path: str, settings: list[Setting]) -> dict[Setting, dict[int, Measured]]:
     """Every setting on each variant of one photo, as the build makes them."""
-    with Image.open(path) as im:
-        w, h = im.size
+    with Image.open(path) as src:
+        w, h = src.size
     sizes = imaging.variant_sizes(w, h)
     variants = imaging.variants(imaging.load(path, None, sizes), sizes)
     cpu: dict[tuple[Setting, int], float] = {}
