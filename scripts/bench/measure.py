@@ -19,7 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 _LAUNCH = (
@@ -106,8 +106,8 @@ def spread(values: Sequence[float]) -> Spread:
     return Spread(statistics.median(values), min(values), max(values), len(values))
 
 
-def interleave(tools: Sequence[str], runs: int,
-               phases: Sequence[str] = ("cold", "warm")) -> list[tuple[int, str, str]]:
+def interleave(tools: Sequence[str], runs: int, phases: Sequence[str] = ("cold", "warm"),
+               limit: Mapping[str, int] | None = None) -> list[tuple[int, str, str]]:
     """The order of a bench's builds: ``(round, tool, phase)``.
 
     Every round builds each tool once in each phase, in ``phases``' order (a warm
@@ -115,14 +115,16 @@ def interleave(tools: Sequence[str], runs: int,
     the tools' order turns by one each round, so that no tool always comes first
     (after the corpus was written, with the page cache of a fresh file tree) or
     always last. All of one round ends before the next starts: a slow spell of the
-    machine falls on every tool, not on one tool's runs.
+    machine falls on every tool, not on one tool's runs. ``limit`` gives a tool
+    fewer rounds (the first ones): a slow peer run once at 10,000 profiles.
     """
     order = list(tools)
     out = []
     for r in range(runs):
         k = r % len(order) if order else 0
         for tool in order[k:] + order[:k]:
-            out += [(r, tool, phase) for phase in phases]
+            if limit is None or r < limit.get(tool, runs):
+                out += [(r, tool, phase) for phase in phases]
     return out
 
 

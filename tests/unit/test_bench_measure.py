@@ -55,3 +55,9 @@ def test_the_wall_time_covers_the_whole_child(tmp_path):
     assert use.rc == 0 and use.wall >= 0.3
     missing = measure.timed(["/nonexistent/command"], str(tmp_path))
     assert missing.rc != 0 and math.isnan(missing.wall)
+
+
+def test_a_slow_peer_can_take_part_in_the_first_rounds_only():
+    order = measure.interleave(["ours", "material"], 3, limit={"material": 1})
+    assert [(r, t) for r, t, p in order if p == "cold"] == [
+        (0, "ours"), (0, "material"), (1, "ours"), (2, "ours")]
