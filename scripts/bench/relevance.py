@@ -18,7 +18,8 @@ corpus  the bench corpus of ``BENCH_RELEVANCE_PROFILES`` profiles (default
         corpus no longer gives the committed set. ``BENCH_RELEVANCE_ROOT``
         names a corpus already made (with its build cache).
 
-``BENCH_SEARCHES`` (e.g. ``site,pagefind``) chooses the searches. Goal for the
+``BENCH_SEARCHES`` (e.g. ``site,pagefind``) chooses the searches and their
+order, ``BENCH_RELEVANCE_SETS`` (``sample``, ``corpus`` or both) the query sets. Goal for the
 site's search on the sample: success@1 >= 0.9, MRR >= 0.95.
 """
 
@@ -35,6 +36,7 @@ HERE = os.path.dirname(__file__)
 QUERIES = os.path.join(HERE, "queries.tsv")
 PROFILES = int(os.environ.get("BENCH_RELEVANCE_PROFILES", "10000") or 0)
 COUNT = int(os.environ.get("BENCH_RELEVANCE_QUERIES", "150"))
+SETS = os.environ.get("BENCH_RELEVANCE_SETS", "sample,corpus").split(",")
 
 
 def judged() -> list[Judged]:
@@ -111,7 +113,7 @@ def _kinds(queries: Sequence[Judged], ranks: Sequence[int | None]) -> str:
 def _measure(label: str, root: str, queries: Sequence[Judged]) -> list[tuple[str, str]]:
     rows = [(f"{label}: judged queries", str(len(queries)))]
     only = os.environ.get("BENCH_SEARCHES", ",".join(searching.VARIANTS)).split(",")
-    for variant in [v for v in searching.VARIANTS if v in only]:
+    for variant in [v for v in only if v in searching.VARIANTS]:
         print(f"relevance: {label}, {variant}", file=sys.stderr, flush=True)
         ranks = run_variant(root, variant, queries, verbose=True)
         s1, mrr = scores(ranks)
@@ -123,9 +125,12 @@ def _measure(label: str, root: str, queries: Sequence[Judged]) -> list[tuple[str
 
 def run(out: str) -> list[tuple[str, str]]:
     repo = os.getcwd()
-    rows = _measure("relevance, sample site",
-                    searching.sample_repo(repo, os.path.join(out, "relevance-sample")), judged())
-    if PROFILES:
+    rows = []
+    if "sample" in SETS:
+        rows += _measure("relevance, sample site",
+                         searching.sample_repo(repo, os.path.join(out, "relevance-sample")),
+                         judged())
+    if PROFILES and "corpus" in SETS:
         root = os.environ.get("BENCH_RELEVANCE_ROOT") or site.corpus(out, PROFILES, repo)
         rows += _measure(f"relevance, {PROFILES} profiles", root,
                          corpus_queries(root, PROFILES))

@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SUB_PATH = "/guong-dien-hinh/"
+MATERIAL_PLACEHOLDER = "Nhập để bắt đầu tìm kiếm"  # Material's, language vi
 CHROMIUM = "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 24)
 VARIANTS = ("stock", "former", "pagefind", "site")
@@ -133,7 +135,8 @@ def open_search(page: Any, variant: str) -> None:
         page.click('label.md-header__button[for="__search"]')
         page.wait_for_function(
             "() => !/Initializing|khởi tạo|Đang chuẩn bị/.test("
-            "document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
+            "document.querySelector('.md-search-result__meta').textContent)",
+            timeout=900_000)  # lunr builds its index in the page: minutes at 10,000
 
 
 def type_query(page: Any, base: str, variant: str, query: str) -> Typed:
@@ -158,20 +161,23 @@ def type_query(page: Any, base: str, variant: str, query: str) -> Typed:
         secs = time.perf_counter() - t
         links = page.eval_on_selector_all(".sc-search__link", "els => els.map(e => e.href)")
         return Typed(_relative(base, links), secs)
+    # Material answers key presses in turn, each answer replacing the last: typed
+    # letter by letter, a slow answer (seconds at 10,000 pages) would be read as
+    # the query's. So the box is emptied (Material shows its placeholder again),
+    # then the whole query put in with one key press: the first answer that is
+    # not the placeholder is the query's.
     box = page.locator("input.md-search__input")
+    meta = ".md-search-result__meta"
     box.fill("")
-    box.press_sequentially(query, delay=30)
+    box.press("End")
+    page.wait_for_function(f"() => document.querySelector('{meta}').textContent.trim() === "
+                           f"{json.dumps(MATERIAL_PLACEHOLDER)}", timeout=60_000)
+    box.fill(query)
     t = time.perf_counter()
+    box.press("End")
+    page.wait_for_function(f"() => document.querySelector('{meta}').textContent.trim() !== "
+                           f"{json.dumps(MATERIAL_PLACEHOLDER)}", timeout=300_000)
+    secs = time.perf_counter() - t
     sel = ".md-search-result__item > a.md-search-result__link"
-    shown: list[str] = []
-    secs = 0.0
-    # Material answers every key press in turn: read once stable for 0.4 s.
-    for _ in range(60):
-        now = page.eval_on_selector_all(sel, "els => els.map(e => e.href)")
-        if now and now == shown:
-            break
-        if now != shown:
-            secs = time.perf_counter() - t
-        shown = now
-        page.wait_for_timeout(400)
+    shown = page.eval_on_selector_all(sel, "els => els.map(e => e.href)")
     return Typed(_relative(base, shown), secs)
