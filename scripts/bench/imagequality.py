@@ -1,21 +1,18 @@
-"""Image quality figures for the media and photos benches.
+"""Image quality figures for the photos bench.
 
 SSIM as Wang, Bovik, Sheikh and Simoncelli published it (IEEE Trans. Image
 Processing 13(4), 2004) and as scikit-image's ``structural_similarity`` with
 ``gaussian_weights=True`` computes it: on the luma (ITU-R 601, Pillow's ``L``),
 local means, variances and covariance weighted by an 11x11 Gaussian window of
 sigma 1.5 at every pixel where the window fits, K1 = 0.01, K2 = 0.03, L = 255,
-the mean of the SSIM map. PSNR on the RGB values. Both against a reference
-image of the same size.
+the mean of the SSIM map; against a reference image of the same size.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from PIL import Image, ImageChops
+from PIL import Image
 
 _C1, _C2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
 _SIGMA, _SIDE = 1.5, 11
@@ -58,11 +55,3 @@ def ssim_map(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def ssim(a: Image.Image, b: Image.Image) -> float:
     """Mean structural similarity of two images' luma (1.0: identical)."""
     return float(ssim_map(luma(a), luma(b)).mean())
-
-
-def psnr(a: Image.Image, b: Image.Image) -> float:
-    """Peak signal-to-noise ratio in dB over the RGB values (99 when identical)."""
-    diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
-    squares = sum(count * (i % 256) ** 2 for i, count in enumerate(diff.histogram()))
-    mse = squares / (a.width * a.height * 3)
-    return 99.0 if mse == 0 else 10 * math.log10(255 * 255 / mse)
