@@ -1,4 +1,9 @@
-"""Time, CPU time and peak memory of a command run in a child process.
+"""Time, CPU time and peak memory of a command run in a child process, and how a
+bench orders its runs and sums them up.
+
+Every build of every tool, ours and the peers', is timed alike: the whole
+process from the outside (wall clock around the child, from its spawn to its
+exit; CPU and peak memory from ``wait4``), never a clock inside the child.
 
 Linux carries a process's peak resident memory (ru_maxrss) across fork and
 exec: a child's peak is at least its parent's high-water mark. A bench process
@@ -10,9 +15,11 @@ launcher process (``fresh``), whose mark is a few MiB.
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 _LAUNCH = (
@@ -72,3 +79,55 @@ def run_cmd(cmd: list[str], cwd: str) -> tuple[float, float, int]:
     finally:
         os.remove(log)
     return use.wall, use.mib, use.rc
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The median of a figure over runs, with its range."""
+
+    median: float
+    low: float
+    high: float
+    n: int
+
+    def text(self, unit: str = " s", digits: int = 1) -> str:
+        """``12.3 s (11.9-12.8, 3 runs)``; one run: ``12.3 s (1 run)``."""
+        def f(v: float) -> str:
+            return f"{v:.{digits}f}"
+        if self.n == 1:
+            return f"{f(self.median)}{unit} (1 run)"
+        return f"{f(self.median)}{unit} ({f(self.low)}-{f(self.high)}, {self.n} runs)"
+
+
+def spread(values: Sequence[float]) -> Spread:
+    """Median and range of ``values`` (at least one)."""
+    if not values:
+        raise ValueError("no value to summarise")
+    return Spread(statistics.median(values), min(values), max(values), len(values))
+
+
+def interleave(tools: Sequence[str], runs: int, phases: Sequence[str] = ("cold", "warm"),
+               limit: Mapping[str, int] | None = None) -> list[tuple[int, str, str]]:
+    """The order of a bench's builds: ``(round, tool, phase)``.
+
+    Every round builds each tool once in each phase, in ``phases``' order (a warm
+    build right after the same tool's cold one, so it finds that build's cache);
+    the tools' order turns by one each round, so that no tool always comes first
+    (after the corpus was written, with the page cache of a fresh file tree) or
+    always last. All of one round ends before the next starts: a slow spell of the
+    machine falls on every tool, not on one tool's runs. ``limit`` gives a tool
+    fewer rounds (the first ones): a slow peer run once at 10,000 profiles.
+    """
+    order = list(tools)
+    out = []
+    for r in range(runs):
+        k = r % len(order) if order else 0
+        for tool in order[k:] + order[:k]:
+            if limit is None or r < limit.get(tool, runs):
+                out += [(r, tool, phase) for phase in phases]
+    return out
+
+
+def load() -> float:
+    """The 1-minute load average, reported beside each figure (a shared machine)."""
+    return os.getloadavg()[0]

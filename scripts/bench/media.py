@@ -3,10 +3,9 @@
 The micro-benchmark (:func:`per_photo`) times, in CPU seconds on one core,
 the same work a build's worker does for the bench corpus's camera photo
 (3000x2000 JPEG stored sideways with EXIF orientation 6): every variant and
-the share card, with the cost of each step, and a card without a photo. It
-reports each variant's bytes and its SSIM against a reference (the photo
-decoded at full scale, resized by Lanczos, never encoded), also for the
-repository's sample photos.
+the share card, with the cost of each step, and a card without a photo. The
+variants' bytes and quality are measured on real photographs by
+bench/photos.py, never on this generated one.
 
 Then the whole step as a build runs it: every synthetic profile gets its own
 phone-sized photo (2000x1500 JPEG with EXIF), so the cold run really decodes
@@ -17,8 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import glob
-import io
 import os
 import resource
 import shutil
@@ -31,11 +28,10 @@ from typing import Any
 from PIL import Image
 
 from bench import synth
-from bench.imagequality import psnr, ssim
 from bench.measure import run_cmd
 from showcase.content import corpus
 from showcase.options import Options
-from showcase.publish import markup, urls
+from showcase.publish import markup
 from showcase.publish.feeds import plan as feed
 from showcase.publish.media import cards, imaging
 from showcase.publish.media import jobs as media_jobs
@@ -164,9 +160,6 @@ def per_photo(out: str) -> list[tuple[str, str]]:
         ("media: photo-less card by step (ms)",
          ", ".join(f"{k} {ms(v):.1f}" for k, v in steps.items() if "no photo" in k)),
     ]
-    samples = sorted(glob.glob(os.path.join("profiles", "*", "*.jpg")))[:3]
-    for name, path in [("camera photo", src)] + [(os.path.basename(p), p) for p in samples]:
-        rows += _quality(name, path, os.path.join(scratch, f"q-{len(rows)}"))
     return rows
 
 
@@ -182,32 +175,9 @@ def _sizes(src: str) -> tuple[tuple[int, int], ...]:
     return imaging.variant_sizes(*imaging.upright_size(src, st.st_mtime_ns, st.st_size, src))
 
 
-def _quality(name: str, src: str, entry: str) -> list[tuple[str, str]]:
-    """Bytes of each variant, and its SSIM and PSNR against the reference."""
-    sizes = _sizes(src)
-    media_jobs.make(media_jobs.Job(name, src, sizes, entry, None, SPEC))
-    with Image.open(src) as im:
-        im.load()
-        turn = imaging._TRANSPOSE.get(im.getexif().get(0x0112, 1))
-        full = imaging.to_srgb(im, im.info.get("icc_profile")).copy()
-    upright = full.transpose(turn) if turn is not None else full
-    rows = []
-    for w, h in sizes:
-        ref = upright.resize((w, h), Image.Resampling.LANCZOS)
-        for fmt in ("webp", "jpg"):
-            with open(os.path.join(entry, urls.photo_name(w, fmt)), "rb") as fh:
-                data = fh.read()
-            with Image.open(io.BytesIO(data)) as out:
-                out.load()
-                rows.append((f"media: {name}, {w}-px {fmt}",
-                             f"{len(data) / 1000:.1f} KB, SSIM {ssim(out, ref):.4f}, "
-                             f"PSNR {psnr(out, ref):.2f} dB"))
-    return rows
-
-
 def _phone_photo(path: str, seed: int) -> None:
     """A 2000x1500 JPEG with texture (noise) and GPS EXIF, like a phone's."""
-    from PIL import Image, ImageDraw
+    from PIL import ImageDraw
 
     im = Image.linear_gradient("L").resize((2000, 1500))
     noise = Image.effect_noise((2000, 1500), 40 + seed % 20)

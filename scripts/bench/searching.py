@@ -1,14 +1,16 @@
-"""Shared by the search benchmarks: build a repository with one of three searches,
+"""Shared by the search benchmarks: build a repository with one of four searches,
 serve it under the column's sub-path, and type queries in Debian's chromium.
 
-The three searches:
+The four searches:
 
 stock    Material's search plugin with its defaults (lunr, language vi), on a
          baseline site the bench makes from the same records (bench/baseline.py);
 former   the column's previous search: lunr with no stemmer, our separator and
          diacritic-free ``fold_*`` fields, on the same kind of baseline;
 site     the column's search: the real build, its own chunked index ranked in the
-         browser (publish/search/, assets/showcase/search.js).
+         browser (publish/search/, assets/showcase/search.js);
+pagefind Pagefind with its defaults on plain pages of the same records
+         (bench/pagefind_site.py), asked through its JavaScript API.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -26,11 +29,15 @@ from dataclasses import dataclass
 from typing import Any
 
 SUB_PATH = "/guong-dien-hinh/"
+MATERIAL_PLACEHOLDER = "Nhập để bắt đầu tìm kiếm"  # Material's, language vi
 CHROMIUM = "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 24)
-VARIANTS = ("stock", "former", "site")
+VARIANTS = ("stock", "former", "pagefind", "site")
 LABELS = {"stock": "stock Material search", "former": "former search (lunr + folded)",
+          "pagefind": "Pagefind 1.6 (defaults, same records)",
           "site": "site search (own index + Vietnamese ranking)"}
+
+
 def sample_repo(repo: str, root: str) -> str:
     """The repository's content and profiles plus tests/browser/extra_profiles."""
     if os.path.exists(root):
@@ -67,6 +74,11 @@ def build_variant(root: str, www: str, variant: str, site_url: str | None) -> st
     real build for ``site``, a baseline of the bench's own for the others."""
     if variant == "site":
         return build(root, www, site_url)
+    if variant == "pagefind":
+        from bench import pagefind_site
+
+        return pagefind_site.build(root, os.path.join(www, SUB_PATH.strip("/")),
+                                   os.path.join(os.path.dirname(www), "pagefind-npm"), TODAY)
     from bench import baseline  # imports the pipeline: only when a baseline is wanted
 
     return baseline.build(root, os.path.join(www, SUB_PATH.strip("/")), variant, site_url,
@@ -114,6 +126,8 @@ def _relative(base: str, links: list[str]) -> list[str]:
 
 
 def open_search(page: Any, variant: str) -> None:
+    if variant == "pagefind":
+        return  # asked through its API (type_query), no box to open
     if variant == "site":
         page.click(".sc-search-open")
         page.wait_for_selector("#sc-search-q")
@@ -121,11 +135,21 @@ def open_search(page: Any, variant: str) -> None:
         page.click('label.md-header__button[for="__search"]')
         page.wait_for_function(
             "() => !/Initializing|khởi tạo|Đang chuẩn bị/.test("
-            "document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
+            "document.querySelector('.md-search-result__meta').textContent)",
+            timeout=900_000)  # lunr builds its index in the page: minutes at 10,000
 
 
 def type_query(page: Any, base: str, variant: str, query: str) -> Typed:
-    """Type ``query`` into the open search box like a person; read the results."""
+    """Type ``query`` into the open search box like a person; read the results
+    (Pagefind: its API asked for the whole query)."""
+    if variant == "pagefind":
+        from bench import pagefind_site
+
+        t = time.perf_counter()
+        urls = page.evaluate(pagefind_site.QUERY_JS, [base, query])
+        secs = time.perf_counter() - t
+        return Typed([u[len(SUB_PATH):] if u.startswith(SUB_PATH) else u.lstrip("/")
+                      for u in urls], secs)
     if variant == "site":
         box = page.locator("#sc-search-q")
         box.fill("")
@@ -137,20 +161,23 @@ def type_query(page: Any, base: str, variant: str, query: str) -> Typed:
         secs = time.perf_counter() - t
         links = page.eval_on_selector_all(".sc-search__link", "els => els.map(e => e.href)")
         return Typed(_relative(base, links), secs)
+    # Material answers key presses in turn, each answer replacing the last: typed
+    # letter by letter, a slow answer (seconds at 10,000 pages) would be read as
+    # the query's. So the box is emptied (Material shows its placeholder again),
+    # then the whole query put in with one key press: the first answer that is
+    # not the placeholder is the query's.
     box = page.locator("input.md-search__input")
+    meta = ".md-search-result__meta"
     box.fill("")
-    box.press_sequentially(query, delay=30)
+    box.press("End")
+    page.wait_for_function(f"() => document.querySelector('{meta}').textContent.trim() === "
+                           f"{json.dumps(MATERIAL_PLACEHOLDER)}", timeout=60_000)
+    box.fill(query)
     t = time.perf_counter()
+    box.press("End")
+    page.wait_for_function(f"() => document.querySelector('{meta}').textContent.trim() !== "
+                           f"{json.dumps(MATERIAL_PLACEHOLDER)}", timeout=300_000)
+    secs = time.perf_counter() - t
     sel = ".md-search-result__item > a.md-search-result__link"
-    shown: list[str] = []
-    secs = 0.0
-    # Material answers every key press in turn: read once stable for 0.4 s.
-    for _ in range(60):
-        now = page.eval_on_selector_all(sel, "els => els.map(e => e.href)")
-        if now and now == shown:
-            break
-        if now != shown:
-            secs = time.perf_counter() - t
-        shown = now
-        page.wait_for_timeout(400)
+    shown = page.eval_on_selector_all(sel, "els => els.map(e => e.href)")
     return Typed(_relative(base, shown), secs)

@@ -125,3 +125,32 @@ def test_a_command_s_peak_memory_is_its_own_not_the_bench_process_s(tmp_path):
     with open(log, encoding="utf-8") as fh:
         assert fh.read() == "hỏng\n"
     del ballast
+
+
+def test_cold_builds_lose_the_caches_and_warm_builds_keep_them(tmp_path):
+    from bench import peer
+
+    script = (
+        "import os\n"
+        "seen = os.path.exists('.cache/kept')\n"
+        "os.makedirs('site', exist_ok=True); os.makedirs('.cache', exist_ok=True)\n"
+        "open('.cache/kept', 'w').close()\n"
+        "open('site/seen', 'w').write(str(seen))\n"
+        "open('site/index.html', 'w').write('<p>x</p>')\n"
+        "open('site/feed.xml', 'w').write('<rss><channel><item/></channel></rss>')\n")
+    tool = peer.Tool("fake", (sys.executable, "-c", script), str(tmp_path), ("site",),
+                     (".cache",), ("index.html",), "feed.xml")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "stale.html").write_text("old")
+    for phase, seen in (("cold", "False"), ("warm", "True"), ("cold", "False")):
+        run = peer.build(tool, phase)
+        assert run.error == "" and run.wall > 0 and run.load >= 0, run
+        assert (tmp_path / "site" / "seen").read_text() == seen
+        assert not (tmp_path / "site" / "stale.html").exists()  # the output always goes
+    broken = peer.Tool("fake", (sys.executable, "-c", "pass"), str(tmp_path), ("site",),
+                       (".cache",), ("index.html",), "feed.xml")
+    assert "missing" in peer.build(broken, "warm").error
+    # Every tool's caches: ours, Material's rss plugin, Hugo's resources and cache dir.
+    assert peer.ours(str(tmp_path)).caches == (".showcase-cache",)
+    assert peer.material("mkdocs", str(tmp_path), "x").caches == (".cache",)
+    assert peer.hugo("hugo", str(tmp_path), "x").caches == ("resources", ".hugo-cache")
