@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from test_reports import prof  # the same minimal profile as the report tests
 
-from showcase.content.model import Consent, Nomination, Profile
+from showcase.content.model import Nomination, Profile
 from showcase.content.units import Unit
 from showcase.content.vocab import grantor_of_form
 from showcase.option_values import DEFAULT_PERIODS, Publisher
@@ -29,19 +30,6 @@ UNITS = [
          None, (), 3),
 ]
 BY_ID = {u.id: u for u in UNITS}
-
-
-def prof(uid: str, slug: str, introduced: dt.date, published: dt.date | None = None,
-         **kw: object) -> Profile:
-    base = dict(
-        path=f"profiles/{uid}/{introduced.year}-{slug}.md", unit=uid, slug=slug,
-        name=kw.pop("name", slug.replace("-", " ").title()), kind="individual",
-        field="culture-arts-sports", sectors=("culture",), introduced=introduced,
-        summary="x" * 40, body="Câu chuyện.", body_line=10, title=slug, published=published,
-        consent=Consent(introduced, "1/ĐY", frozenset({"web", "social"})),
-    )
-    base.update(kw)
-    return Profile(**base)  # type: ignore[arg-type]
 
 
 def uncited(text: str) -> str:
