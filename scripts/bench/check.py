@@ -48,8 +48,7 @@ def run(out: str) -> list[tuple[str, str]]:
             runs.append(_check(root))
         rows.append((f"check {n:>6} profiles, no cache: whole command", _row(runs)))
     n = SIZES[-1]
-    root = synth.generate(os.path.join(out, f"check-{n}-photos"), n, repo=repo, photo_every=3,
-                          distinct_photos=True, camera=True, words=(400, 1200))
+    root = site.corpus(out, n, repo)  # the build bench's corpus (BENCH_CORPUS reused)
     phases = ("cold cache", "warm cache", "files touched")
     got: dict[str, list[tuple[measure.Usage, float]]] = {}
     for _, _, label in measure.interleave(["check"], site.RUNS, phases):

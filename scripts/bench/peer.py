@@ -34,7 +34,7 @@ with cold and warm with warm.
 first ones: at 10,000 profiles a round of the Material blog takes 17 minutes.
 
 ``BENCH_CORPUS``: a folder holding ``site-<n>`` corpora (e.g. /work/bench) to
-hard-link instead of generating them; ``PEER_VENV``: the peers' venv (default
+hard-link instead of generating them (``site.corpus``); ``PEER_VENV``: the peers' venv (default
 ``<out>/peer-venv``, kept between runs and reinstalled when the pins change).
 """
 
@@ -188,23 +188,6 @@ def ours(root: str) -> Tool:
                 "feed.xml")
 
 
-def corpus(out: str, n: int, repo: str) -> str:
-    """Our corpus of ``n`` profiles: hard-linked from ``BENCH_CORPUS`` or generated."""
-    source = os.environ.get("BENCH_CORPUS")
-    if not source:
-        return site.corpus(out, n, repo)
-    root = os.path.join(out, f"site-{n}")
-    if os.path.abspath(os.path.join(source, f"site-{n}")) == os.path.abspath(root):
-        return root  # the corpus is already here (BENCH_CORPUS is BENCH_DIR)
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(root)
-    # Profiles linked, never edited in place; config and pages from this checkout.
-    subprocess.run(["cp", "-al", os.path.join(source, f"site-{n}", "profiles"), root], check=True)
-    shutil.copy(os.path.join(repo, "mkdocs.yml"), root)
-    shutil.copytree(os.path.join(repo, "content"), os.path.join(root, "content"))
-    return root
-
-
 def cell(runs: list[Run]) -> tuple[str, float]:
     """The row's text and the median wall time (NaN when a run failed)."""
     bad = [r.error for r in runs if r.error]
@@ -234,7 +217,7 @@ def run(out: str) -> list[tuple[str, str]]:
     mkdocs, hugo_bin = install(os.environ.get("PEER_VENV") or os.path.join(out, "peer-venv"))
     rows: list[tuple[str, str]] = []
     for n in site.SIZES:
-        root = corpus(out, n, repo)
+        root = site.corpus(out, n, repo)
         posts = peer_sites.read_corpus(root)
         slug = posts[0].slug
         base = os.path.join(out, f"peer-{n}")

@@ -27,6 +27,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from typing import Any
@@ -43,13 +44,18 @@ COMMAND = (sys.executable, "-m", "showcase", "build", "--today", TODAY)
 
 
 def corpus(out: str, n: int, repo: str) -> str:
-    """The realistic corpus of ``n`` profiles (also used by the check bench).
+    """The realistic corpus of ``n`` profiles (also used by the peer and check benches).
 
     Stories of 400-1,200 words, a third of the profiles with a 3000x2000
     camera photo stored sideways. ``BENCH_PHOTO_SIZE`` (e.g. ``800x600``) and
     ``BENCH_WORDS`` (e.g. ``200-500``) make another corpus, such as the one
-    issue 14 first measured.
+    issue 14 first measured. ``BENCH_CORPUS``: a folder holding ``site-<n>``
+    corpora (e.g. an earlier ``BENCH_DIR``) whose profiles are hard-linked
+    instead of generated again (about ten minutes at 10,000).
     """
+    source = os.environ.get("BENCH_CORPUS")
+    if source:
+        return _linked(source, out, n, repo)
     size = os.environ.get("BENCH_PHOTO_SIZE")
     low, high = os.environ.get("BENCH_WORDS", "400-1200").split("-")
     photo_size = None
@@ -59,6 +65,20 @@ def corpus(out: str, n: int, repo: str) -> str:
     return synth.generate(os.path.join(out, f"site-{n}"), n, repo=repo, photo_every=3,
                           distinct_photos=True, camera=True, words=(int(low), int(high)),
                           photo_size=photo_size)
+
+
+def _linked(source: str, out: str, n: int, repo: str) -> str:
+    root = os.path.join(out, f"site-{n}")
+    if os.path.abspath(os.path.join(source, f"site-{n}")) == os.path.abspath(root):
+        return root  # the corpus is already here (BENCH_CORPUS is BENCH_DIR)
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(root)
+    # Profiles linked, never written in place (``_edit`` replaces the file it
+    # edits); the configuration and pages come from this checkout.
+    subprocess.run(["cp", "-al", os.path.join(source, f"site-{n}", "profiles"), root], check=True)
+    shutil.copy(os.path.join(repo, "mkdocs.yml"), root)
+    shutil.copytree(os.path.join(repo, "content"), os.path.join(root, "content"))
+    return root
 
 
 def _build(root: str) -> tuple[measure.Usage, float, dict[str, Any]]:
@@ -124,8 +144,12 @@ def _rows(label: str, runs: list[tuple[measure.Usage, float, dict[str, Any]]]
 def _edit(root: str) -> None:
     folder = os.path.join(root, "profiles", "don-vi-01")
     path = os.path.join(folder, sorted(os.listdir(folder))[0])
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write("\nMột câu mới do Ban biên tập thêm vào khi duyệt hồ sơ.\n")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    # A new file, not an append: the profile may be a hard link into BENCH_CORPUS.
+    os.remove(path)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text + "\nMột câu mới do Ban biên tập thêm vào khi duyệt hồ sơ.\n")
 
 
 def run(out: str) -> list[tuple[str, str]]:
