@@ -13,6 +13,7 @@ import http.server
 import mimetypes
 import os
 import posixpath
+import sys
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -84,6 +85,17 @@ def _handler(site: str, sub_path: str, compress: bool) -> type[http.server.BaseH
     return Handler
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that drops a connection it no longer needs (Lighthouse does,
+        # between its passes) is not an error of the site: no traceback for it.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextlib.contextmanager
 def serve(site: str, sub_path: str = SUB_PATH, compress: bool = False,
           port: int = 0) -> Iterator[str]:
@@ -91,8 +103,7 @@ def serve(site: str, sub_path: str = SUB_PATH, compress: bool = False,
     mimetypes.add_type("font/woff2", ".woff2")
     mimetypes.add_type("image/webp", ".webp")
     handler = _handler(site, sub_path, compress)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
