@@ -31,7 +31,7 @@ Each row gives the median wall time with its range, the median CPU time (user
 with cold and warm with warm.
 
 ``BENCH_PEER_RUNS`` (default ``BENCH_RUNS``) gives the peers fewer rounds, the
-first ones: at 10,000 profiles a round of the Material blog takes 17 minutes.
+first ones: at 10,000 profiles a round of the Material blog takes about 18 minutes.
 
 ``BENCH_CORPUS``: a folder holding ``site-<n>`` corpora (e.g. /work/bench) to
 hard-link instead of generating them (``site.corpus``); ``PEER_VENV``: the peers' venv (default
