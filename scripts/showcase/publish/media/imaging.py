@@ -17,8 +17,9 @@ mate-backgrounds, SSIM with the published Gaussian window against the variant
 before encoding): WebP method 0 at quality 78 stays under the rule written
 before measuring (no candidate smaller and as good at both widths within 1.5x
 its encoding time), but method 2 at 78 gives 27 % fewer bytes at 960 px for the
-same SSIM (25.7 against 35.0 KiB, SSIM 0.9755 against 0.9749) in 1.7x the time
-(22.5 against 13.4 ms a photo): a trade of page weight for cold-build time.
+same SSIM (25.7 against 35.0 KiB, SSIM 0.9755 against 0.9749) in 1.5-1.7x the time
+(29.1 against 19.1 ms a photo on a quiet machine): a trade of page weight for
+cold-build time.
 JPEG quality 82 at 4:2:0: 4:4:4 costs 38 % more bytes for the same SSIM.
 """
 
